@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { toE164 } from '../phone.ts';
+import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
+import { languageSchema } from './common.ts';
+
+export const bookingStatuses = ['confirmed', 'cancelled'] as const;
+export const bookingSources = ['web', 'counter', 'api'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+/** A phone number as typed; the API stores it in E.164 (India is the default country). */
+export const phoneInputSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a phone number')
+  .max(32)
+  .refine((v) => toE164(v) !== null, 'Enter a valid phone number, e.g. +91 98765 43210');
+
+export const MAX_PERSONS_PER_BOOKING = 50;
+
+export const createBookingSchema = z
+  .strictObject({
+    slotId: z.number().int().positive(),
+    devoteeName: z.string().trim().min(2, 'Enter the devotee’s name').max(120),
+    phone: phoneInputSchema,
+    persons: z.number().int().min(1).max(MAX_PERSONS_PER_BOOKING),
+    email: z
+      .union([z.literal(''), z.email('Enter a valid email address').max(254)])
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    gotra: optionalText(80),
+    nakshatra: z.enum(nakshatraKeys).optional(),
+    rashi: z.enum(rashiKeys).optional(),
+    language: languageSchema.default('en'),
+  })
+  .meta({ id: 'CreateBooking' });
+export type CreateBookingInput = z.input<typeof createBookingSchema>;
+export type CreateBooking = z.output<typeof createBookingSchema>;
+
+export const bookingSchema = z
+  .object({
+    reference: z.string(),
+    status: z.enum(bookingStatuses),
+    source: z.enum(bookingSources),
+    devoteeName: z.string(),
+    phone: z.string().describe('E.164'),
+    email: z.string().nullable(),
+    persons: z.number().int(),
+    gotra: z.string().nullable(),
+    nakshatra: z.string().nullable(),
+    rashi: z.string().nullable(),
+    language: languageSchema,
+    feePaise: z.number().int().describe('Total for all persons, to pay at the counter'),
+    slot: z.object({
+      id: z.number().int(),
+      startsAt: z.iso.datetime(),
+      date: z.string(),
+      time: z.string(),
+    }),
+    seva: z.object({
+      id: z.number().int(),
+      name: z.object({ en: z.string(), kn: z.string(), hi: z.string().nullable(), te: z.string().nullable() }),
+      durationMinutes: z.number().int(),
+    }),
+    cancellable: z.boolean(),
+    cancellableUntil: z.iso.datetime(),
+    cancelledAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Booking' });
+export type Booking = z.infer<typeof bookingSchema>;
+
+export const createdBookingSchema = bookingSchema
+  .extend({
+    manageToken: z.string().describe('Shown once: keep it to look up or cancel the booking'),
+    manageUrl: z.string(),
+  })
+  .meta({ id: 'CreatedBooking' });
+export type CreatedBooking = z.infer<typeof createdBookingSchema>;
+
+export const bookingReferenceParamSchema = z.object({
+  reference: z.string().min(1).max(32),
+});
+
+export const bookingTokenQuerySchema = z.object({
+  token: z.string().max(64).optional(),
+});
+
+export const cancelBookingSchema = z
+  .strictObject({ reason: z.string().trim().max(300).optional() })
+  .meta({ id: 'CancelBooking' });

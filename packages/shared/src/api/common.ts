@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isoDatePattern } from '../temple-time.ts';
+
+export const languages = ['en', 'kn', 'hi', 'te'] as const;
+export const languageSchema = z.enum(languages).meta({ id: 'Language' });
+export type Language = z.infer<typeof languageSchema>;
+
+/** Text in each language the temple offers; English and Kannada are always present. */
+export const localizedTextSchema = z
+  .object({
+    en: z.string(),
+    kn: z.string(),
+    hi: z.string().nullable(),
+    te: z.string().nullable(),
+  })
+  .meta({ id: 'LocalizedText' });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const isoDateSchema = z
+  .string()
+  .regex(isoDatePattern, 'Use a date like 2026-11-24')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real calendar date')
+  .describe('A calendar date in the temple time zone, YYYY-MM-DD');
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './common.ts';
+
+export const sevaSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: localizedTextSchema,
+    description: localizedTextSchema,
+    durationMinutes: z.number().int(),
+    feePaise: z.number().int().describe('Fee per person in paise; 0 means free'),
+    defaultCapacity: z.number().int(),
+    maxPersonsPerBooking: z.number().int(),
+    bookingOpensDaysAhead: z.number().int(),
+    bookingClosesMinutesBefore: z.number().int(),
+    asks: z.object({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
+    active: z.boolean(),
+    nextOpenDates: z
+      .array(z.string())
+      .describe('Up to three temple-local dates with places still free, soonest first'),
+  })
+  .meta({ id: 'Seva' });
+export type Seva = z.infer<typeof sevaSchema>;
+
+export const sevaListSchema = z.object({ items: z.array(sevaSchema) }).meta({ id: 'SevaList' });
+export type SevaList = z.infer<typeof sevaListSchema>;

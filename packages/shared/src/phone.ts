@@ -1,0 +1,21 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
+/** Devotees type numbers as they say them; most are Indian, so India is the default region. */
+export const DEFAULT_PHONE_REGION: CountryCode = 'IN';
+
+/** The number in E.164 (+919876543210), or null when it is not a valid phone number. */
+export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION): string | null {
+  const parsed = parsePhoneNumberFromString(input.trim(), region);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** For screens and lists: +91 98765 43210. */
+export function formatPhoneInternational(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** For places where a phone number should not be shown whole: +91 ••••• •3210. */
+export function maskPhone(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  return `+${digits.slice(0, digits.length - 10 > 0 ? digits.length - 10 : 2)} ••••••${digits.slice(-4)}`;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every error Sevabook answers with is an RFC 9457 problem document with one of these stable
+ * machine codes. Clients switch on `code`, never on `title` or `detail` (those are for people).
+ */
+export const problemCodes = [
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'method_not_allowed',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'slot_full',
+  'slot_not_bookable',
+  'duplicate_booking',
+  'booking_window_closed',
+  'booking_not_open_yet',
+  'cancellation_closed',
+  'already_cancelled',
+  'idempotency_key_reused',
+  'persons_exceed_limit',
+  'capacity_below_booked',
+  'conflict',
+  'service_unavailable',
+  'internal_error',
+] as const;
+
+export type ProblemCode = (typeof problemCodes)[number];
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.enum(problemCodes),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('For validation_failed: the fields at fault.'),
+  })
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof problemSchema>;
