@@ -24,6 +24,7 @@ const envSchema = z.object({
     .refine(isTimeZone, 'Not an IANA time zone, e.g. Asia/Kolkata')
     .default(DEFAULT_TEMPLE_TIMEZONE),
   JWT_SECRET: z.string().optional(),
+  BOOKING_LINK_SECRET: z.string().optional(),
   ADMIN_EMAIL: z.string().email().default('admin@sevabook.local'),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -62,6 +63,8 @@ export interface Config {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and one was generated for this process. */
   jwtSecretGenerated: boolean;
+  /** Derives the secret in devotees' manage links (bookings/manage-token.ts). */
+  bookingLinkSecret: string;
   adminEmail: string;
   adminPassword: string | undefined;
   twilio:
@@ -101,6 +104,12 @@ export function loadConfig(
     );
   }
 
+  if (env.NODE_ENV === 'production' && (!env.BOOKING_LINK_SECRET || env.BOOKING_LINK_SECRET.length < 32)) {
+    throw new ConfigError(
+      'BOOKING_LINK_SECRET must be set to at least 32 random characters in production: it signs the links devotees use to manage bookings.',
+    );
+  }
+
   const twilioSet = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN;
   if (twilioSet && !env.TWILIO_WHATSAPP_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError(
@@ -119,6 +128,9 @@ export function loadConfig(
     templeTimeZone: env.TEMPLE_TIMEZONE,
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     jwtSecretGenerated: !env.JWT_SECRET,
+    // NOTE: a fixed development secret keeps manage links valid across restarts in development;
+    // production refuses to start without a real one (above).
+    bookingLinkSecret: env.BOOKING_LINK_SECRET ?? 'sevabook-development-booking-link-secret',
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     twilio: twilioSet

@@ -1,0 +1,99 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { AppError } from './errors.ts';
+import { AvailabilityFeed } from './availability/availability-feed.ts';
+import availabilityRoutes from './availability/routes.ts';
+import { ManageTokens } from './bookings/manage-token.ts';
+import bookingRoutes from './bookings/routes.ts';
+import healthRoutes from './health/routes.ts';
+import dbPlugin from './plugins/db.ts';
+import openapi from './plugins/openapi.ts';
+import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
+import security from './plugins/security.ts';
+import spa from './plugins/spa.ts';
+import sevaRoutes from './sevas/routes.ts';
+import slotRoutes from './slots/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    manageTokens: ManageTokens;
+    availability: AvailabilityFeed;
+  }
+}
+
+export interface BuildOptions {
+  /** A Prisma client to use instead of creating one (tests share theirs). */
+  db?: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Request bodies are small JSON documents; anything bigger is refused with 413. */
+const BODY_LIMIT_BYTES = 32 * 1024;
+
+/**
+ * Builds the whole HTTP application without listening, so tests can `inject` into it and
+ * server.ts only has to call `listen`.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    // Long-lived SSE streams must not be cut by the request timeout.
+    requestTimeout: 0,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('manageTokens', new ManageTokens(config.bookingLinkSecret));
+
+  await app.register(problemErrors);
+  await app.register(dbPlugin, options.db ? { db: options.db } : {});
+  app.decorate('availability', new AvailabilityFeed(app.db, app.log));
+  app.addHook('onClose', async () => app.availability.stop());
+  await app.register(security);
+  await app.register(openapi);
+  await app.register(healthRoutes);
+
+  await app.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        max: config.rateLimitPerIpPerMin,
+        timeWindow: 60_000,
+        errorResponseBuilder: (_request, context) =>
+          new AppError(
+            429,
+            'rate_limited',
+            'Too many requests',
+            `Too many requests from your network; try again in ${context.after}.`,
+            undefined,
+            { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+          ),
+      });
+      await api.register(sevaRoutes);
+      await api.register(slotRoutes);
+      await api.register(bookingRoutes);
+      await api.register(availabilityRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (config.serveSpas) {
+    await app.register(spa);
+  } else {
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, 404, 'not_found', 'Not found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    );
+  }
+
+  return app;
+}

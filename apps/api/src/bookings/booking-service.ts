@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import { toE164, type CreateBooking } from '@sevabook/shared';
+import type { Db, Tx } from '../db/client.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
+import type { BookingSource } from '../generated/prisma/client.ts';
+import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { cancelReminder, enqueueNotification, scheduleReminder } from '../notifications/outbox.ts';
+import { bookingWindow } from '../slots/booking-window.ts';
+import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
+import { ManageTokens } from './manage-token.ts';
+import { newReference } from './reference.ts';
+
+/**
+ * The booking rules, in one place. Every function takes the Prisma client and does its work in
+ * one transaction: places are taken with a conditional UPDATE (docs/decisions/0001-taking-places.md),
+ * and the booking, its outbox rows and its audit entry commit together or not at all.
+ */
+
+export interface BookingContext {
+  db: Db;
+  timeZone: string;
+  tokens: ManageTokens;
+  now?: () => Date;
+}
+
+export interface NewBooking extends CreateBooking {
+  source: BookingSource;
+  actor: Actor;
+  idempotencyKey?: string | undefined;
+  /** Staff may book outside the booking window (never beyond capacity). */
+  ignoreBookingWindow?: boolean;
+  createdByStaffId?: number;
+  apiKeyId?: number;
+}
+
+export interface BookingResult {
+  booking: BookingWithSlot;
+  manageToken: string;
+  /** True when an Idempotency-Key replay returned the booking made before. */
+  replayed: boolean;
+}
+
+const TRANSACTION_OPTIONS = {
+  isolationLevel: 'ReadCommitted',
+  // Under a flash sale many requests wait for a pooled connection; give them time.
+  maxWait: 15_000,
+  timeout: 15_000,
+} as const;
+
+const MAX_REFERENCE_ATTEMPTS = 5;
+
+export async function createBooking(ctx: BookingContext, input: NewBooking): Promise<BookingResult> {
+  const now = ctx.now?.() ?? new Date();
+  const phone = toE164(input.phone);
+  if (!phone) throw validationFailed([{ path: 'body.phone', message: 'Not a valid phone number' }]);
+  const fingerprint = fingerprintOf({ ...input, phone, actor: undefined });
+
+  if (input.idempotencyKey) {
+    const replay = await findReplay(ctx, input.idempotencyKey, fingerprint);
+    if (replay) return replay;
+  }
+
+  const slot = await ctx.db.slot.findUnique({ where: { id: input.slotId }, include: { seva: true } });
+  if (!slot) throw notFound(`There is no slot ${input.slotId}.`);
+  const { seva } = slot;
+  if (!seva.active || slot.status !== 'open') {
+    throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is not open for booking.');
+  }
+  if (input.persons > seva.maxPersonsPerBooking) {
+    throw unprocessable(
+      'persons_exceed_limit',
+      'Too many persons',
+      `One booking of ${seva.nameEn} may cover at most ${seva.maxPersonsPerBooking} persons.`,
+    );
+  }
+  if (!input.ignoreBookingWindow) {
+    const window = bookingWindow(slot.startsAt, seva, ctx.timeZone);
+    if (now < window.opensAt) {
+      throw unprocessable(
+        'booking_not_open_yet',
+        'Booking not open yet',
+        `Booking for this slot opens at ${window.opensAt.toISOString()}.`,
+      );
+    }
+    if (now > window.closesAt) {
+      throw unprocessable(
+        'booking_window_closed',
+        'Booking closed',
+        'Booking for this slot has closed.',
+      );
+    }
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const reference = newReference();
+    try {
+      const booking = await ctx.db.$transaction(async (tx) => {
+        await takePlaces(tx, slot.id, input.persons);
+        const created = await tx.booking.create({
+          data: {
+            reference,
+            slotId: slot.id,
+            devoteeName: input.devoteeName,
+            phone,
+            email: input.email ?? null,
+            persons: input.persons,
+            // Only the sankalpa details this seva asks for are kept.
+            gotra: seva.asksGotra ? (input.gotra ?? null) : null,
+            nakshatra: seva.asksNakshatra ? (input.nakshatra ?? null) : null,
+            rashi: seva.asksRashi ? (input.rashi ?? null) : null,
+            language: input.language,
+            source: input.source,
+            idempotencyKey: input.idempotencyKey ?? null,
+            idempotencyFingerprint: input.idempotencyKey ? fingerprint : null,
+            manageTokenHash: ManageTokens.hash(ctx.tokens.tokenFor(reference)),
+            createdByStaffId: input.createdByStaffId ?? null,
+            apiKeyId: input.apiKeyId ?? null,
+          },
+          include: bookingInclude,
+        });
+        await enqueueNotification(tx, { bookingId: created.id, kind: 'confirmation', eventSeq: 1 });
+        await scheduleReminder(tx, created.id, slot.startsAt, now);
+        await recordAudit(tx, {
+          entityType: 'booking',
+          entityId: created.id,
+          bookingId: created.id,
+          action: 'booking.created',
+          actor: input.actor,
+          after: auditView(created),
+        });
+        return created;
+      }, TRANSACTION_OPTIONS);
+      return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
+    } catch (error) {
+      if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
+        throw conflict(
+          'duplicate_booking',
+          'Already booked',
+          'This phone number already has a confirmed booking for this slot.',
+        );
+      }
+      if (input.idempotencyKey && isUniqueViolation(error, 'idempotency_key')) {
+        // A concurrent request with the same key won the race; answer as its replay.
+        const replay = await findReplay(ctx, input.idempotencyKey, fingerprint);
+        if (replay) return replay;
+      }
+      if (isUniqueViolation(error, 'booking_reference_key') && attempt < MAX_REFERENCE_ATTEMPTS) {
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * Takes `persons` places of an open slot, or fails with slot_full. One conditional UPDATE: the
+ * row lock it takes serialises concurrent bookings of the slot, and the WHERE clause means a
+ * booking that does not fit changes nothing. The CHECK constraint on slot backs this up.
+ */
+export async function takePlaces(tx: Tx, slotId: number, persons: number): Promise<void> {
+  const updated = await tx.$executeRaw`
+    UPDATE slot SET booked = booked + ${persons}
+    WHERE id = ${slotId} AND status = 'open' AND booked + ${persons} <= capacity`;
+  if (updated === 1) return;
+  const slot = await tx.slot.findUnique({ where: { id: slotId } });
+  if (slot && slot.status !== 'open') {
+    throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
+  }
+  const left = slot ? slot.capacity - slot.booked : 0;
+  throw conflict(
+    'slot_full',
+    'Slot full',
+    left > 0
+      ? `Only ${left} ${left === 1 ? 'place is' : 'places are'} left in this slot.`
+      : 'All places in this slot have just been taken.',
+  );
+}
+
+/** Gives back a cancelled or moved booking's places. */
+export async function releasePlaces(tx: Tx, slotId: number, persons: number): Promise<void> {
+  await tx.$executeRaw`UPDATE slot SET booked = booked - ${persons} WHERE id = ${slotId}`;
+}
+
+export async function findBookingByReference(
+  db: Tx,
+  reference: string,
+  token: string | undefined,
+): Promise<BookingWithSlot> {
+  const booking = await db.booking.findUnique({ where: { reference }, include: bookingInclude });
+  // A wrong token answers exactly like an unknown reference: nothing is revealed.
+  if (!booking || !ManageTokens.matches(token, booking.manageTokenHash)) {
+    throw notFound('No booking matches this reference and link.');
+  }
+  return booking;
+}
+
+export interface CancelRequest {
+  actor: Actor;
+  reason?: string | undefined;
+  /** Devotees may cancel only until the seva's cut-off; staff at any time. */
+  enforceCutOff: boolean;
+}
+
+/** Cancels a booking and frees its places in one transaction. Cancelling twice is harmless. */
+export async function cancelBooking(
+  ctx: BookingContext,
+  bookingId: number,
+  request: CancelRequest,
+): Promise<BookingWithSlot> {
+  const now = ctx.now?.() ?? new Date();
+  return ctx.db.$transaction(async (tx) => {
+    // Lock the booking row so a concurrent cancel or move waits for us.
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound(`There is no booking ${bookingId}.`);
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: bookingInclude });
+    if (booking.status === 'cancelled') return booking;
+    if (request.enforceCutOff && now > bookingWindow(booking.slot.startsAt, booking.slot.seva, ctx.timeZone).closesAt) {
+      throw unprocessable(
+        'cancellation_closed',
+        'Too late to cancel online',
+        'The time to cancel this booking online has passed. Please contact the temple office.',
+      );
+    }
+    const version = booking.version + 1;
+    const cancelled = await tx.booking.update({
+      where: { id: bookingId },
+      data: {
+        status: 'cancelled',
+        cancelledAt: now,
+        cancelledBy: request.actor.type,
+        cancelReason: request.reason ?? null,
+        version,
+      },
+      include: bookingInclude,
+    });
+    await releasePlaces(tx, booking.slotId, booking.persons);
+    await enqueueNotification(tx, { bookingId, kind: 'cancellation', eventSeq: version });
+    await cancelReminder(tx, bookingId);
+    await recordAudit(tx, {
+      entityType: 'booking',
+      entityId: bookingId,
+      bookingId,
+      action: 'booking.cancelled',
+      actor: request.actor,
+      before: auditView(booking),
+      after: { ...auditView(cancelled), reason: request.reason ?? null },
+    });
+    return cancelled;
+  }, TRANSACTION_OPTIONS);
+}
+
+async function findReplay(
+  ctx: BookingContext,
+  idempotencyKey: string,
+  fingerprint: string,
+): Promise<BookingResult | null> {
+  const booking = await ctx.db.booking.findUnique({ where: { idempotencyKey }, include: bookingInclude });
+  if (!booking) return null;
+  if (booking.idempotencyFingerprint !== fingerprint) {
+    throw new AppError(
+      422,
+      'idempotency_key_reused',
+      'Idempotency key reused',
+      'This Idempotency-Key was already used for a different booking request.',
+    );
+  }
+  return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: true };
+}
+
+function fingerprintOf(value: object): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** What the audit trail keeps of a booking. */
+export function auditView(b: BookingWithSlot | Omit<BookingWithSlot, 'slot'>) {
+  return {
+    reference: b.reference,
+    status: b.status,
+    slotId: b.slotId,
+    devoteeName: b.devoteeName,
+    phone: b.phone,
+    email: b.email,
+    persons: b.persons,
+    gotra: b.gotra,
+    nakshatra: b.nakshatra,
+    rashi: b.rashi,
+  };
+}

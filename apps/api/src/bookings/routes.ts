@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  bookingReferenceParamSchema,
+  bookingSchema,
+  bookingTokenQuerySchema,
+  cancelBookingSchema,
+  createBookingSchema,
+  createdBookingSchema,
+  normaliseReference,
+  problemSchema,
+} from '@sevabook/shared';
+import { devoteeActor } from '../audit/audit-log.ts';
+import { toBookingDto } from './booking-dto.ts';
+import { cancelBooking, createBooking, findBookingByReference } from './booking-service.ts';
+import { bookingCalendar } from './ics.ts';
+
+const bookingHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/, 'Printable ASCII only')
+    .optional()
+    .describe('Any unique string per booking attempt (a UUID); a retry with it never books twice'),
+});
+
+const tokenHeadersSchema = z.looseObject({
+  'x-booking-token': z.string().max(64).optional(),
+});
+
+const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tz = app.config.templeTimeZone;
+  const ctx = { db: app.db, timeZone: tz, tokens: app.manageTokens };
+  const manageUrl = (reference: string, token: string) =>
+    `${app.config.publicUrl}/manage/${reference}?token=${token}`;
+
+  app.post(
+    '/bookings',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Book a slot',
+        description:
+          'Takes the places atomically. 201 with the booking and its manage token (shown once); ' +
+          '200 when an Idempotency-Key replay returns the booking made before.',
+        headers: bookingHeadersSchema,
+        body: createBookingSchema,
+        response: {
+          201: createdBookingSchema,
+          200: createdBookingSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await createBooking(ctx, {
+        ...request.body,
+        source: 'web',
+        actor: devoteeActor,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      const { booking, manageToken } = result;
+      void reply
+        .code(result.replayed ? 200 : 201)
+        .header('location', `/api/v1/bookings/${booking.reference}`);
+      return {
+        ...toBookingDto(booking, new Date(), tz),
+        manageToken,
+        manageUrl: manageUrl(booking.reference, manageToken),
+      };
+    },
+  );
+
+  app.get(
+    '/bookings/:reference.ics',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'The booking as a calendar file (needs its token)',
+        params: bookingReferenceParamSchema,
+        querystring: bookingTokenQuerySchema,
+        headers: tokenHeadersSchema,
+        security: [{ bookingToken: [] }],
+        response: { 200: z.string().describe('text/calendar'), 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const token = request.headers['x-booking-token'] ?? request.query.token;
+      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
+      const body = bookingCalendar(booking, app.config.templeName, manageUrl(booking.reference, token ?? ''));
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${booking.reference}.ics"`)
+        .serializer((v: unknown) => String(v))
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/bookings/:reference',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Look up a booking (needs its token; a wrong token answers 404)',
+        params: bookingReferenceParamSchema,
+        querystring: bookingTokenQuerySchema,
+        headers: tokenHeadersSchema,
+        security: [{ bookingToken: [] }],
+        response: { 200: bookingSchema, 404: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request) => {
+      const token = request.headers['x-booking-token'] ?? request.query.token;
+      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
+      return toBookingDto(booking, new Date(), tz);
+    },
+  );
+
+  app.post(
+    '/bookings/:reference/cancel',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Cancel a booking (needs its token; until the seva’s cut-off)',
+        params: bookingReferenceParamSchema,
+        querystring: bookingTokenQuerySchema,
+        headers: tokenHeadersSchema,
+        body: cancelBookingSchema.optional(),
+        security: [{ bookingToken: [] }],
+        response: { 200: bookingSchema, 404: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const token = request.headers['x-booking-token'] ?? request.query.token;
+      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
+      const cancelled = await cancelBooking(ctx, booking.id, {
+        actor: devoteeActor,
+        reason: request.body?.reason,
+        enforceCutOff: true,
+      });
+      return toBookingDto(cancelled, new Date(), tz);
+    },
+  );
+};
+
+export default bookingRoutes;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemSchema } from '@sevabook/shared';
+import { AppError } from '../errors.ts';
+
+const READY_TIMEOUT_MS = 2_000;
+
+/** /healthz: the process is up. /readyz: it can reach its database, so send it traffic. */
+const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema },
+      },
+    },
+    async () => {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref(),
+      );
+      try {
+        await Promise.race([app.db.$queryRaw`SELECT 1`, timeout]);
+        return { status: 'ready' as const };
+      } catch {
+        throw new AppError(503, 'service_unavailable', 'Not ready', 'The database is not reachable.');
+      }
+    },
+  );
+};
+
+export default healthRoutes;

@@ -1,0 +1,44 @@
+import type { Tx } from '../db/client.ts';
+import type { NotificationKind } from '../generated/prisma/client.ts';
+
+/** The reminder goes out this long before the seva starts. */
+export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Writes outbox rows inside the booking's own transaction: if the booking commits, its message
+ * is certain to be sent; if it rolls back, no message exists. The notifier does the sending.
+ * The unique (booking, kind, channel, event_seq) index makes a repeated event a no-op.
+ */
+export async function enqueueNotification(
+  tx: Tx,
+  event: { bookingId: number; kind: Exclude<NotificationKind, 'reminder'>; eventSeq: number },
+): Promise<void> {
+  await tx.notification.create({
+    data: { bookingId: event.bookingId, kind: event.kind, eventSeq: event.eventSeq, dueAt: new Date() },
+  });
+}
+
+/** Schedules (or moves) the one reminder of a booking; none when the seva is less than a day away. */
+export async function scheduleReminder(tx: Tx, bookingId: number, startsAt: Date, now: Date): Promise<void> {
+  const dueAt = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
+  const existing = await tx.notification.findFirst({
+    where: { bookingId, kind: 'reminder', channel: 'whatsapp', eventSeq: 0 },
+  });
+  if (dueAt <= now) {
+    if (existing?.status === 'pending') await cancelReminder(tx, bookingId);
+    return;
+  }
+  if (!existing) {
+    await tx.notification.create({ data: { bookingId, kind: 'reminder', eventSeq: 0, dueAt } });
+  } else if (existing.status === 'pending' || existing.status === 'cancelled') {
+    await tx.notification.update({ where: { id: existing.id }, data: { dueAt, status: 'pending' } });
+  }
+}
+
+/** A cancelled booking's reminder must never go out. */
+export async function cancelReminder(tx: Tx, bookingId: number): Promise<void> {
+  await tx.notification.updateMany({
+    where: { bookingId, kind: 'reminder', status: 'pending' },
+    data: { status: 'cancelled' },
+  });
+}

@@ -1,0 +1,44 @@
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/**
+ * The OpenAPI 3.1 document is derived from the zod schemas every route declares; it is served
+ * at /api/v1/openapi.json with a reference UI at /docs.
+ */
+export default fp(async function openapi(app) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sevabook API',
+        version: '1.0.0',
+        description:
+          'Seva bookings for a temple. Errors are RFC 9457 problem+json with a stable `code`. ' +
+          'Times are UTC instants (`startsAt`) plus temple-local `date` and `time`.',
+      },
+      servers: [{ url: app.config.publicUrl }],
+      tags: [
+        { name: 'sevas', description: 'What the temple offers' },
+        { name: 'slots', description: 'When, and how many places are left' },
+        { name: 'bookings', description: 'Booking, looking up and cancelling' },
+        { name: 'availability', description: 'Live changes to places left' },
+        { name: 'operations', description: 'Health checks' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          bookingToken: { type: 'apiKey', in: 'header', name: 'X-Booking-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+});

@@ -1,0 +1,68 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { checkDatabaseReachable } from './db/database-check.ts';
+import { applyMigrations, ensureDatabase } from './db/migrate.ts';
+import { ensureFirstAdmin, seedDemoData } from './db/seed.ts';
+import { materialiseSlots } from './slots/materialise.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `pnpm start`: make sure the database exists and is migrated, seed demo data into an empty
+ * one, make the coming days' slots, then serve the API and the two SPAs on one port.
+ */
+async function main() {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const log = (message: string) => app.log.info(message);
+
+  await checkDatabaseReachable(config.databaseUrl);
+  await ensureDatabase(config.databaseUrl);
+  await applyMigrations(config.databaseUrl, { log });
+  await seedDemoData(app.db, config, log);
+  const admin = await ensureFirstAdmin(app.db, config, log);
+
+  const materialise = async () => {
+    const created = await materialiseSlots(app.db, {
+      timeZone: config.templeTimeZone,
+      horizonDays: config.slotHorizonDays,
+    });
+    if (created > 0) app.log.info(`Made ${created} new slots from the schedules`);
+  };
+  await materialise();
+  const daily = setInterval(() => void materialise().catch((err) => app.log.error({ err }, 'slot materialisation failed')), DAY_MS);
+  daily.unref();
+
+  if (config.jwtSecretGenerated) {
+    app.log.warn('JWT_SECRET is not set: generated one for this process (staff must log in again after a restart)');
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info(`${signal}: shutting down`);
+      void app.close().then(() => process.exit(0));
+    });
+  }
+
+  await app.listen({ host: config.host, port: config.port });
+  const url = config.publicUrl;
+  const lines = [
+    '',
+    `  Sevabook is running for ${config.templeName}`,
+    `  Devotee site   ${url}/`,
+    `  Admin site     ${url}/admin/`,
+    `  API            ${url}/api/v1`,
+    `  API docs       ${url}/docs`,
+  ];
+  if (admin) lines.push(`  First admin    ${admin.email} / ${admin.password}`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Sevabook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

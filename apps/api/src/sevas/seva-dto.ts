@@ -1,0 +1,29 @@
+import type { Seva as SevaDto } from '@sevabook/shared';
+import type { Seva } from '../generated/prisma/client.ts';
+
+export function sevaName(seva: Seva): SevaDto['name'] {
+  return { en: seva.nameEn, kn: seva.nameKn, hi: seva.nameHi, te: seva.nameTe };
+}
+
+export function toSevaDto(seva: Seva, nextOpenDates: string[]): SevaDto {
+  return {
+    id: seva.id,
+    slug: seva.slug,
+    name: sevaName(seva),
+    description: {
+      en: seva.descriptionEn,
+      kn: seva.descriptionKn,
+      hi: seva.descriptionHi,
+      te: seva.descriptionTe,
+    },
+    durationMinutes: seva.durationMinutes,
+    feePaise: seva.feePaise,
+    defaultCapacity: seva.defaultCapacity,
+    maxPersonsPerBooking: seva.maxPersonsPerBooking,
+    bookingOpensDaysAhead: seva.bookingOpensDaysAhead,
+    bookingClosesMinutesBefore: seva.bookingClosesMinutesBefore,
+    asks: { gotra: seva.asksGotra, nakshatra: seva.asksNakshatra, rashi: seva.asksRashi },
+    active: seva.active,
+    nextOpenDates,
+  };
+}
