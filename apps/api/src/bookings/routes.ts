@@ -129,7 +129,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: bookingReferenceParamSchema,
         querystring: bookingTokenQuerySchema,
         headers: tokenHeadersSchema,
-        body: cancelBookingSchema.optional(),
+        body: cancelBookingSchema.nullish(),
         security: [{ bookingToken: [] }],
         response: { 200: bookingSchema, 404: problemSchema, 422: problemSchema },
       },
