@@ -24,6 +24,12 @@ const envSchema = z.object({
     .refine(isTimeZone, 'Not an IANA time zone, e.g. Asia/Kolkata')
     .default(DEFAULT_TEMPLE_TIMEZONE),
   JWT_SECRET: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  LOGIN_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  API_KEY_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
   BOOKING_LINK_SECRET: z.string().optional(),
   ADMIN_EMAIL: z.string().email().default('admin@sevabook.local'),
   ADMIN_PASSWORD: z.string().min(10).optional(),
@@ -32,7 +38,19 @@ const envSchema = z.object({
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
   TWILIO_API_BASE: z.string().url().optional(),
+  TWILIO_CONTENT_SID_CONFIRMATION: z.string().optional(),
+  TWILIO_CONTENT_SID_CANCELLATION: z.string().optional(),
+  TWILIO_CONTENT_SID_CHANGE: z.string().optional(),
+  TWILIO_CONTENT_SID_REMINDER: z.string().optional(),
   NOTIFIER: z.enum(['inline', 'off']).default('inline'),
+  NOTIFIER_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(10),
+  NOTIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  NOTIFIER_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(10_000),
+  NOTIFIER_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(30 * 60_000),
+  NOTIFIER_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  NOTIFIER_POLL_MS: z.coerce.number().int().min(10).default(250),
+  NOTIFIER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  NOTIFIER_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   CORS_ORIGINS: z.string().default(''),
   SLOT_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(90),
@@ -63,6 +81,15 @@ export interface Config {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and one was generated for this process. */
   jwtSecretGenerated: boolean;
+  /** Staff sign-in: token lifetimes, login throttling and lockout, API key rate limit. */
+  auth: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    loginRateLimitPerMin: number;
+    loginMaxFailures: number;
+    lockoutMinutes: number;
+    apiKeyRateLimitPerMin: number;
+  };
   /** Derives the secret in devotees' manage links (bookings/manage-token.ts). */
   bookingLinkSecret: string;
   adminEmail: string;
@@ -74,14 +101,37 @@ export interface Config {
         whatsappFrom: string | undefined;
         messagingServiceSid: string | undefined;
         apiBase: string | undefined;
+        /** WhatsApp Content template SIDs per message kind, by language ('*' = any language). */
+        contentSids: ContentSids;
       }
     | undefined;
   notifier: Env['NOTIFIER'];
+  /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
+  outbox: OutboxSettings;
   rateLimitPerIpPerMin: number;
   corsOrigins: string[];
   slotHorizonDays: number;
   serveSpas: boolean;
   logLevel: Env['LOG_LEVEL'];
+}
+
+export type ContentSids = Partial<
+  Record<'confirmation' | 'cancellation' | 'change' | 'reminder', Record<string, string>>
+>;
+
+export interface OutboxSettings {
+  /** Messages per second one notifier process sends at most (Twilio WhatsApp: about 10). */
+  ratePerSec: number;
+  /** Send attempts before a message is marked dead. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long a claimed row stays reserved for its worker; then it is due again. */
+  leaseMs: number;
+  pollMs: number;
+  sendTimeoutMs: number;
+  /** After a send whose outcome is unknown, wait this long before looking the message up. */
+  reconcileAfterMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +178,14 @@ export function loadConfig(
     templeTimeZone: env.TEMPLE_TIMEZONE,
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     jwtSecretGenerated: !env.JWT_SECRET,
+    auth: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      loginRateLimitPerMin: env.LOGIN_RATE_LIMIT_PER_MIN,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+      apiKeyRateLimitPerMin: env.API_KEY_RATE_LIMIT_PER_MIN,
+    },
     // NOTE: a fixed development secret keeps manage links valid across restarts in development;
     // production refuses to start without a real one (above).
     bookingLinkSecret: env.BOOKING_LINK_SECRET ?? 'sevabook-development-booking-link-secret',
@@ -140,9 +198,25 @@ export function loadConfig(
           whatsappFrom: env.TWILIO_WHATSAPP_FROM,
           messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
           apiBase: env.TWILIO_API_BASE,
+          contentSids: {
+            confirmation: parseContentSids(env.TWILIO_CONTENT_SID_CONFIRMATION),
+            cancellation: parseContentSids(env.TWILIO_CONTENT_SID_CANCELLATION),
+            change: parseContentSids(env.TWILIO_CONTENT_SID_CHANGE),
+            reminder: parseContentSids(env.TWILIO_CONTENT_SID_REMINDER),
+          },
         }
       : undefined,
     notifier: env.NOTIFIER,
+    outbox: {
+      ratePerSec: env.NOTIFIER_RATE_PER_SEC,
+      maxAttempts: env.NOTIFIER_MAX_ATTEMPTS,
+      backoffBaseMs: env.NOTIFIER_BACKOFF_BASE_MS,
+      backoffMaxMs: env.NOTIFIER_BACKOFF_MAX_MS,
+      leaseMs: env.NOTIFIER_LEASE_MS,
+      pollMs: env.NOTIFIER_POLL_MS,
+      sendTimeoutMs: env.NOTIFIER_SEND_TIMEOUT_MS,
+      reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
+    },
     rateLimitPerIpPerMin: env.RATE_LIMIT_PER_IP_PER_MIN,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
@@ -152,6 +226,22 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL,
     ...overrides,
   };
+}
+
+/**
+ * A template SID for every language ("HX…"), or one per language ("en:HX…,kn:HX…"): WhatsApp
+ * approves each template in one language.
+ */
+function parseContentSids(value: string | undefined): Record<string, string> {
+  if (!value?.trim()) return {};
+  if (!value.includes(':')) return { '*': value.trim() };
+  const sids: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const [language, sid] = pair.split(':').map((part) => part.trim());
+    if (!language || !sid) throw new ConfigError(`Not a "language:ContentSid" pair: "${pair}"`);
+    sids[language] = sid;
+  }
+  return sids;
 }
 
 /** process.env, with `.env` from the working directory or the repository root loaded first. */

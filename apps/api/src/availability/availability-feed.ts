@@ -59,22 +59,18 @@ export class AvailabilityFeed {
     if (this.polling) return;
     this.polling = true;
     try {
-      if (!this.cursor) {
-        // Start from the database's clock, not ours: the two may differ.
-        const [row] = await this.db.$queryRaw<{ now: Date }[]>`SELECT NOW(3) AS now`;
-        this.cursor = row?.now ?? new Date();
-        return;
-      }
-      const since = new Date(this.cursor.getTime() - this.overlapMs);
+      const starting = !this.cursor;
+      // Start from the database's clock, not ours: the two may differ.
+      const since = this.cursor
+        ? new Date(this.cursor.getTime() - this.overlapMs)
+        : new Date((await this.dbNow()).getTime() - this.overlapMs);
       const rows = await this.db.$queryRaw<ChangedSlot[]>`
         SELECT id, seva_id AS sevaId, capacity, booked, status, updated_at AS updatedAt, NOW(3) AS dbNow
         FROM slot WHERE updated_at >= ${since} ORDER BY updated_at LIMIT 5000`;
-      for (const row of rows) this.publish(row);
+      // The first read only learns the current state; listeners already have it from GET /slots.
+      for (const row of rows) this.publish(row, !starting);
       this.cursor = rows.at(-1)?.dbNow ?? this.cursor;
-      if (rows.length === 0) {
-        const [row] = await this.db.$queryRaw<{ now: Date }[]>`SELECT NOW(3) AS now`;
-        this.cursor = row?.now ?? this.cursor;
-      }
+      if (rows.length === 0) this.cursor = await this.dbNow();
       this.forgetOlderThan(since.getTime());
     } catch (error) {
       this.log.warn({ err: error }, 'availability poll failed; will retry');
@@ -83,7 +79,12 @@ export class AvailabilityFeed {
     }
   }
 
-  private publish(row: ChangedSlot): void {
+  private async dbNow(): Promise<Date> {
+    const [row] = await this.db.$queryRaw<{ now: Date }[]>`SELECT NOW(3) AS now`;
+    return row?.now ?? new Date();
+  }
+
+  private publish(row: ChangedSlot, send: boolean): void {
     const event: AvailabilityEvent = {
       slotId: Number(row.id),
       sevaId: Number(row.sevaId),
@@ -95,7 +96,7 @@ export class AvailabilityFeed {
     const state = `${event.capacity}|${event.booked}|${event.status}`;
     if (this.lastSent.get(event.slotId)?.state === state) return;
     this.lastSent.set(event.slotId, { state, updatedAt: row.updatedAt.getTime() });
-    for (const listener of this.listeners) listener(event);
+    if (send) for (const listener of this.listeners) listener(event);
   }
 
   private forgetOlderThan(ms: number): void {

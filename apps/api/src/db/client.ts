@@ -12,8 +12,8 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
     ...connectionOptions(databaseUrl),
     connectionLimit: poolSize,
     // Fail fast when the database is away instead of queueing requests for ever.
-    acquireTimeout: 5_000,
-    connectTimeout: 3_000,
+    acquireTimeout: 3_000,
+    connectTimeout: 2_000,
   });
   return new PrismaClient({ adapter });
 }

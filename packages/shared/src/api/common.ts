@@ -16,10 +16,16 @@ export const localizedTextSchema = z
   .meta({ id: 'LocalizedText' });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/** 2027-02-31 has the right shape but is no day at all. */
+function isCalendarDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 export const isoDateSchema = z
   .string()
   .regex(isoDatePattern, 'Use a date like 2026-11-24')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real calendar date')
+  .refine(isCalendarDate, 'Not a real calendar date')
   .describe('A calendar date in the temple time zone, YYYY-MM-DD');
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
