@@ -47,3 +47,36 @@ export function isoWeekdayOf(date: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((parseISO(to).getTime() - parseISO(from).getTime()) / 86_400_000);
 }
+
+/**
+ * NOTE: Prisma reads and writes a DATE column (schedule.valid_from, closed_date.date) as a JS
+ * Date at UTC midnight, whatever the temple's or the server's zone. These two convert between
+ * that value and the YYYY-MM-DD temple date the rest of the code uses; never format such a Date
+ * in a time zone.
+ */
+export function dateColumnValue(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** The YYYY-MM-DD of a DATE column as Prisma returns it (see dateColumnValue). */
+export function dateOfDateColumn(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** A schedule's weekday list ("1,3,5", ISO: 1 = Monday … 7 = Sunday) as numbers. */
+export function parseWeekdayList(list: string): number[] {
+  const days = list.split(',').map((d) => d.trim());
+  if (days.some((d) => !/^[1-7]$/.test(d))) {
+    throw new Error(`Not a list of ISO weekdays 1-7: "${list}"`);
+  }
+  return [...new Set(days.map(Number))].sort((a, b) => a - b);
+}
+
+/** A schedule's list of local start times ("06:30,18:00"), sorted. */
+export function parseTimeList(list: string): string[] {
+  const times = list.split(',').map((t) => t.trim());
+  if (times.some((t) => !localTimePattern.test(t))) {
+    throw new Error(`Not a list of HH:mm times: "${list}"`);
+  }
+  return [...new Set(times)].sort();
+}
