@@ -30,15 +30,18 @@ export async function checkDatabaseReachable(databaseUrl: string): Promise<strin
   let conn: mariadb.Connection | undefined;
   try {
     conn = await mariadb.createConnection({ ...options, connectTimeout: 3_000 });
-    const [row] = (await conn.query('SELECT VERSION() AS version')) as [{ version: string }];
+    const [row] = await conn.query<[{ version: string }]>('SELECT VERSION() AS version');
     return row.version;
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     const reason = error instanceof Error ? error.message : String(error);
     if (ACCESS_DENIED.has(code)) {
-      throw new DatabaseUnreachableError(accessDeniedAdvice(where, options.user ?? 'root', reason), {
-        cause: error,
-      });
+      throw new DatabaseUnreachableError(
+        accessDeniedAdvice(where, options.user ?? 'root', reason),
+        {
+          cause: error,
+        },
+      );
     }
     if (UNREACHABLE.has(code) || !code) {
       throw new DatabaseUnreachableError(noServerAdvice(where, reason), { cause: error });

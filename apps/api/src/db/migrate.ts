@@ -142,9 +142,10 @@ export function scriptMatchesChecksum(script: string, checksum: string): boolean
 }
 
 async function acquireLock(conn: Connection): Promise<void> {
-  const [row] = (await conn.query(`SELECT GET_LOCK('prisma_migrate', ?) AS got`, [
-    LOCK_TIMEOUT_SECONDS,
-  ])) as [{ got: number | bigint | null }];
+  const [row] = await conn.query<[{ got: number | bigint | null }]>(
+    `SELECT GET_LOCK('prisma_migrate', ?) AS got`,
+    [LOCK_TIMEOUT_SECONDS],
+  );
   if (Number(row.got) !== 1) {
     throw new Error(
       `Another migration is running on this database (could not take the 'prisma_migrate' lock within ${LOCK_TIMEOUT_SECONDS} s). Try again when it has finished.`,
@@ -154,9 +155,9 @@ async function acquireLock(conn: Connection): Promise<void> {
 
 /** Creates Prisma's table, as Prisma defines it, unless the history already exists. */
 async function initialiseHistory(conn: Connection): Promise<void> {
-  const tables = (await conn.query(
+  const tables = await conn.query<{ name: string }[]>(
     'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
-  )) as { name: string }[];
+  );
   if (tables.some((t) => t.name === MIGRATIONS_TABLE)) return;
   if (tables.length > 0) {
     // Prisma's P3005: applying the first migration over existing tables would fail or, worse,
@@ -180,12 +181,12 @@ async function initialiseHistory(conn: Connection): Promise<void> {
 }
 
 async function readHistory(conn: Connection): Promise<HistoryRow[]> {
-  return (await conn.query(
+  return conn.query<HistoryRow[]>(
     `SELECT id, migration_name AS name, checksum, started_at AS startedAt,
             finished_at AS finishedAt, rolled_back_at AS rolledBackAt, logs
        FROM ${MIGRATIONS_TABLE}
       ORDER BY started_at, migration_name`,
-  )) as HistoryRow[];
+  );
 }
 
 /** Prisma's P3009: a migration that started and neither finished nor was rolled back. */

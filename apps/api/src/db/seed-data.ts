@@ -31,8 +31,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'అర్చన',
     descriptionEn:
       'Worship offered in your name, with your gotra, nakshatra and rashi recited. Prasada is given afterwards.',
-    descriptionKn:
-      'ನಿಮ್ಮ ಹೆಸರು, ಗೋತ್ರ, ನಕ್ಷತ್ರ ಮತ್ತು ರಾಶಿಯೊಂದಿಗೆ ದೇವರಿಗೆ ಅರ್ಚನೆ. ನಂತರ ಪ್ರಸಾದ ನೀಡಲಾಗುವುದು.',
+    descriptionKn: 'ನಿಮ್ಮ ಹೆಸರು, ಗೋತ್ರ, ನಕ್ಷತ್ರ ಮತ್ತು ರಾಶಿಯೊಂದಿಗೆ ದೇವರಿಗೆ ಅರ್ಚನೆ. ನಂತರ ಪ್ರಸಾದ ನೀಡಲಾಗುವುದು.',
     durationMinutes: 15,
     feePaise: 5_000,
     defaultCapacity: 50,
@@ -53,8 +52,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'పంచామృత అభిషేకం',
     descriptionEn:
       'Sacred bath of the deity with the five nectars: milk, curd, ghee, honey and sugar.',
-    descriptionKn:
-      'ಹಾಲು, ಮೊಸರು, ತುಪ್ಪ, ಜೇನುತುಪ್ಪ ಮತ್ತು ಸಕ್ಕರೆ ಎಂಬ ಪಂಚಾಮೃತಗಳಿಂದ ದೇವರಿಗೆ ಅಭಿಷೇಕ.',
+    descriptionKn: 'ಹಾಲು, ಮೊಸರು, ತುಪ್ಪ, ಜೇನುತುಪ್ಪ ಮತ್ತು ಸಕ್ಕರೆ ಎಂಬ ಪಂಚಾಮೃತಗಳಿಂದ ದೇವರಿಗೆ ಅಭಿಷೇಕ.',
     durationMinutes: 45,
     feePaise: 25_100,
     defaultCapacity: 20,
@@ -78,8 +76,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'కనకాభిషేకం',
     descriptionEn:
       'Gold coins are poured over the deity on Thursdays (Guruvara) for the well-being of your family.',
-    descriptionKn:
-      'ಕುಟುಂಬದ ಶ್ರೇಯಸ್ಸಿಗಾಗಿ ಗುರುವಾರದಂದು ದೇವರಿಗೆ ಚಿನ್ನದ ನಾಣ್ಯಗಳಿಂದ ಅಭಿಷೇಕ.',
+    descriptionKn: 'ಕುಟುಂಬದ ಶ್ರೇಯಸ್ಸಿಗಾಗಿ ಗುರುವಾರದಂದು ದೇವರಿಗೆ ಚಿನ್ನದ ನಾಣ್ಯಗಳಿಂದ ಅಭಿಷೇಕ.',
     durationMinutes: 60,
     feePaise: 250_100,
     defaultCapacity: 5,
@@ -100,8 +97,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'రథోత్సవం',
     descriptionEn:
       'Sponsor the evening chariot procession of the utsava murti around the Mutt. One family per procession.',
-    descriptionKn:
-      'ಮಠದ ಸುತ್ತ ಉತ್ಸವ ಮೂರ್ತಿಯ ಸಂಜೆಯ ರಥೋತ್ಸವ. ಪ್ರತಿ ರಥೋತ್ಸವಕ್ಕೆ ಒಂದು ಕುಟುಂಬದ ಸೇವೆ ಮಾತ್ರ.',
+    descriptionKn: 'ಮಠದ ಸುತ್ತ ಉತ್ಸವ ಮೂರ್ತಿಯ ಸಂಜೆಯ ರಥೋತ್ಸವ. ಪ್ರತಿ ರಥೋತ್ಸವಕ್ಕೆ ಒಂದು ಕುಟುಂಬದ ಸೇವೆ ಮಾತ್ರ.',
     durationMinutes: 60,
     feePaise: 100_100,
     defaultCapacity: 1,
@@ -120,8 +116,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'అన్నదాన సేవ',
     descriptionEn:
       'The midday prasada meal, free for every devotee. Book places for your family so the kitchen can plan.',
-    descriptionKn:
-      'ಎಲ್ಲ ಭಕ್ತರಿಗೆ ಉಚಿತ ಮಧ್ಯಾಹ್ನದ ಅನ್ನಪ್ರಸಾದ. ಅಡುಗೆಮನೆಯ ಸಿದ್ಧತೆಗಾಗಿ ನಿಮ್ಮ ಕುಟುಂಬಕ್ಕೆ ಸ್ಥಳ ಕಾಯ್ದಿರಿಸಿ.',
+    descriptionKn: 'ಎಲ್ಲ ಭಕ್ತರಿಗೆ ಉಚಿತ ಮಧ್ಯಾಹ್ನದ ಅನ್ನಪ್ರಸಾದ. ಅಡುಗೆಮನೆಯ ಸಿದ್ಧತೆಗಾಗಿ ನಿಮ್ಮ ಕುಟುಂಬಕ್ಕೆ ಸ್ಥಳ ಕಾಯ್ದಿರಿಸಿ.',
     durationMinutes: 60,
     feePaise: 0,
     defaultCapacity: 200,
@@ -139,8 +134,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'సర్వ సేవ',
     descriptionEn:
       "Every seva of the day performed in your family's name, from the morning abhisheka to the evening mangalarati.",
-    descriptionKn:
-      'ಬೆಳಗಿನ ಅಭಿಷೇಕದಿಂದ ಸಂಜೆಯ ಮಂಗಳಾರತಿಯವರೆಗೆ ದಿನದ ಎಲ್ಲ ಸೇವೆಗಳು ನಿಮ್ಮ ಕುಟುಂಬದ ಹೆಸರಿನಲ್ಲಿ.',
+    descriptionKn: 'ಬೆಳಗಿನ ಅಭಿಷೇಕದಿಂದ ಸಂಜೆಯ ಮಂಗಳಾರತಿಯವರೆಗೆ ದಿನದ ಎಲ್ಲ ಸೇವೆಗಳು ನಿಮ್ಮ ಕುಟುಂಬದ ಹೆಸರಿನಲ್ಲಿ.',
     durationMinutes: 720,
     feePaise: 500_100,
     defaultCapacity: 3,
@@ -161,8 +155,7 @@ export const demoSevas: DemoSeva[] = [
     nameTe: 'తులాభారం',
     descriptionEn:
       "Jaggery, rice or fruit equal to the devotee's own weight, weighed on the Mutt's scales and offered.",
-    descriptionKn:
-      'ಭಕ್ತರ ತೂಕಕ್ಕೆ ಸಮನಾದ ಬೆಲ್ಲ, ಅಕ್ಕಿ ಅಥವಾ ಹಣ್ಣುಗಳನ್ನು ಮಠದ ತಕ್ಕಡಿಯಲ್ಲಿ ತೂಗಿ ಸಮರ್ಪಿಸುವ ಸೇವೆ.',
+    descriptionKn: 'ಭಕ್ತರ ತೂಕಕ್ಕೆ ಸಮನಾದ ಬೆಲ್ಲ, ಅಕ್ಕಿ ಅಥವಾ ಹಣ್ಣುಗಳನ್ನು ಮಠದ ತಕ್ಕಡಿಯಲ್ಲಿ ತೂಗಿ ಸಮರ್ಪಿಸುವ ಸೇವೆ.',
     durationMinutes: 20,
     feePaise: 111_600,
     defaultCapacity: 8,

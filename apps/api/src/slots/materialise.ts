@@ -54,7 +54,14 @@ export async function materialiseSlots(db: Tx, options: MaterialiseOptions): Pro
           validFrom: { lte: dateColumnValue(last) },
           OR: [{ validUntil: null }, { validUntil: { gte: dateColumnValue(first) } }],
         },
-        select: { id: true, weekdays: true, times: true, capacity: true, validFrom: true, validUntil: true },
+        select: {
+          id: true,
+          weekdays: true,
+          times: true,
+          capacity: true,
+          validFrom: true,
+          validUntil: true,
+        },
       },
     },
   });
@@ -69,14 +76,17 @@ export async function materialiseSlots(db: Tx, options: MaterialiseOptions): Pro
   });
   // "*" stands for the whole temple (seva_id NULL).
   const closed = new Set(closedDates.map((c) => `${c.sevaId ?? '*'}:${dateOfDateColumn(c.date)}`));
-  const isClosed = (id: number, date: string) => closed.has(`*:${date}`) || closed.has(`${id}:${date}`);
+  const isClosed = (id: number, date: string) =>
+    closed.has(`*:${date}`) || closed.has(`${id}:${date}`);
 
   const slots: NewSlot[] = [];
   for (const seva of sevas) {
     for (const schedule of seva.schedules) {
       const { weekdays, times } = parseSchedule(schedule);
       const from = maxDate(first, dateOfDateColumn(schedule.validFrom));
-      const until = schedule.validUntil ? minDate(last, dateOfDateColumn(schedule.validUntil)) : last;
+      const until = schedule.validUntil
+        ? minDate(last, dateOfDateColumn(schedule.validUntil))
+        : last;
       for (let date = from; date <= until; date = addDaysToDate(date, 1)) {
         if (!weekdays.has(isoWeekdayOf(date)) || isClosed(seva.id, date)) continue;
         for (const time of times) {
@@ -97,7 +107,10 @@ export async function materialiseSlots(db: Tx, options: MaterialiseOptions): Pro
     // makes a second run a no-op, and two schedules of one seva at the same time make one slot.
     // IGNORE also turns other row errors into warnings, so the rows must be valid: capacity
     // comes from columns whose CHECKs already demand > 0.
-    const { count } = await db.slot.createMany({ data: slots.slice(i, i + CHUNK), skipDuplicates: true });
+    const { count } = await db.slot.createMany({
+      data: slots.slice(i, i + CHUNK),
+      skipDuplicates: true,
+    });
     created += count;
   }
   return created;
@@ -110,7 +123,9 @@ function parseSchedule(schedule: { id: number; weekdays: string; times: string }
       times: parseTimeList(schedule.times),
     };
   } catch (error) {
-    throw new Error(`Schedule ${schedule.id} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Schedule ${schedule.id} cannot be read: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
