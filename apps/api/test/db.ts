@@ -1,0 +1,54 @@
+import mariadb, { type Pool } from 'mariadb';
+import { inject } from 'vitest';
+import { createDb, type Db } from '../src/db/client.ts';
+import { connectionOptions } from '../src/db/connection-options.ts';
+import { applyMigrations, ensureDatabase } from '../src/db/migrate.ts';
+import { databaseUrlNamed, dropDatabase, uniqueDatabaseName } from './databases.ts';
+
+/** The URL of this run's shared, migrated test database (made by test/global-setup.ts). */
+export function testDatabaseUrl(): string {
+  return inject('databaseUrl');
+}
+
+let db: Db | undefined;
+let pool: Pool | undefined;
+
+/**
+ * The Prisma client of this test file, on the run's shared database. Created on first use and
+ * closed after the file (test/setup-file.ts). Other files write to the same tables at the same
+ * time: make your own rows with test/factories.ts and look only at those.
+ */
+export function testDb(): Db {
+  db ??= createDb(testDatabaseUrl(), 10);
+  return db;
+}
+
+/** A raw mariadb pool on the same database, for statements Prisma will not send. */
+export function rawPool(): Pool {
+  pool ??= mariadb.createPool({ ...connectionOptions(testDatabaseUrl()), connectionLimit: 5 });
+  return pool;
+}
+
+export async function closeTestConnections(): Promise<void> {
+  const [client, raw] = [db, pool];
+  db = undefined;
+  pool = undefined;
+  await client?.$disconnect();
+  await raw?.end();
+}
+
+export interface ScratchDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/**
+ * A database of the test's own on the same server, for what must start from nothing (applying
+ * migrations, seeding an empty temple, whole-temple closed dates). Drop it when done.
+ */
+export async function createScratchDatabase({ migrate = true } = {}): Promise<ScratchDatabase> {
+  const url = databaseUrlNamed(testDatabaseUrl(), uniqueDatabaseName());
+  await ensureDatabase(url);
+  if (migrate) await applyMigrations(url, { log: () => {} });
+  return { url, drop: () => dropDatabase(url) };
+}
