@@ -123,7 +123,9 @@ export interface BookingFields extends Partial<Omit<Prisma.BookingUncheckedCreat
 
 /**
  * A booking, with its places taken from the slot in the same transaction (as the booking
- * service does), so slot.booked stays true. Returns the booking and its manage token.
+ * service does), so slot.booked stays true. Returns the booking and a manage token for it:
+ * random rather than derived from the server's secret, which is fine because checking a token
+ * needs only its stored hash.
  */
 export async function createBooking(db: Db, fields: BookingFields) {
   const manageToken = randomBytes(16).toString('base64url');
