@@ -8,6 +8,9 @@ import {
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { AppError } from './errors.ts';
+import adminRoutes from './admin/routes.ts';
+import authPlugin from './auth/auth-plugin.ts';
+import authRoutes from './auth/routes.ts';
 import { AvailabilityFeed } from './availability/availability-feed.ts';
 import availabilityRoutes from './availability/routes.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
@@ -83,6 +86,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(slotRoutes);
       await api.register(bookingRoutes);
       await api.register(availabilityRoutes);
+      await api.register(authPlugin);
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(adminRoutes, { prefix: '/admin' });
     },
     { prefix: '/api/v1' },
   );

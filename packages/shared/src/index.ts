@@ -7,3 +7,5 @@ export * from './api/common.ts';
 export * from './api/sevas.ts';
 export * from './api/slots.ts';
 export * from './api/bookings.ts';
+export * from './api/auth.ts';
+export * from './api/admin-bookings.ts';

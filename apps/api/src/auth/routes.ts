@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   changePasswordSchema,
   loginSchema,
@@ -27,7 +27,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const perAccountLimit = app.createRateLimit({
     max: auth.loginRateLimitPerMin,
     timeWindow: 60_000,
-    keyGenerator: (request) => `login-account:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    keyGenerator: (request) => {
+      const email = (request.body as { email?: unknown } | null)?.email;
+      return `login-account:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+    },
   });
 
   function sendSession(reply: FastifyReply, user: StaffUser, refresh: IssuedRefreshToken) {
@@ -90,7 +93,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Reads the `sevabook_refresh` cookie, or `refreshToken` in the body. The token is rotated; ' +
           'presenting an already-used one revokes its whole session.',
-        body: refreshSchema.optional(),
+        body: refreshSchema.nullish(),
         security: [],
         response: { 200: sessionSchema, 401: problemSchema, 422: problemSchema },
       },
@@ -115,7 +118,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign out: revoke the refresh token’s session and clear the cookie',
-        body: refreshSchema.optional(),
+        body: refreshSchema.nullish(),
         security: [],
         response: { 204: z.null().describe('Signed out') },
       },
@@ -127,7 +130,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  await app.register(async (own) => {
+  await app.register(async (plain) => {
+    const own = plain.withTypeProvider<ZodTypeProvider>();
     // The signed-in user's own account: any role; a required password change is allowed here.
     own.addHook('onRequest', async (request) => {
       const principal = await request.server.authenticate(request);

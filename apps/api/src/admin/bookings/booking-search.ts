@@ -1,0 +1,62 @@
+import { addDaysToDate, normaliseReference, startOfTempleDay, type AdminBookingQuery } from '@sevabook/shared';
+import type { Tx } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { bookingInclude, type BookingWithSlot } from '../../bookings/booking-dto.ts';
+
+/**
+ * Staff search of bookings. The date range and seva are filters on the slot (indexed by
+ * starts_at and (seva_id, starts_at)); free text matches a reference (prefix, unique index), a
+ * phone (its digits) or a devotee's name. See docs/decisions/0005-staff-auth-and-search.md.
+ */
+export async function searchBookings(
+  db: Tx,
+  query: AdminBookingQuery,
+  timeZone: string,
+): Promise<{ items: BookingWithSlot[]; total: number }> {
+  const where = bookingFilter(query, timeZone);
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const orderBy: Prisma.BookingOrderByWithRelationInput[] = query.sort.endsWith('startsAt')
+    ? [{ slot: { startsAt: direction } }, { id: direction }]
+    : [{ createdAt: direction }, { id: direction }];
+  const [items, total] = await Promise.all([
+    db.booking.findMany({
+      where,
+      orderBy,
+      include: bookingInclude,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.booking.count({ where }),
+  ]);
+  return { items, total };
+}
+
+function bookingFilter(query: AdminBookingQuery, timeZone: string): Prisma.BookingWhereInput {
+  const slot: Prisma.SlotWhereInput = {};
+  if (query.from || query.to) {
+    slot.startsAt = {
+      ...(query.from ? { gte: startOfTempleDay(query.from, timeZone) } : {}),
+      ...(query.to ? { lt: startOfTempleDay(addDaysToDate(query.to, 1), timeZone) } : {}),
+    };
+  }
+  if (query.sevaId) slot.sevaId = query.sevaId;
+  return {
+    ...(Object.keys(slot).length ? { slot } : {}),
+    ...(query.slotId ? { slotId: query.slotId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.q ? { OR: textMatches(query.q) } : {}),
+  };
+}
+
+function textMatches(q: string): Prisma.BookingWhereInput[] {
+  const matches: Prisma.BookingWhereInput[] = [{ devoteeName: { contains: q } }];
+  if (/^(sb-?)?[0-9a-z]{2,6}$/i.test(q)) {
+    matches.push({ reference: { startsWith: normaliseReference(q) } });
+  }
+  const digits = q.replace(/\D/g, '');
+  if (digits.length >= 4 && digits.length >= q.replace(/[\s+()-]/g, '').length) {
+    matches.push({ phone: { contains: digits } });
+  }
+  return matches;
+}

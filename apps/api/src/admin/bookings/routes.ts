@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  adminBookingPageSchema,
+  adminBookingQuerySchema,
+  adminBookingSchema,
+  cancelBookingSchema,
+  createBookingSchema,
+  idParamSchema,
+  problemSchema,
+  updateBookingSchema,
+} from '@sevabook/shared';
+import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
+import { creatorOf } from '../../auth/principal.ts';
+import { bookingInclude } from '../../bookings/booking-dto.ts';
+import { cancelBooking, createBooking } from '../../bookings/booking-service.ts';
+import { notFound } from '../../errors.ts';
+import { toAdminBookingDto } from './admin-booking-dto.ts';
+import { updateBooking } from './booking-changes.ts';
+import { searchBookings } from './booking-search.ts';
+import { staffSecurity, authProblems } from '../security.ts';
+
+const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/).optional(),
+});
+
+/** Bookings as staff see them: search, counter bookings, edits and moves, cancellation. */
+const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', authorize({ read: ALL_ROLES, write: BOOKING_ROLES }));
+  const tz = app.config.templeTimeZone;
+  const ctx = { db: app.db, timeZone: tz, tokens: app.manageTokens };
+
+  app.get(
+    '/bookings',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'Search and page bookings',
+        security: staffSecurity,
+        querystring: adminBookingQuerySchema,
+        response: { 200: adminBookingPageSchema, ...authProblems },
+      },
+    },
+    async (request) => {
+      const { items, total } = await searchBookings(app.db, request.query, tz);
+      const now = new Date();
+      return {
+        items: items.map((b) => toAdminBookingDto(b, now, tz)),
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/bookings/:id',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'One booking',
+        security: staffSecurity,
+        params: idParamSchema,
+        response: { 200: adminBookingSchema, 404: problemSchema, ...authProblems },
+      },
+    },
+    async (request) => {
+      const booking = await app.db.booking.findUnique({ where: { id: request.params.id }, include: bookingInclude });
+      if (!booking) throw notFound(`There is no booking ${request.params.id}.`);
+      return toAdminBookingDto(booking, new Date(), tz);
+    },
+  );
+
+  app.post(
+    '/bookings',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'Book at the counter or for a phone caller (or through an API key)',
+        description:
+          'The same rules as a devotee’s booking, except that staff may book outside the booking window. ' +
+          'Capacity is never overridden. Source is `counter` for staff and `api` for an API key.',
+        security: staffSecurity,
+        headers: idempotencyHeaders,
+        body: createBookingSchema,
+        response: {
+          201: adminBookingSchema,
+          200: adminBookingSchema,
+          404: problemSchema,
+          409: problemSchema,
+          ...authProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const result = await createBooking(ctx, {
+        ...request.body,
+        source: principal.kind === 'api_key' ? 'api' : 'counter',
+        actor: principal.actor,
+        idempotencyKey: request.headers['idempotency-key'],
+        ignoreBookingWindow: true,
+        ...creatorOf(principal),
+      });
+      void reply.code(result.replayed ? 200 : 201).header('location', `/api/v1/admin/bookings/${result.booking.id}`);
+      return toAdminBookingDto(result.booking, new Date(), tz);
+    },
+  );
+
+  app.patch(
+    '/bookings/:id',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'Change a booking’s details, or move it to another slot',
+        description:
+          'A move releases the old slot’s places and takes the new slot’s in one transaction; ' +
+          '409 slot_full leaves everything as it was. A move or a change of persons queues a change message.',
+        security: staffSecurity,
+        params: idParamSchema,
+        body: updateBookingSchema,
+        response: { 200: adminBookingSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+      },
+    },
+    async (request) => {
+      const booking = await updateBooking(ctx, request.params.id, request.body, principalOf(request).actor);
+      return toAdminBookingDto(booking, new Date(), tz);
+    },
+  );
+
+  app.post(
+    '/bookings/:id/cancel',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'Cancel a booking (frees its places; cancelling twice is harmless)',
+        security: staffSecurity,
+        params: idParamSchema,
+        body: cancelBookingSchema.nullish(),
+        response: { 200: adminBookingSchema, 404: problemSchema, ...authProblems },
+      },
+    },
+    async (request) => {
+      const booking = await cancelBooking(ctx, request.params.id, {
+        actor: principalOf(request).actor,
+        reason: request.body?.reason,
+        enforceCutOff: false,
+      });
+      return toAdminBookingDto(booking, new Date(), tz);
+    },
+  );
+};
+
+export default adminBookingRoutes;

@@ -1,0 +1,114 @@
+import { createHmac } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/auth-plugin.ts';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { newApiKeySecret } from '../src/auth/api-key-secrets.ts';
+import type { Db, Tx } from '../src/db/client.ts';
+import type { StaffRole } from '../src/generated/prisma/client.ts';
+import { testDatabaseUrl, testDb } from './db.ts';
+import { uniqueSuffix } from './factories.ts';
+
+/** Staff users, API keys and an app to sign them in to, for the staff API's tests. */
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+const JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
+
+/** The app on this run's database, with generous login limits unless a test lowers them. */
+export function buildStaffApp(auth: Partial<Config['auth']> = {}, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET,
+    SERVE_SPAS: 'false',
+    NOTIFIER: 'off',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MIN: '1000',
+    RATE_LIMIT_PER_IP_PER_MIN: '100000',
+  });
+  return buildApp({ ...base, ...overrides, auth: { ...base.auth, ...auth } }, { db: testDb(), logger: false });
+}
+
+export { JWT_SECRET as TEST_JWT_SECRET };
+
+export interface StaffFields {
+  role?: StaffRole;
+  password?: string;
+  active?: boolean;
+  mustChangePassword?: boolean;
+  lockedUntil?: Date | null;
+}
+
+let cachedHash: Promise<string> | undefined;
+
+export async function createStaffUser(db: Tx, fields: StaffFields = {}) {
+  const password = fields.password ?? TEST_PASSWORD;
+  // Hashing is slow on purpose; the common password's hash is made once per file.
+  const passwordHash =
+    password === TEST_PASSWORD ? await (cachedHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+  const user = await db.staffUser.create({
+    data: {
+      email: `staff-${uniqueSuffix()}@test.sevabook.local`,
+      name: 'Test Staff',
+      role: fields.role ?? 'staff',
+      passwordHash,
+      active: fields.active ?? true,
+      mustChangePassword: fields.mustChangePassword ?? false,
+      lockedUntil: fields.lockedUntil ?? null,
+    },
+  });
+  return { user, password };
+}
+
+/**
+ * An access token for a staff user, made as the app makes them (HS256, issuer, audience, 15
+ * minutes), without a login round trip; login itself is tested in test/auth.
+ */
+export function accessTokenFor(user: { id: number; role: StaffRole }, lifetimeSeconds = 900): string {
+  const iat = Math.floor(Date.now() / 1000);
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
+    sub: String(user.id),
+    role: user.role,
+    typ: 'access',
+    iss: JWT_ISSUER,
+    aud: JWT_AUDIENCE,
+    iat,
+    exp: iat + lifetimeSeconds,
+  })}`;
+  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
+}
+
+export function bearerFor(user: { id: number; role: StaffRole }) {
+  return { authorization: `Bearer ${accessTokenFor(user)}` };
+}
+
+/** One user of each role, with their bearer headers. */
+export async function staffOfEveryRole(db: Db = testDb()) {
+  const [admin, staff, viewer] = await Promise.all([
+    createStaffUser(db, { role: 'admin' }),
+    createStaffUser(db, { role: 'staff' }),
+    createStaffUser(db, { role: 'viewer' }),
+  ]);
+  return {
+    admin: { ...admin, headers: bearerFor(admin.user) },
+    staff: { ...staff, headers: bearerFor(staff.user) },
+    viewer: { ...viewer, headers: bearerFor(viewer.user) },
+  };
+}
+
+export async function createApiKey(db: Tx, fields: { role?: StaffRole; createdById: number; revoked?: boolean }) {
+  const secret = newApiKeySecret();
+  const apiKey = await db.apiKey.create({
+    data: {
+      name: `Test kiosk ${uniqueSuffix()}`,
+      role: fields.role ?? 'staff',
+      prefix: secret.prefix,
+      keyHash: secret.keyHash,
+      createdById: fields.createdById,
+      revokedAt: fields.revoked ? new Date() : null,
+    },
+  });
+  return { apiKey, key: secret.key };
+}

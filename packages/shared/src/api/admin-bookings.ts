@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
+import { bookingSchema, bookingSources, bookingStatuses, phoneInputSchema } from './bookings.ts';
+import { isoDateSchema, languageSchema } from './common.ts';
+
+export const adminBookingSorts = ['startsAt', '-startsAt', 'createdAt', '-createdAt'] as const;
+
+export const adminBookingQuerySchema = z
+  .strictObject({
+    from: isoDateSchema.optional().describe('First temple date of the slot (inclusive)'),
+    to: isoDateSchema.optional().describe('Last temple date of the slot (inclusive)'),
+    sevaId: z.coerce.number().int().positive().optional(),
+    slotId: z.coerce.number().int().positive().optional(),
+    status: z.enum(bookingStatuses).optional(),
+    source: z.enum(bookingSources).optional(),
+    q: z.string().trim().min(1).max(80).optional().describe('Reference, devotee name or phone digits'),
+    sort: z.enum(adminBookingSorts).default('startsAt'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`to` must not be before `from`', path: ['to'] });
+export type AdminBookingQuery = z.infer<typeof adminBookingQuerySchema>;
+
+export const adminBookingSchema = bookingSchema
+  .extend({
+    id: z.number().int(),
+    version: z.number().int(),
+    cancelledBy: z.enum(['staff', 'devotee', 'api_key', 'system']).nullable(),
+    cancelReason: z.string().nullable(),
+    createdByStaffId: z.number().int().nullable(),
+    apiKeyId: z.number().int().nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AdminBooking' });
+export type AdminBooking = z.infer<typeof adminBookingSchema>;
+
+export const adminBookingPageSchema = z
+  .object({
+    items: z.array(adminBookingSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'AdminBookingPage' });
+export type AdminBookingPage = z.infer<typeof adminBookingPageSchema>;
+
+const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+
+/** Staff edit a booking's details, or move it to another slot (`slotId`), or both. */
+export const updateBookingSchema = z
+  .strictObject({
+    slotId: z.number().int().positive().optional(),
+    persons: z.number().int().min(1).max(50).optional(),
+    devoteeName: z.string().trim().min(2).max(120).optional(),
+    phone: phoneInputSchema.optional(),
+    email: z.union([z.email().max(254), z.literal('')]).nullable().optional().transform((v) => (v === '' ? null : v)),
+    gotra: nullableText(80).optional(),
+    nakshatra: z.enum(nakshatraKeys).nullable().optional(),
+    rashi: z.enum(rashiKeys).nullable().optional(),
+    language: languageSchema.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Change at least one field' })
+  .meta({ id: 'UpdateBooking' });
+export type UpdateBooking = z.infer<typeof updateBookingSchema>;
