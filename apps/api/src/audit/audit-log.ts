@@ -23,7 +23,8 @@ export interface AuditRecord {
 
 /** Writes one audit entry inside the caller's transaction, so it exists exactly when the change does. */
 export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
-  await tx.auditEntry.create({
+  // createMany: one INSERT, without the SELECT a create adds to return the row.
+  await tx.auditEntry.createMany({
     data: {
       entityType: record.entityType,
       entityId: record.entityId,

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { cancelReminder, enqueueNotification, scheduleReminder } from '../notifications/outbox.ts';
+import { cancelReminder, enqueueNewBooking, enqueueNotification } from '../notifications/outbox.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
@@ -67,6 +67,11 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
   if (!seva.active || slot.status !== 'open') {
     throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is not open for booking.');
   }
+  if (slot.booked + input.persons > slot.capacity) {
+    // Already full when we looked: answer at once, without queueing for the slot's row lock.
+    // (A place freed a moment ago is a race the devotee could have lost anyway.)
+    throw slotFull(slot.capacity - slot.booked);
+  }
   if (input.persons > seva.maxPersonsPerBooking) {
     throw unprocessable(
       'persons_exceed_limit',
@@ -95,7 +100,9 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
   for (let attempt = 1; ; attempt++) {
     const reference = newReference();
     try {
-      const booking = await ctx.db.$transaction(async (tx) => {
+      // NOTE: from takePlaces to COMMIT this transaction holds the slot's row lock, and every
+      // other booking of the slot waits for it: keep the statements in here few and lean.
+      const created = await ctx.db.$transaction(async (tx) => {
         await takePlaces(tx, slot.id, input.persons);
         const created = await tx.booking.create({
           data: {
@@ -117,10 +124,8 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
             createdByStaffId: input.createdByStaffId ?? null,
             apiKeyId: input.apiKeyId ?? null,
           },
-          include: bookingInclude,
         });
-        await enqueueNotification(tx, { bookingId: created.id, kind: 'confirmation', eventSeq: 1 });
-        await scheduleReminder(tx, created.id, slot.startsAt, now);
+        await enqueueNewBooking(tx, created.id, slot.startsAt, now);
         await recordAudit(tx, {
           entityType: 'booking',
           entityId: created.id,
@@ -131,6 +136,7 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
         });
         return created;
       }, TRANSACTION_OPTIONS);
+      const booking: BookingWithSlot = { ...created, slot };
       return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
     } catch (error) {
       if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
@@ -167,8 +173,11 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
   if (slot && slot.status !== 'open') {
     throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
   }
-  const left = slot ? slot.capacity - slot.booked : 0;
-  throw conflict(
+  throw slotFull(slot ? slot.capacity - slot.booked : 0);
+}
+
+function slotFull(left: number) {
+  return conflict(
     'slot_full',
     'Slot full',
     left > 0

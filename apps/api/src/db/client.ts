@@ -11,8 +11,9 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
   const adapter = new PrismaMariaDb({
     ...connectionOptions(databaseUrl),
     connectionLimit: poolSize,
-    // Fail fast when the database is away instead of queueing requests for ever.
-    acquireTimeout: 3_000,
+    // A flash sale queues hundreds of requests for a connection: let them wait their turn,
+    // but not for ever. An unreachable server fails each connection attempt within 2 s.
+    acquireTimeout: 10_000,
     connectTimeout: 2_000,
   });
   return new PrismaClient({ adapter });
