@@ -7,5 +7,6 @@ export * from './api/common.ts';
 export * from './api/sevas.ts';
 export * from './api/slots.ts';
 export * from './api/bookings.ts';
+export * from './api/temple.ts';
 export * from './api/auth.ts';
 export * from './api/admin-bookings.ts';

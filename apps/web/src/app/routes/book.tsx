@@ -1,0 +1,54 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { PageHeading } from '../../components/feedback/page-heading.tsx';
+import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
+import { QueryState } from '../../components/feedback/query-state.tsx';
+import { BackLink } from '../../components/layout/back-link.tsx';
+import { confirmationPath } from '../../features/bookings/api/get-booking.ts';
+import { BookingForm } from '../../features/bookings/components/booking-form.tsx';
+import { SlotSummary } from '../../features/bookings/components/slot-summary.tsx';
+import { useSeva } from '../../features/sevas/api/get-seva.ts';
+import { useSlot } from '../../features/slots/api/get-slot.ts';
+import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
+import { localized } from '../../lib/temple-format.ts';
+import { useUiLanguage } from '../../lib/use-ui-language.ts';
+
+export function BookRoute() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const navigate = useNavigate();
+  const params = useParams();
+  const sevaId = Number(params.sevaId);
+  const slotId = Number(params.slotId);
+  const seva = useSeva(sevaId);
+  const slot = useSlot(slotId);
+  // Live places here too: if the last place goes while the devotee types, they hear it now.
+  useAvailabilityStream(sevaId);
+
+  const onBooked = (reference: string, token: string) => {
+    // Replace, not push: "back" from the confirmation must not reopen a filled-in form.
+    void navigate(confirmationPath(reference, token), { replace: true });
+  };
+
+  return (
+    <Stack gap="lg">
+      <BackLink to={`/sevas/${sevaId}${slot.data ? `?date=${slot.data.date}` : ''}`}>
+        {t('form.chooseAnotherTime')}
+      </BackLink>
+      <QueryState query={seva} skeleton={<PageSkeleton cards={2} />}>
+        {(sevaData) => (
+          <QueryState query={slot} skeleton={<PageSkeleton cards={2} />}>
+            {(slotData) => (
+              <Stack gap="lg">
+                <PageHeading title={t('form.title', { seva: localized(sevaData.name, language) })} />
+                <SlotSummary seva={sevaData} slot={slotData} />
+                <BookingForm key={slotData.id} seva={sevaData} slot={slotData} onBooked={onBooked} />
+              </Stack>
+            )}
+          </QueryState>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

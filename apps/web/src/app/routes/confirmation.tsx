@@ -1,0 +1,72 @@
+import { formatPhoneInternational, type Booking } from '@sevabook/shared';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorState } from '../../components/feedback/error-state.tsx';
+import { PageHeading } from '../../components/feedback/page-heading.tsx';
+import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
+import { QueryState } from '../../components/feedback/query-state.tsx';
+import { bookingIcsUrl, manageBookingPath, useBooking } from '../../features/bookings/api/get-booking.ts';
+import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
+import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
+import classes from '../../features/bookings/components/bookings.module.css';
+import { ApiError } from '../../lib/api-client.ts';
+import { formatMoney } from '../../lib/temple-format.ts';
+import { useUiLanguage } from '../../lib/use-ui-language.ts';
+
+export function ConfirmationRoute() {
+  const { t } = useTranslation();
+  const reference = useParams().reference ?? '';
+  const token = useSearchParams()[0].get('token');
+  const booking = useBooking(reference, token);
+
+  if (!token) return <ErrorState error={null} message={t('manage.missingToken')} />;
+  return (
+    <QueryState
+      query={booking}
+      skeleton={<PageSkeleton cards={2} />}
+      errorMessage={(e) => (e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined)}
+    >
+      {(data) => <Confirmation booking={data} token={token} />}
+    </QueryState>
+  );
+}
+
+function Confirmation({ booking, token }: { booking: Booking; token: string }) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  return (
+    <Stack gap="lg">
+      <Group gap="md" wrap="nowrap">
+        <span className={classes.success} aria-hidden="true">
+          ✓
+        </span>
+        <PageHeading title={t('confirmation.title')} />
+      </Group>
+      <ReferenceCard reference={booking.reference} />
+      <Alert color="saffron" variant="light" radius="md">
+        <Text fw={700} fz="lg">
+          {booking.feePaise === 0
+            ? t('confirmation.noFee')
+            : t('confirmation.payAtCounter', { amount: formatMoney(booking.feePaise, language) })}
+        </Text>
+      </Alert>
+      <Text>{t('confirmation.whatsapp', { phone: formatPhoneInternational(booking.phone) })}</Text>
+      <BookingDetails booking={booking} />
+      <Stack gap="sm">
+        <Button component="a" href={bookingIcsUrl(booking.reference, token)} download={`${booking.reference}.ics`} size="lg" variant="outline" fullWidth>
+          {t('confirmation.addToCalendar')}
+        </Button>
+        <Button component={Link} to={manageBookingPath(booking.reference, token)} size="lg" variant="outline" fullWidth>
+          {t('confirmation.manage')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('confirmation.keepLink')}
+        </Text>
+        <Button component={Link} to="/" size="lg" variant="subtle" fullWidth>
+          {t('confirmation.bookAnother')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

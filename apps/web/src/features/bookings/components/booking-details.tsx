@@ -1,0 +1,58 @@
+import { formatPhoneInternational, nakshatras, rashis, type Booking } from '@sevabook/shared';
+import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatMoney, formatTime, localized } from '../../../lib/temple-format.ts';
+import { useUiLanguage } from '../../../lib/use-ui-language.ts';
+import classes from './bookings.module.css';
+
+/** A booking's details as a definition list: seva, date, time, persons, name, sankalpa, fee. */
+export function BookingDetails({ booking, withStatus = false }: { booking: Booking; withStatus?: boolean }) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const nakshatra = nakshatras.find((n) => n.key === booking.nakshatra);
+  const rashi = rashis.find((r) => r.key === booking.rashi);
+
+  const rows: Array<[string, ReactNode]> = [
+    [t('booking.seva'), localized(booking.seva.name, language)],
+    [t('booking.date'), formatDate(booking.slot.date, language, 'long')],
+    [t('booking.time'), formatTime(booking.slot.time, language)],
+    [t('booking.persons'), String(booking.persons)],
+    [t('booking.name'), booking.devoteeName],
+    [t('booking.phone'), formatPhoneInternational(booking.phone)],
+  ];
+  if (booking.gotra) rows.push([t('booking.gotra'), booking.gotra]);
+  if (nakshatra) rows.push([t('booking.nakshatra'), nakshatra[language]]);
+  if (rashi) rows.push([t('booking.rashi'), rashi[language]]);
+  rows.push([t('booking.fee'), booking.feePaise === 0 ? t('seva.free') : formatMoney(booking.feePaise, language)]);
+
+  return (
+    <dl className={classes.details}>
+      {withStatus && (
+        <Group className={classes.row} gap={0}>
+          <dt>{t('booking.status')}</dt>
+          <dd>
+            <Badge
+              size="lg"
+              radius="sm"
+              color={booking.status === 'confirmed' ? 'leaf.8' : 'maroon.7'}
+              data-testid="booking-status"
+            >
+              {booking.status === 'confirmed' ? t('booking.confirmed') : t('booking.cancelled')}
+            </Badge>
+          </dd>
+        </Group>
+      )}
+      {rows.map(([label, value]) => (
+        <Group className={classes.row} gap={0} key={label}>
+          <dt>{label}</dt>
+          <dd>
+            <Text component="span" fw={700}>
+              {value}
+            </Text>
+          </dd>
+        </Group>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,161 @@
+import type { CreateBooking, CreateBookingInput, Seva, Slot } from '@sevabook/shared';
+import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client.ts';
+import { newIdempotencyKey } from '../../../lib/idempotency-key.ts';
+import { errorKind, problemSentence } from '../../../lib/problem-sentence.ts';
+import { formatMoney } from '../../../lib/temple-format.ts';
+import { useUiLanguage } from '../../../lib/use-ui-language.ts';
+import { NextSlotsOffer } from '../../slots/components/next-slots-offer.tsx';
+import { useCreateBooking } from '../api/create-booking.ts';
+import { bookingFormResolver, messageKey, type BookingFormContext } from '../booking-form-resolver.ts';
+import { PhoneField } from './phone-field.tsx';
+import { errorText, SankalpaFields } from './sankalpa-fields.tsx';
+
+interface BookingFormProps {
+  seva: Seva;
+  slot: Slot;
+  onBooked: (reference: string, manageToken: string) => void;
+}
+
+const formFields = ['devoteeName', 'phone', 'persons', 'email', 'gotra', 'nakshatra', 'rashi'] as const;
+
+export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const createBooking = useCreateBooking();
+  const maxPersons = Math.max(1, Math.min(seva.maxPersonsPerBooking, slot.remaining));
+  // One Idempotency-Key per attempt: a retry of the same details (a double tap, a flaky
+  // network) reuses it so the API books once; changed details are a new attempt.
+  const attempt = useRef<{ key: string; payload: string } | null>(null);
+
+  const form = useForm<CreateBookingInput, BookingFormContext, CreateBooking>({
+    resolver: bookingFormResolver,
+    context: { maxPersons },
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: { slotId: slot.id, devoteeName: '', phone: '', persons: 1, email: '', language },
+  });
+  const { register, control, handleSubmit, formState, setError, watch } = form;
+  const errors = formState.errors;
+  const persons = Number(watch('persons')) || 1;
+
+  const submit = handleSubmit((values) => {
+    const booking: CreateBooking = { ...values, slotId: slot.id, language };
+    const payload = JSON.stringify(booking);
+    if (attempt.current?.payload !== payload) attempt.current = { key: newIdempotencyKey(), payload };
+    createBooking.mutate(
+      { booking, idempotencyKey: attempt.current.key },
+      {
+        onSuccess: (created) => onBooked(created.reference, created.manageToken),
+        onError: (error) => {
+          // A definite "no" from the API means nothing was booked: the next try is a new attempt.
+          if (error instanceof ApiError && error.status < 500) attempt.current = null;
+          if (error instanceof ApiError && error.code === 'validation_failed') {
+            for (const { path } of error.problem.errors ?? []) {
+              const field = formFields.find((f) => path === f || path.endsWith(`.${f}`) || path.endsWith(`/${f}`));
+              if (field) setError(field, { type: 'server', message: messageKey(field, { type: 'server' }) });
+            }
+          }
+        },
+      },
+    );
+  });
+
+  const kind = createBooking.isError ? errorKind(createBooking.error) : null;
+  // The slot filled while the form was open (live update) or the API just said so.
+  const justFilled = kind === 'slot_full' || (!createBooking.isPending && !createBooking.isSuccess && !slot.bookable);
+  const options = Array.from({ length: maxPersons }, (_, i) => String(i + 1));
+  const fee = seva.feePaise * persons;
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="your-details">
+      <Stack gap="lg">
+        <Title order={2} id="your-details">
+          {t('form.yourDetails')}
+        </Title>
+        <TextInput
+          {...register('devoteeName')}
+          label={t('form.name')}
+          description={t('form.nameHint')}
+          error={errorText(t, errors.devoteeName?.message)}
+          autoComplete="name"
+          size="lg"
+          withAsterisk
+        />
+        <Controller
+          control={control}
+          name="phone"
+          render={({ field }) => (
+            <PhoneField
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errorText(t, errors.phone?.message)}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="persons"
+          render={({ field }) => (
+            <NativeSelect
+              ref={field.ref}
+              name={field.name}
+              onBlur={field.onBlur}
+              value={String(field.value)}
+              onChange={(e) => field.onChange(Number(e.currentTarget.value))}
+              label={t('form.persons')}
+              data={options}
+              error={errorText(t, errors.persons?.message, maxPersons)}
+              size="lg"
+            />
+          )}
+        />
+        <SankalpaFields asks={seva.asks} control={control} register={register} errors={errors} />
+        <TextInput
+          {...register('email')}
+          type="email"
+          label={t('form.email')}
+          description={t('form.emailHint')}
+          error={errorText(t, errors.email?.message)}
+          autoComplete="email"
+          size="lg"
+        />
+
+        <Alert color="saffron" variant="light" radius="md">
+          <Text fw={700}>
+            {seva.feePaise === 0
+              ? t('form.freeSeva')
+              : t('form.toPayFor', { count: persons, amount: formatMoney(fee, language) })}
+          </Text>
+          {seva.feePaise > 0 && <Text size="sm">{t('form.noOnlinePayment')}</Text>}
+        </Alert>
+
+        {justFilled ? (
+          <Alert color="maroon" variant="light" radius="md" role="alert">
+            <Stack gap="sm">
+              <Text fw={700}>{t('problems.slot_full')}</Text>
+              <NextSlotsOffer sevaId={seva.id} excludeSlotId={slot.id} fromDate={slot.date} />
+            </Stack>
+          </Alert>
+        ) : (
+          <>
+            {createBooking.isError && (
+              <Alert color="maroon" variant="light" radius="md" role="alert">
+                {problemSentence(createBooking.error, t)}
+              </Alert>
+            )}
+            <Button type="submit" size="xl" fullWidth loading={createBooking.isPending}>
+              {createBooking.isPending ? t('form.submitting') : t('form.submit')}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+import type { SevaList } from '@sevabook/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const getSevas = ({ signal }: { signal?: AbortSignal } = {}): Promise<SevaList> =>
+  apiRequest<SevaList>('/sevas', { signal });
+
+export const sevasQueryOptions = () =>
+  queryOptions({ queryKey: ['sevas'], queryFn: ({ signal }) => getSevas({ signal }) });
+
+export const useSevas = () => useQuery(sevasQueryOptions());

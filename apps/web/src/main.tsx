@@ -1,0 +1,24 @@
+import '@sevabook/ui/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { AppProvider } from './app/provider.tsx';
+import { AppRoutes } from './app/router.tsx';
+import { setupI18n } from './lib/i18n.ts';
+import { createQueryClient } from './lib/query-client.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+await setupI18n();
+const queryClient = createQueryClient();
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProvider queryClient={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProvider>
+  </StrictMode>,
+);
