@@ -16,6 +16,7 @@ import availabilityRoutes from './availability/routes.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
 import bookingRoutes from './bookings/routes.ts';
 import healthRoutes from './health/routes.ts';
+import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(slotRoutes);
       await api.register(bookingRoutes);
       await api.register(availabilityRoutes);
+      await api.register(twilioWebhookRoutes);
       await api.register(authPlugin);
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(adminRoutes, { prefix: '/admin' });

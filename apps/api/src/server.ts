@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { applyMigrations, ensureDatabase } from './db/migrate.ts';
+import { createNotifier } from './notifications/create-notifier.ts';
 import { ensureFirstAdmin, seedDemoData } from './db/seed.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
@@ -37,14 +38,21 @@ async function main() {
     app.log.warn('JWT_SECRET is not set: generated one for this process (staff must log in again after a restart)');
   }
 
+  // The outbox notifier, unless it runs as its own process (NOTIFIER=off, `pnpm worker`).
+  const notifier = config.notifier === 'inline' ? createNotifier(config, app.db, app.log) : undefined;
+  if (!notifier) app.log.info('NOTIFIER=off: run `pnpm --filter @sevabook/api worker` to send WhatsApp messages');
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: shutting down`);
-      void app.close().then(() => process.exit(0));
+      void (notifier?.stop() ?? Promise.resolve())
+        .then(() => app.close())
+        .then(() => process.exit(0));
     });
   }
 
   await app.listen({ host: config.host, port: config.port });
+  notifier?.start();
   const url = config.publicUrl;
   const lines = [
     '',

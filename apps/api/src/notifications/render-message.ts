@@ -108,6 +108,8 @@ export function messageFields(booking: BookingForMessage, ctx: RenderContext): M
       timeZone: ctx.timeZone,
       hour: 'numeric',
       minute: '2-digit',
+      // "6:00 ಬೆಳಗ್ಗೆ" (morning) reads better in Kannada than "6:00 AM".
+      ...(language === 'kn' ? { dayPeriod: 'long' as const } : {}),
     }).format(startsAt),
     reference: booking.reference,
     manageUrl: ctx.manageUrl(booking.reference),

@@ -1,0 +1,128 @@
+import { devoteeActor } from '../../src/audit/audit-log.ts';
+import { cancelBooking, createBooking } from '../../src/bookings/booking-service.ts';
+import { ManageTokens } from '../../src/bookings/manage-token.ts';
+import { loadConfig, type Config, type OutboxSettings } from '../../src/config.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import type { Language } from '../../src/generated/prisma/client.ts';
+import { createNotifier } from '../../src/notifications/create-notifier.ts';
+import type { Notifier, NotifierLog } from '../../src/notifications/notifier.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createSeva, createSlot, uniquePhone } from '../factories.ts';
+import { FakeTwilio } from './../fake-twilio.ts';
+
+/**
+ * A notifier test's world: its own database (a notifier claims every due row, so it must not
+ * share one with other test files' bookings), a fake Twilio, and notifiers configured to send
+ * there with small, fast retry settings.
+ */
+
+export const FAST_OUTBOX: OutboxSettings = {
+  ratePerSec: 100,
+  maxAttempts: 50,
+  backoffBaseMs: 50,
+  backoffMaxMs: 200,
+  leaseMs: 3_000,
+  pollMs: 20,
+  sendTimeoutMs: 500,
+  reconcileAfterMs: 50,
+};
+
+export const PUBLIC_URL = 'https://seva.example.org';
+
+export const silentLog: NotifierLog = { info() {}, warn() {}, error() {}, debug() {} };
+
+export interface Harness {
+  db: Db;
+  scratch: ScratchDatabase;
+  fake: FakeTwilio;
+  config(outbox?: Partial<OutboxSettings>, env?: Record<string, string>): Config;
+  notifier(outbox?: Partial<OutboxSettings>, options?: { workerId?: string; env?: Record<string, string> }): Notifier;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const scratch = await createScratchDatabase();
+  const db = createDb(scratch.url, 10);
+  const fake = await new FakeTwilio().start();
+  const notifiers: Notifier[] = [];
+  const config = (outbox: Partial<OutboxSettings> = {}, env: Record<string, string> = {}) => {
+    const base = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: scratch.url,
+      PUBLIC_URL,
+      LOG_LEVEL: 'silent',
+      NOTIFIER: 'off',
+      TEMPLE_NAME: 'Sri Test Mutt',
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_WHATSAPP_FROM: '+14155238886',
+      TWILIO_API_BASE: fake.url,
+      ...env,
+    });
+    return { ...base, outbox: { ...FAST_OUTBOX, ...outbox } };
+  };
+  return {
+    db,
+    scratch,
+    fake,
+    config,
+    notifier(outbox = {}, options = {}) {
+      const notifier = createNotifier(config(outbox, options.env), db, silentLog, options.workerId ? { workerId: options.workerId } : {});
+      notifiers.push(notifier);
+      return notifier;
+    },
+    async close() {
+      await Promise.all(notifiers.map((n) => n.stop()));
+      await fake.close();
+      await db.$disconnect();
+      await scratch.drop();
+    },
+  };
+}
+
+export const tokens = new ManageTokens(loadConfig({ NODE_ENV: 'test' }).bookingLinkSecret);
+
+/** A booking made the way the API makes one, with its outbox rows. */
+export async function book(
+  db: Db,
+  options: { slotId?: number; language?: Language; phone?: string; startsAt?: Date; devoteeName?: string } = {},
+) {
+  const slotId =
+    options.slotId ??
+    (await createSlot(db, { sevaId: (await createSeva(db)).id, ...(options.startsAt ? { startsAt: options.startsAt } : {}) })).id;
+  const result = await createBooking(
+    { db, timeZone: 'Asia/Kolkata', tokens },
+    {
+      slotId,
+      devoteeName: options.devoteeName ?? 'Lakshmi Rao',
+      phone: options.phone ?? uniquePhone(),
+      persons: 1,
+      language: options.language ?? 'en',
+      source: 'web',
+      actor: devoteeActor,
+    },
+  );
+  return result.booking;
+}
+
+export function cancel(db: Db, bookingId: number) {
+  return cancelBooking({ db, timeZone: 'Asia/Kolkata', tokens }, bookingId, { actor: devoteeActor, enforceCutOff: false });
+}
+
+/** Polls until `check` passes (it throws while not yet), or fails with its last error. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+/** Every row of these bookings, by id. */
+export function rowsOf(db: Db, bookingIds: number[]) {
+  return db.notification.findMany({ where: { bookingId: { in: bookingIds } }, orderBy: { id: 'asc' } });
+}
