@@ -39,6 +39,14 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Readable lines for a person at a terminal in development; JSON lines everywhere else. */
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  const pretty = config.env === 'development' && process.stdout.isTTY;
+  return pretty
+    ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+    : { level: config.logLevel };
+}
+
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT_BYTES = 32 * 1024;
 
@@ -48,7 +56,7 @@ const BODY_LIMIT_BYTES = 32 * 1024;
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     // Long-lived SSE streams must not be cut by the request timeout.

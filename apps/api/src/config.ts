@@ -17,7 +17,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  PUBLIC_URL: z.string().url().optional(),
   TEMPLE_NAME: z.string().min(1).default('Sri Guru Raghavendra Mutt (demo)'),
   TEMPLE_TIMEZONE: z
     .string()
@@ -173,7 +173,7 @@ export function loadConfig(
     databasePoolSize: env.DATABASE_POOL_SIZE,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     templeName: env.TEMPLE_NAME,
     templeTimeZone: env.TEMPLE_TIMEZONE,
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
