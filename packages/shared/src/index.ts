@@ -10,3 +10,4 @@ export * from './api/bookings.ts';
 export * from './api/temple.ts';
 export * from './api/auth.ts';
 export * from './api/admin-bookings.ts';
+export * from './api/admin-day-sheet.ts';

@@ -1,0 +1,43 @@
+import { stringify } from 'csv-stringify/sync';
+import type { DaySheet } from '@sevabook/shared';
+
+const COLUMNS = [
+  'Time',
+  'Seva',
+  'Seva (Kannada)',
+  'Reference',
+  'Devotee',
+  'Persons',
+  'Gotra',
+  'Nakshatra',
+  'Rashi',
+  'Phone',
+  'Status',
+  'Fee (₹)',
+  'WhatsApp confirmation',
+];
+
+/**
+ * The day sheet as CSV: one row per booking, in time order. UTF-8 with a byte-order mark so that
+ * Excel shows Kannada names instead of mojibake.
+ */
+export function daySheetCsv(sheet: DaySheet): string {
+  const rows = sheet.slots.flatMap((slot) =>
+    slot.bookings.map((b) => [
+      slot.time,
+      slot.seva.name.en,
+      slot.seva.name.kn,
+      b.reference,
+      b.devoteeName,
+      b.persons,
+      b.gotra ?? '',
+      b.nakshatra ?? '',
+      b.rashi ?? '',
+      b.phone,
+      b.status,
+      (b.feePaise / 100).toFixed(2),
+      b.confirmationStatus ?? '',
+    ]),
+  );
+  return stringify(rows, { bom: true, header: true, columns: COLUMNS });
+}

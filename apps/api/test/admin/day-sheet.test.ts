@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../db.ts';
+import { createBooking, createSeva, createSlot } from '../factories.ts';
+import { buildStaffApp, staffOfEveryRole } from '../staff-factories.ts';
+
+type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
+
+describe('GET /api/v1/admin/day-sheet', () => {
+  let app: FastifyInstance;
+  let staff: Staff;
+  const db = testDb();
+  let sevaId: number;
+  const date = '2032-01-14';
+
+  beforeAll(async () => {
+    app = await buildStaffApp();
+    staff = await staffOfEveryRole();
+    const seva = await createSeva(db, { feePaise: 25_000, nameKn: 'ರಥೋತ್ಸವ ಸೇವೆ', asksGotra: true });
+    sevaId = seva.id;
+    // 18:00 and 06:30 IST on the 14th, and 06:30 IST on the 15th (not on the sheet).
+    const evening = await createSlot(db, { sevaId, startsAt: new Date('2032-01-14T12:30:00Z') });
+    const morning = await createSlot(db, { sevaId, startsAt: new Date('2032-01-14T01:00:00Z') });
+    const nextDay = await createSlot(db, { sevaId, startsAt: new Date('2032-01-15T01:00:00Z') });
+    await createBooking(db, { slotId: morning.id, devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್', persons: 2, gotra: 'Kashyapa' });
+    await createBooking(db, { slotId: evening.id, devoteeName: 'Evening Devotee' });
+    await createBooking(db, { slotId: evening.id, devoteeName: 'Cancelled Devotee', status: 'cancelled' });
+    await createBooking(db, { slotId: nextDay.id, devoteeName: 'Tomorrow Devotee' });
+  });
+  afterAll(() => app.close());
+
+  const url = (extra = '') => `/api/v1/admin/day-sheet?date=${date}&sevaId=${sevaId}${extra}`;
+
+  it('lists the day’s slots in time order with their confirmed bookings and totals, for every role', async () => {
+    for (const role of ['admin', 'staff', 'viewer'] as const) {
+      const res = await app.inject({ method: 'GET', url: url(), headers: staff[role].headers });
+      expect(res.statusCode).toBe(200);
+      const sheet = res.json<{
+        slots: { time: string; bookings: { devoteeName: string; gotra: string | null }[] }[];
+        totals: { bookings: number; persons: number; feePaise: number };
+      }>();
+      expect(sheet.slots.map((s) => s.time)).toEqual(['06:30', '18:00']);
+      expect(sheet.slots[0]!.bookings).toMatchObject([{ devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್', gotra: 'Kashyapa' }]);
+      expect(sheet.slots[1]!.bookings.map((b) => b.devoteeName)).toEqual(['Evening Devotee']);
+      expect(sheet.totals).toEqual({ bookings: 2, persons: 3, feePaise: 75_000 });
+    }
+  });
+
+  it('includes cancelled bookings when asked', async () => {
+    const res = await app.inject({ method: 'GET', url: url('&includeCancelled=true'), headers: staff.staff.headers });
+    const sheet = res.json<{ slots: { bookings: { status: string }[] }[]; totals: { bookings: number } }>();
+    expect(sheet.slots[1]!.bookings.map((b) => b.status)).toEqual(['confirmed', 'cancelled']);
+    expect(sheet.totals.bookings).toBe(2);
+  });
+
+  it('answers Accept: text/csv with a UTF-8 CSV that starts with a BOM', async () => {
+    const res = await app.inject({ method: 'GET', url: url(), headers: { ...staff.viewer.headers, accept: 'text/csv' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toContain(`day-sheet-${date}.csv`);
+    const raw = res.rawPayload;
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // The test data holds no commas or quotes, so a plain split reads it.
+    const [header, ...lines] = raw.subarray(3).toString('utf8').trim().split('\n');
+    const columns = header!.split(',');
+    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ Time: '06:30', 'Seva (Kannada)': 'ರಥೋತ್ಸವ ಸೇವೆ', Devotee: 'ಶ್ರೀನಿವಾಸ ರಾವ್', Persons: '2', 'Fee (₹)': '500.00' });
+  });
+
+  it('refuses a bad date (422) and an anonymous caller (401)', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/day-sheet?date=2032-02-30', headers: staff.staff.headers })).statusCode).toBe(422);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/day-sheet' , headers: staff.staff.headers })).statusCode).toBe(422);
+    expect((await app.inject({ method: 'GET', url: url() })).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/admin/reports/seva-summary', () => {
+  it('counts slots, confirmed bookings, persons and fees per seva over a date range', async () => {
+    const app = await buildStaffApp();
+    try {
+      const db = testDb();
+      const staff = await staffOfEveryRole();
+      const seva = await createSeva(db, { feePaise: 10_000 });
+      const a = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2033-05-01T01:00:00Z') });
+      const b = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2033-05-02T01:00:00Z') });
+      await createBooking(db, { slotId: a.id, persons: 3 });
+      await createBooking(db, { slotId: b.id, persons: 1 });
+      await createBooking(db, { slotId: b.id, persons: 2, status: 'cancelled' });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/reports/seva-summary?from=2033-05-01&to=2033-05-02',
+        headers: staff.viewer.headers,
+      });
+      expect(res.statusCode).toBe(200);
+      const item = res.json<{ items: { sevaId: number }[] }>().items.find((i) => i.sevaId === seva.id);
+      expect(item).toMatchObject({ slots: 2, bookings: 2, persons: 4, feePaise: 40_000 });
+      const bad = await app.inject({ method: 'GET', url: '/api/v1/admin/reports/seva-summary?from=2033-05-02&to=2033-05-01', headers: staff.viewer.headers });
+      expect(bad.statusCode).toBe(422);
+    } finally {
+      await app.close();
+    }
+  });
+});
