@@ -62,7 +62,10 @@ async function main() {
     `  API            ${url}/api/v1`,
     `  API docs       ${url}/docs`,
   ];
-  if (admin) lines.push(`  First admin    ${admin.email} / ${admin.password}`);
+  if (admin) {
+    const password = admin.passwordGenerated ? admin.password : '(the ADMIN_PASSWORD you set)';
+    lines.push(`  First admin    ${admin.email} / ${password}`);
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

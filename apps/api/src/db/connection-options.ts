@@ -9,7 +9,7 @@ const DEBIAN_SOCKET = '/run/mysqld/mysqld.sock';
  *
  * NOTE: Debian's MariaDB authenticates root over the socket only. When the URL names root on
  * the local host without a password and the socket exists, we connect through the socket, so
- * the same default URL works here and on a developer's own MySQL 8.
+ * the same default URL works there and on a developer's own MySQL 8.
  */
 export function connectionOptions(databaseUrl: string): PoolConfig & { database: string } {
   const url = new URL(databaseUrl);
@@ -24,7 +24,7 @@ export function connectionOptions(databaseUrl: string): PoolConfig & { database:
   const password = decodeURIComponent(url.password);
   const host = url.hostname || '127.0.0.1';
   const port = Number(url.port || 3306);
-  const local = host === 'localhost' || host === '127.0.0.1';
+  const local = (host === 'localhost' || host === '127.0.0.1') && port === 3306;
   const socketPath =
     url.searchParams.get('socket') ??
     (local && user === 'root' && !password && existsSync(DEBIAN_SOCKET) ? DEBIAN_SOCKET : undefined);
