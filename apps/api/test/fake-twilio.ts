@@ -103,6 +103,10 @@ export class FakeTwilio {
     this.failingNumbers.set(to.replace(/^whatsapp:/, ''), failure);
   }
 
+  stopFailingFor(to: string): void {
+    this.failingNumbers.delete(to.replace(/^whatsapp:/, ''));
+  }
+
   messagesTo(to: string): FakeMessage[] {
     return this.messages.filter((m) => m.to === `whatsapp:${to}` || m.to === to);
   }

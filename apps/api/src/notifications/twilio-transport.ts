@@ -37,6 +37,9 @@ const LOOKUP_PAGE_SIZE = 50;
 
 const DEFAULT_RETRY_AFTER_MS = 1_000;
 
+/** Twilio's clock and ours may differ by this much. */
+const LOOKUP_CLOCK_SKEW_MS = 60_000;
+
 /** A 429 from Twilio, with the pause it asked for. The SDK's own error drops the headers. */
 export class TwilioThrottled extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -160,17 +163,16 @@ export class TwilioTransport implements Transport {
   async lookup(message: OutgoingMessage, ownedSids: OwnedSids): Promise<LookupOutcome> {
     try {
       const page = await this.client.messages.page({ to: whatsapp(message.to), pageSize: LOOKUP_PAGE_SIZE });
-      const contentSid = this.contentSidFor(message);
-      const candidates = page.instances.filter(
-        (m) =>
-          m.dateCreated >= new Date(message.createdAt.getTime() - 60_000) &&
-          // A plain body is ours word for word; a template's text is Twilio's, but it carries
-          // the booking reference.
-          (contentSid ? m.body.includes(message.message.variables['5'] ?? '\u0000') : m.body === message.message.body),
-      );
+      const reference = message.message.variables['5'] ?? '\u0000';
+      const notBefore = message.createdAt.getTime() - LOOKUP_CLOCK_SKEW_MS;
+      // Every message of a booking carries its reference. A plain body is normally ours word
+      // for word, but it is rendered again for the lookup and may differ (the booking or the
+      // temple's settings changed meanwhile); a template's text is Twilio's own.
+      const candidates = page.instances.filter((m) => m.dateCreated.getTime() >= notBefore && m.body.includes(reference));
       if (candidates.length === 0) return { kind: 'absent' };
       const owned = await ownedSids(candidates.map((m) => m.sid));
-      const mine = candidates.find((m) => !owned.has(m.sid));
+      const free = candidates.filter((m) => !owned.has(m.sid));
+      const mine = free.find((m) => m.body === message.message.body) ?? free.at(-1);
       if (!mine) return { kind: 'absent' };
       return {
         kind: 'found',

@@ -97,6 +97,7 @@ export async function book(
       devoteeName: options.devoteeName ?? 'Lakshmi Rao',
       phone: options.phone ?? uniquePhone(),
       persons: 1,
+      email: undefined,
       language: options.language ?? 'en',
       source: 'web',
       actor: devoteeActor,

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseTransport, createNotifier } from '../../src/notifications/create-notifier.ts';
+import type { NotifierLog } from '../../src/notifications/notifier.ts';
+import { book, eventually, rowsOf, silentLog, startHarness, type Harness } from './notifier-harness.ts';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const withoutTwilio = { TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' };
+
+describe('the log transport (no Twilio credentials)', () => {
+  it('is chosen when Twilio is not configured, and the Twilio transport when it is', () => {
+    expect(chooseTransport(h.config({}, withoutTwilio), silentLog).name).toBe('log');
+    expect(chooseTransport(h.config(), silentLog).name).toBe('twilio');
+  });
+
+  it('says at start-up which transport is active, prints each message and marks it sent', async () => {
+    const booking = await book(h.db, { language: 'kn' });
+    const lines: { object: object; message: string }[] = [];
+    const log: NotifierLog = { ...silentLog, info: (object, message) => lines.push({ object, message }) };
+    const notifier = createNotifier(h.config({}, withoutTwilio), h.db, log);
+    notifier.start();
+    const rows = await eventually(async () => {
+      const all = await rowsOf(h.db, [booking.id]);
+      expect(all.find((r) => r.kind === 'confirmation')!.status).toBe('sent');
+      return all;
+    });
+    await notifier.stop();
+
+    expect(lines[0]!.message).toMatch(/^Notifier started: log transport/);
+    const printed = lines.filter((l) => l.message.includes(booking.reference));
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.message).toContain('ನಮಸ್ಕಾರ');
+    expect(printed[0]!.object).toMatchObject({ to: booking.phone, kind: 'confirmation' });
+    expect(rows.find((r) => r.kind === 'confirmation')).toMatchObject({ status: 'sent', attempts: 1, providerSid: null });
+    // Nothing went to Twilio.
+    expect(h.fake.messagesTo(booking.phone)).toHaveLength(0);
+  });
+});
