@@ -11,3 +11,4 @@ export * from './api/temple.ts';
 export * from './api/auth.ts';
 export * from './api/admin-bookings.ts';
 export * from './api/admin-day-sheet.ts';
+export * from './api/admin-sevas.ts';

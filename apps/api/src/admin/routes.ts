@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import adminBookingRoutes from './bookings/routes.ts';
+import adminClosedDateRoutes from './closed-dates/routes.ts';
 import daySheetRoutes from './day-sheet/routes.ts';
+import adminScheduleRoutes from './schedules/routes.ts';
+import adminSevaRoutes from './sevas/routes.ts';
+import adminSlotRoutes from './slots/routes.ts';
 
 /**
  * Everything under /api/v1/admin. Each resource registers its own authorize hook (auth/authorize.ts)
@@ -9,6 +13,10 @@ import daySheetRoutes from './day-sheet/routes.ts';
 const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminBookingRoutes);
   await app.register(daySheetRoutes);
+  await app.register(adminSevaRoutes);
+  await app.register(adminScheduleRoutes);
+  await app.register(adminSlotRoutes);
+  await app.register(adminClosedDateRoutes);
 };
 
 export default adminRoutes;

@@ -63,7 +63,7 @@ describe('GET /api/v1/admin/day-sheet', () => {
     // The test data holds no commas or quotes, so a plain split reads it.
     const [header, ...lines] = raw.subarray(3).toString('utf8').trim().split('\n');
     const columns = header!.split(',');
-    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
+    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i] ?? '', cell] as const)));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ Time: '06:30', 'Seva (Kannada)': 'ರಥೋತ್ಸವ ಸೇವೆ', Devotee: 'ಶ್ರೀನಿವಾಸ ರಾವ್', Persons: '2', 'Fee (₹)': '500.00' });
   });

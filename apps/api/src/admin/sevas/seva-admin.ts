@@ -1,0 +1,81 @@
+import type { AdminSeva, CreateSeva, UpdateSeva } from '@sevabook/shared';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
+import { conflict, notFound } from '../../errors.ts';
+import type { Prisma, Seva } from '../../generated/prisma/client.ts';
+import { recordAudit, type Actor } from '../../audit/audit-log.ts';
+import { sevaName } from '../../sevas/seva-dto.ts';
+
+export function toAdminSevaDto(seva: Seva): AdminSeva {
+  return {
+    id: seva.id,
+    slug: seva.slug,
+    name: sevaName(seva),
+    description: { en: seva.descriptionEn, kn: seva.descriptionKn, hi: seva.descriptionHi, te: seva.descriptionTe },
+    durationMinutes: seva.durationMinutes,
+    feePaise: seva.feePaise,
+    defaultCapacity: seva.defaultCapacity,
+    maxPersonsPerBooking: seva.maxPersonsPerBooking,
+    bookingOpensDaysAhead: seva.bookingOpensDaysAhead,
+    bookingClosesMinutesBefore: seva.bookingClosesMinutesBefore,
+    asks: { gotra: seva.asksGotra, nakshatra: seva.asksNakshatra, rashi: seva.asksRashi },
+    active: seva.active,
+    sortOrder: seva.sortOrder,
+    updatedAt: seva.updatedAt.toISOString(),
+  };
+}
+
+/** The API's shape of a seva, as columns. Only what is given is written. */
+function sevaColumns(input: UpdateSeva): Prisma.SevaUncheckedUpdateInput {
+  const { name, description, asks, ...plain } = input;
+  return {
+    ...plain,
+    ...(name ? { nameEn: name.en, nameKn: name.kn, nameHi: name.hi ?? null, nameTe: name.te ?? null } : {}),
+    ...(description
+      ? {
+          descriptionEn: description.en,
+          descriptionKn: description.kn,
+          descriptionHi: description.hi ?? null,
+          descriptionTe: description.te ?? null,
+        }
+      : {}),
+    ...(asks ? { asksGotra: asks.gotra, asksNakshatra: asks.nakshatra, asksRashi: asks.rashi } : {}),
+  };
+}
+
+const slugTaken = (slug: string) => conflict('conflict', 'Slug taken', `Another seva already uses the slug "${slug}".`);
+
+export async function createSeva(db: Db, input: CreateSeva, actor: Actor): Promise<Seva> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const seva = await tx.seva.create({ data: sevaColumns(input) as Prisma.SevaUncheckedCreateInput });
+      await recordAudit(tx, { entityType: 'seva', entityId: seva.id, action: 'seva.created', actor, after: toAdminSevaDto(seva) });
+      return seva;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'slug')) throw slugTaken(input.slug);
+    throw error;
+  }
+}
+
+export async function updateSeva(db: Db, id: number, input: UpdateSeva, actor: Actor): Promise<Seva> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.seva.findUnique({ where: { id } });
+      if (!before) throw notFound(`There is no seva ${id}.`);
+      const seva = await tx.seva.update({ where: { id }, data: sevaColumns(input) });
+      await recordAudit(tx, {
+        entityType: 'seva',
+        entityId: id,
+        action: 'seva.updated',
+        actor,
+        before: toAdminSevaDto(before),
+        after: toAdminSevaDto(seva),
+      });
+      return seva;
+    });
+  } catch (error) {
+    if (input.slug && isUniqueViolation(error, 'slug')) throw slugTaken(input.slug);
+    throw error;
+  }
+}
