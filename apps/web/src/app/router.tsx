@@ -9,8 +9,12 @@ const BookRoute = lazy(() => import('./routes/book.tsx').then((m) => ({ default:
 const ConfirmationRoute = lazy(() =>
   import('./routes/confirmation.tsx').then((m) => ({ default: m.ConfirmationRoute })),
 );
-const ManageRoute = lazy(() => import('./routes/manage.tsx').then((m) => ({ default: m.ManageRoute })));
-const NotFoundRoute = lazy(() => import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })));
+const ManageRoute = lazy(() =>
+  import('./routes/manage.tsx').then((m) => ({ default: m.ManageRoute })),
+);
+const NotFoundRoute = lazy(() =>
+  import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
+);
 
 export function AppRoutes() {
   return (

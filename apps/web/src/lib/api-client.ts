@@ -77,11 +77,15 @@ export async function readProblem(response: Response): Promise<Problem> {
   if (!isProblemLike(body)) return fallback;
   // An unknown code is kept as it is: the screens word only the codes they know and fall back
   // to a general sentence for the rest.
-  return { ...fallback, ...body } as Problem;
+  return { ...fallback, ...body };
 }
 
 function isProblemLike(body: unknown): body is Partial<Problem> & { code: string } {
-  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { code?: unknown }).code === 'string'
+  );
 }
 
 function fallbackProblem(status: number): Problem {

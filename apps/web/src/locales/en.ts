@@ -10,7 +10,8 @@ export const en = {
     languageLabel: 'Language',
     homeLink: 'Home: all sevas',
     footer: 'Questions? Please ask at the temple counter. Fees are paid at the counter.',
-    offline: 'No internet connection. Please check your connection; the page will update when you are back online.',
+    offline:
+      'No internet connection. Please check your connection; the page will update when you are back online.',
     loading: 'Loading…',
     retry: 'Try again',
     back: 'Back',
@@ -18,8 +19,10 @@ export const en = {
   },
   home: {
     title: 'Book a seva',
-    intro: 'Choose a seva to see its open dates. Booking takes about a minute, and you pay at the temple counter.',
-    empty: 'No sevas are open for booking right now. Please look again later, or ask at the temple counter.',
+    intro:
+      'Choose a seva to see its open dates. Booking takes about a minute, and you pay at the temple counter.',
+    empty:
+      'No sevas are open for booking right now. Please look again later, or ask at the temple counter.',
     nextDates: 'Next open dates',
     noOpenDates: 'No open dates at the moment',
     choose: 'Choose a date',
@@ -49,7 +52,8 @@ export const en = {
     inactive: 'Not available',
     book: 'Book this time',
     bookTime: 'Book {{time}}',
-    noSlotsInWindow: 'No dates are open for this seva in the next {{count}} days. Please look again later, or ask at the temple counter.',
+    noSlotsInWindow:
+      'No dates are open for this seva in the next {{count}} days. Please look again later, or ask at the temple counter.',
     noSlotsOnDate: 'No times on this day.',
     nextOpenDate: 'The next open date is {{date}}.',
     showMoreDates: 'Show more dates',
@@ -64,7 +68,8 @@ export const en = {
     name: 'Devotee’s name',
     nameHint: 'The name to be said in the sankalpa',
     phone: 'WhatsApp number',
-    phoneHint: 'The confirmation is sent here. +91 is added for you; for another country, start with +.',
+    phoneHint:
+      'The confirmation is sent here. +91 is added for you; for another country, start with +.',
     phoneWillSend: 'We will send it to {{number}}',
     persons: 'Number of persons',
     sankalpa: 'Sankalpa details',
@@ -129,15 +134,18 @@ export const en = {
     cancellableUntil: 'You can cancel online until {{when}}.',
     cancel: 'Cancel this booking',
     confirmTitle: 'Cancel this booking?',
-    confirmText: '{{seva}} on {{date}} at {{time}} will be cancelled and the place given to other devotees. This cannot be undone.',
+    confirmText:
+      '{{seva}} on {{date}} at {{time}} will be cancelled and the place given to other devotees. This cannot be undone.',
     confirmYes: 'Yes, cancel it',
     confirmNo: 'No, keep it',
     cancelling: 'Cancelling…',
     cancelledNow: 'Your booking is cancelled. A WhatsApp message will confirm it.',
     cancelledOn: 'This booking was cancelled on {{when}}.',
-    tooLate: 'Online cancellation closed on {{when}}. To change or cancel now, please speak to the temple counter.',
+    tooLate:
+      'Online cancellation closed on {{when}}. To change or cancel now, please speak to the temple counter.',
     missingToken: 'This link is incomplete. Please open the full link from your WhatsApp message.',
-    notFound: 'We could not find this booking. Please open the link from your WhatsApp message again; if it still does not work, please ask at the temple counter.',
+    notFound:
+      'We could not find this booking. Please open the link from your WhatsApp message again; if it still does not work, please ask at the temple counter.',
     bookAgain: 'Book a seva',
   },
   problems: {
@@ -145,19 +153,25 @@ export const en = {
     slot_full_offer: 'These times still have places:',
     slot_full_none: 'There are no other open times for this seva in the next two weeks.',
     slot_not_bookable: 'This time can no longer be booked. Please choose another time.',
-    duplicate_booking: 'This WhatsApp number already has a booking for this seva at this time. Please look for it in your WhatsApp messages.',
-    booking_window_closed: 'Online booking for this time has closed. Please choose a later time, or ask at the temple counter.',
-    booking_not_open_yet: 'Booking for this time has not opened yet. Please choose an earlier date, or come back later.',
+    duplicate_booking:
+      'This WhatsApp number already has a booking for this seva at this time. Please look for it in your WhatsApp messages.',
+    booking_window_closed:
+      'Online booking for this time has closed. Please choose a later time, or ask at the temple counter.',
+    booking_not_open_yet:
+      'Booking for this time has not opened yet. Please choose an earlier date, or come back later.',
     validation_failed: 'Some details need another look. Please check the fields marked below.',
     rate_limited: 'Too many tries in a short time. Please wait a minute and try again.',
     not_found: 'We could not find what you were looking for. It may have been removed.',
     cancellation_closed: 'It is too late to cancel online. Please speak to the temple counter.',
     already_cancelled: 'This booking is already cancelled.',
     persons_exceed_limit: 'That is more persons than this seva allows in one booking.',
-    idempotency_key_reused: 'Your details changed during the last try. Please press the button once more.',
-    service_unavailable: 'The booking service is not available for a moment. Please try again in a minute.',
+    idempotency_key_reused:
+      'Your details changed during the last try. Please press the button once more.',
+    service_unavailable:
+      'The booking service is not available for a moment. Please try again in a minute.',
     network: 'No connection. Please check your internet and try again.',
-    generic: 'Something went wrong on our side. Please try again; if it keeps happening, please ask at the temple counter.',
+    generic:
+      'Something went wrong on our side. Please try again; if it keeps happening, please ask at the temple counter.',
   },
   notFound: {
     title: 'Page not found',

@@ -41,9 +41,16 @@ export function BookRoute() {
           <QueryState query={slot} skeleton={<PageSkeleton cards={2} />}>
             {(slotData) => (
               <Stack gap="lg">
-                <PageHeading title={t('form.title', { seva: localized(sevaData.name, language) })} />
+                <PageHeading
+                  title={t('form.title', { seva: localized(sevaData.name, language) })}
+                />
                 <SlotSummary seva={sevaData} slot={slotData} />
-                <BookingForm key={slotData.id} seva={sevaData} slot={slotData} onBooked={onBooked} />
+                <BookingForm
+                  key={slotData.id}
+                  seva={sevaData}
+                  slot={slotData}
+                  onBooked={onBooked}
+                />
               </Stack>
             )}
           </QueryState>

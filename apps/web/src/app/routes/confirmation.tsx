@@ -6,7 +6,11 @@ import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import { bookingIcsUrl, manageBookingPath, useBooking } from '../../features/bookings/api/get-booking.ts';
+import {
+  bookingIcsUrl,
+  manageBookingPath,
+  useBooking,
+} from '../../features/bookings/api/get-booking.ts';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
 import classes from '../../features/bookings/components/bookings.module.css';
@@ -25,7 +29,9 @@ export function ConfirmationRoute() {
     <QueryState
       query={booking}
       skeleton={<PageSkeleton cards={2} />}
-      errorMessage={(e) => (e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined)}
+      errorMessage={(e) =>
+        e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined
+      }
     >
       {(data) => <Confirmation booking={data} token={token} />}
     </QueryState>
@@ -54,10 +60,23 @@ function Confirmation({ booking, token }: { booking: Booking; token: string }) {
       <Text>{t('confirmation.whatsapp', { phone: formatPhoneInternational(booking.phone) })}</Text>
       <BookingDetails booking={booking} />
       <Stack gap="sm">
-        <Button component="a" href={bookingIcsUrl(booking.reference, token)} download={`${booking.reference}.ics`} size="lg" variant="outline" fullWidth>
+        <Button
+          component="a"
+          href={bookingIcsUrl(booking.reference, token)}
+          download={`${booking.reference}.ics`}
+          size="lg"
+          variant="outline"
+          fullWidth
+        >
           {t('confirmation.addToCalendar')}
         </Button>
-        <Button component={Link} to={manageBookingPath(booking.reference, token)} size="lg" variant="outline" fullWidth>
+        <Button
+          component={Link}
+          to={manageBookingPath(booking.reference, token)}
+          size="lg"
+          variant="outline"
+          fullWidth
+        >
           {t('confirmation.manage')}
         </Button>
         <Text size="sm" c="dimmed">

@@ -26,7 +26,9 @@ export function ManageRoute() {
         <QueryState
           query={booking}
           skeleton={<PageSkeleton cards={1} />}
-          errorMessage={(e) => (e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined)}
+          errorMessage={(e) =>
+            e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined
+          }
         >
           {(data) => (
             <Stack gap="lg">

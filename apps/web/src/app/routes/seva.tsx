@@ -32,7 +32,9 @@ export function SevaRoute() {
       <QueryState
         query={seva}
         skeleton={<PageSkeleton cards={2} />}
-        errorMessage={(e) => (e instanceof ApiError && e.code === 'not_found' ? t('seva.notFound') : undefined)}
+        errorMessage={(e) =>
+          e instanceof ApiError && e.code === 'not_found' ? t('seva.notFound') : undefined
+        }
       >
         {(data) => <SevaDates seva={data} />}
       </QueryState>
@@ -58,7 +60,10 @@ function SevaDates({ seva }: { seva: Seva }) {
     setSearchParams({ date }, { replace: true });
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     requestAnimationFrame(() =>
-      timesRef.current?.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'start' }),
+      timesRef.current?.scrollIntoView({
+        behavior: reduceMotion ? 'auto' : 'smooth',
+        block: 'start',
+      }),
     );
   };
 
@@ -84,7 +89,8 @@ function SevaDates({ seva }: { seva: Seva }) {
           const selected = pickDate(days, searchParams.get('date'));
           const day = days.find((d) => d.date === selected);
           const next = selected ? nextOpenDate(days, selected) : undefined;
-          if (days.length === 0) return <Text>{t('seva.noSlotsInWindow', { count: windowDays })}</Text>;
+          if (days.length === 0)
+            return <Text>{t('seva.noSlotsInWindow', { count: windowDays })}</Text>;
           return (
             <Stack gap="xl">
               <section aria-labelledby="choose-date">
@@ -98,12 +104,24 @@ function SevaDates({ seva }: { seva: Seva }) {
               </section>
               {day && (
                 <section aria-labelledby="times">
-                  <Title order={2} id="times" ref={timesRef} mb="sm" style={{ scrollMarginTop: '1rem' }}>
+                  <Title
+                    order={2}
+                    id="times"
+                    ref={timesRef}
+                    mb="sm"
+                    style={{ scrollMarginTop: '1rem' }}
+                  >
                     {t('seva.timesOn', { date: formatDate(day.date, language, 'long') })}
                   </Title>
                   <SlotList slots={day.slots} />
                   {day.state !== 'open' && next && (
-                    <Anchor component="button" type="button" mt="sm" fw={700} onClick={() => selectDate(next)}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      mt="sm"
+                      fw={700}
+                      onClick={() => selectDate(next)}
+                    >
                       {t('seva.nextOpenDate', { date: formatDate(next, language, 'long') })}
                     </Anchor>
                   )}

@@ -9,7 +9,10 @@ function TempleMark() {
   return (
     <svg className={classes.mark} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <path d="M32 6c5 10 15 15 15 28a15 15 0 0 1-30 0C17 21 27 16 32 6z" fill="#ffad33" />
-      <path d="M32 26c2.5 5 7.5 7.5 7.5 13.5a7.5 7.5 0 0 1-15 0c0-6 5-8.5 7.5-13.5z" fill="#fff6e8" />
+      <path
+        d="M32 26c2.5 5 7.5 7.5 7.5 13.5a7.5 7.5 0 0 1-15 0c0-6 5-8.5 7.5-13.5z"
+        fill="#fff6e8"
+      />
       <rect x="12" y="54" width="40" height="5" rx="2.5" fill="#ffad33" />
     </svg>
   );

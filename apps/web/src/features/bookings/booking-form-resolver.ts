@@ -14,11 +14,11 @@ const validate = zodResolver(createBookingSchema);
  * error is replaced by the key of a sentence in our messages. The key (not the sentence) is
  * kept in the form state, so switching language re-words errors already on screen.
  */
-export const bookingFormResolver: Resolver<CreateBookingInput, BookingFormContext, CreateBooking> = async (
-  values,
-  context,
-  options,
-) => {
+export const bookingFormResolver: Resolver<
+  CreateBookingInput,
+  BookingFormContext,
+  CreateBooking
+> = async (values, context, options) => {
   const result = await validate(values, context, options);
   const errors: FieldErrors<CreateBookingInput> = {};
   for (const [field, error] of Object.entries(result.errors)) {

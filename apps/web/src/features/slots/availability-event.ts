@@ -5,7 +5,11 @@ import type { AvailabilityEvent, Slot, SlotList } from '@sevabook/shared';
  * the slot can be booked is worked out here the same way the API does: status, then places,
  * then the booking window.
  */
-export function applyAvailabilityEvent(slot: Slot, event: AvailabilityEvent, now: Date = new Date()): Slot {
+export function applyAvailabilityEvent(
+  slot: Slot,
+  event: AvailabilityEvent,
+  now: Date = new Date(),
+): Slot {
   if (slot.id !== event.slotId) return slot;
   const next: Slot = {
     ...slot,
@@ -19,7 +23,8 @@ export function applyAvailabilityEvent(slot: Slot, event: AvailabilityEvent, now
   // A reason the event knows nothing about (e.g. the seva was switched off) still stands.
   if (slot.unbookableReason === 'seva_inactive') return next;
   const t = now.getTime();
-  if (t < Date.parse(slot.bookingOpensAt)) return { ...next, bookable: false, unbookableReason: 'not_open_yet' };
+  if (t < Date.parse(slot.bookingOpensAt))
+    return { ...next, bookable: false, unbookableReason: 'not_open_yet' };
   if (t >= Date.parse(slot.bookingClosesAt)) {
     return { ...next, bookable: false, unbookableReason: 'booking_closed' };
   }
@@ -42,7 +47,8 @@ export function parseAvailabilityEvent(data: string): AvailabilityEvent | null {
     const value = JSON.parse(data) as Partial<AvailabilityEvent>;
     const numbers = [value.slotId, value.sevaId, value.capacity, value.booked, value.remaining];
     if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled') return null;
+    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled')
+      return null;
     return value as AvailabilityEvent;
   } catch {
     return null;

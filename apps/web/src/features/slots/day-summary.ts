@@ -28,7 +28,11 @@ export function summariseDays(slots: readonly Slot[]): DaySummary[] {
       const sorted = [...daySlots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
       const places = sorted.filter((s) => s.bookable).reduce((sum, s) => sum + s.remaining, 0);
       const state: DayState =
-        places > 0 ? 'open' : sorted.some((s) => s.unbookableReason === 'full') ? 'full' : 'unavailable';
+        places > 0
+          ? 'open'
+          : sorted.some((s) => s.unbookableReason === 'full')
+            ? 'full'
+            : 'unavailable';
       return { date, state, places, slots: sorted };
     });
 }

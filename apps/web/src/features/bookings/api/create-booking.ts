@@ -22,7 +22,10 @@ export function useCreateBooking() {
     mutationFn: createBooking,
     onSuccess: (created) => {
       const { manageToken, manageUrl: _manageUrl, ...booking } = created;
-      queryClient.setQueryData(bookingQueryOptions(created.reference, manageToken).queryKey, booking);
+      queryClient.setQueryData(
+        bookingQueryOptions(created.reference, manageToken).queryKey,
+        booking,
+      );
       // Places changed: let every slot list and the seva list fetch fresh numbers.
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
       void queryClient.invalidateQueries({ queryKey: ['slot'] });

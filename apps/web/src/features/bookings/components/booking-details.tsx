@@ -7,7 +7,13 @@ import { useUiLanguage } from '../../../lib/use-ui-language.ts';
 import classes from './bookings.module.css';
 
 /** A booking's details as a definition list: seva, date, time, persons, name, sankalpa, fee. */
-export function BookingDetails({ booking, withStatus = false }: { booking: Booking; withStatus?: boolean }) {
+export function BookingDetails({
+  booking,
+  withStatus = false,
+}: {
+  booking: Booking;
+  withStatus?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const nakshatra = nakshatras.find((n) => n.key === booking.nakshatra);
@@ -24,7 +30,10 @@ export function BookingDetails({ booking, withStatus = false }: { booking: Booki
   if (booking.gotra) rows.push([t('booking.gotra'), booking.gotra]);
   if (nakshatra) rows.push([t('booking.nakshatra'), nakshatra[language]]);
   if (rashi) rows.push([t('booking.rashi'), rashi[language]]);
-  rows.push([t('booking.fee'), booking.feePaise === 0 ? t('seva.free') : formatMoney(booking.feePaise, language)]);
+  rows.push([
+    t('booking.fee'),
+    booking.feePaise === 0 ? t('seva.free') : formatMoney(booking.feePaise, language),
+  ]);
 
   return (
     <dl className={classes.details}>

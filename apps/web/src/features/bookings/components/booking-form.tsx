@@ -1,16 +1,20 @@
 import type { CreateBooking, CreateBookingInput, Seva, Slot } from '@sevabook/shared';
 import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
-import { newIdempotencyKey } from '../../../lib/idempotency-key.ts';
+import { AttemptKeys } from '../../../lib/idempotency-key.ts';
 import { errorKind, problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatMoney } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
 import { NextSlotsOffer } from '../../slots/components/next-slots-offer.tsx';
 import { useCreateBooking } from '../api/create-booking.ts';
-import { bookingFormResolver, messageKey, type BookingFormContext } from '../booking-form-resolver.ts';
+import {
+  bookingFormResolver,
+  messageKey,
+  type BookingFormContext,
+} from '../booking-form-resolver.ts';
 import { PhoneField } from './phone-field.tsx';
 import { errorText, SankalpaFields } from './sankalpa-fields.tsx';
 
@@ -20,16 +24,22 @@ interface BookingFormProps {
   onBooked: (reference: string, manageToken: string) => void;
 }
 
-const formFields = ['devoteeName', 'phone', 'persons', 'email', 'gotra', 'nakshatra', 'rashi'] as const;
+const formFields = [
+  'devoteeName',
+  'phone',
+  'persons',
+  'email',
+  'gotra',
+  'nakshatra',
+  'rashi',
+] as const;
 
 export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const createBooking = useCreateBooking();
   const maxPersons = Math.max(1, Math.min(seva.maxPersonsPerBooking, slot.remaining));
-  // One Idempotency-Key per attempt: a retry of the same details (a double tap, a flaky
-  // network) reuses it so the API books once; changed details are a new attempt.
-  const attempt = useRef<{ key: string; payload: string } | null>(null);
+  const [attempts] = useState(() => new AttemptKeys());
 
   const form = useForm<CreateBookingInput, BookingFormContext, CreateBooking>({
     resolver: bookingFormResolver,
@@ -38,25 +48,26 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
     reValidateMode: 'onChange',
     defaultValues: { slotId: slot.id, devoteeName: '', phone: '', persons: 1, email: '', language },
   });
-  const { register, control, handleSubmit, formState, setError, watch } = form;
+  const { register, control, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
-  const persons = Number(watch('persons')) || 1;
+  const persons = Number(useWatch({ control, name: 'persons' })) || 1;
 
   const submit = handleSubmit((values) => {
     const booking: CreateBooking = { ...values, slotId: slot.id, language };
-    const payload = JSON.stringify(booking);
-    if (attempt.current?.payload !== payload) attempt.current = { key: newIdempotencyKey(), payload };
     createBooking.mutate(
-      { booking, idempotencyKey: attempt.current.key },
+      { booking, idempotencyKey: attempts.keyFor(JSON.stringify(booking)) },
       {
         onSuccess: (created) => onBooked(created.reference, created.manageToken),
         onError: (error) => {
           // A definite "no" from the API means nothing was booked: the next try is a new attempt.
-          if (error instanceof ApiError && error.status < 500) attempt.current = null;
+          if (error instanceof ApiError && error.status < 500) attempts.reset();
           if (error instanceof ApiError && error.code === 'validation_failed') {
             for (const { path } of error.problem.errors ?? []) {
-              const field = formFields.find((f) => path === f || path.endsWith(`.${f}`) || path.endsWith(`/${f}`));
-              if (field) setError(field, { type: 'server', message: messageKey(field, { type: 'server' }) });
+              const field = formFields.find(
+                (f) => path === f || path.endsWith(`.${f}`) || path.endsWith(`/${f}`),
+              );
+              if (field)
+                setError(field, { type: 'server', message: messageKey(field, { type: 'server' }) });
             }
           }
         },
@@ -66,7 +77,9 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
 
   const kind = createBooking.isError ? errorKind(createBooking.error) : null;
   // The slot filled while the form was open (live update) or the API just said so.
-  const justFilled = kind === 'slot_full' || (!createBooking.isPending && !createBooking.isSuccess && !slot.bookable);
+  const justFilled =
+    kind === 'slot_full' ||
+    (!createBooking.isPending && !createBooking.isSuccess && !slot.bookable);
   const options = Array.from({ length: maxPersons }, (_, i) => String(i + 1));
   const fee = seva.feePaise * persons;
 

@@ -31,7 +31,9 @@ export function CancelPanel({ booking, token }: { booking: Booking; token: strin
           {cancel.isSuccess
             ? t('manage.cancelledNow')
             : t('manage.cancelledOn', {
-                when: booking.cancelledAt ? formatInstant(booking.cancelledAt, language, timeZone) : '',
+                when: booking.cancelledAt
+                  ? formatInstant(booking.cancelledAt, language, timeZone)
+                  : '',
               })}
         </Text>
       </Alert>
@@ -94,7 +96,12 @@ export function CancelPanel({ booking, token }: { booking: Booking; token: strin
           >
             {cancel.isPending ? t('manage.cancelling') : t('manage.confirmYes')}
           </Button>
-          <Button variant="outline" size="lg" onClick={() => setConfirming(false)} disabled={cancel.isPending}>
+          <Button
+            variant="outline"
+            size="lg"
+            onClick={() => setConfirming(false)}
+            disabled={cancel.isPending}
+          >
             {t('manage.confirmNo')}
           </Button>
         </Group>

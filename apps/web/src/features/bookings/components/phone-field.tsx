@@ -35,7 +35,9 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
         withAsterisk
       />
       <Text size="sm" c="leaf.8" fw={700} mt={4} aria-live="polite" mih="1.6em">
-        {e164 && !error ? `✓ ${t('form.phoneWillSend', { number: formatPhoneInternational(e164) })}` : ''}
+        {e164 && !error
+          ? `✓ ${t('form.phoneWillSend', { number: formatPhoneInternational(e164) })}`
+          : ''}
       </Text>
     </div>
   );

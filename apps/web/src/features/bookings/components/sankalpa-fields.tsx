@@ -1,4 +1,10 @@
-import { nakshatras, rashis, type CreateBooking, type CreateBookingInput, type Seva } from '@sevabook/shared';
+import {
+  nakshatras,
+  rashis,
+  type CreateBooking,
+  type CreateBookingInput,
+  type Seva,
+} from '@sevabook/shared';
 import { Fieldset, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
@@ -22,11 +28,22 @@ export function SankalpaFields({ asks, control, register, errors }: SankalpaFiel
   const choices = (list: typeof nakshatras | typeof rashis) => [
     { value: '', label: t('form.notSure') },
     // In Kannada, the Kannada name first and the English one after, as priests often write both.
-    ...list.map((item) => ({ value: item.key, label: language === 'kn' ? `${item.kn} (${item.en})` : item.en })),
+    ...list.map((item) => ({
+      value: item.key,
+      label: language === 'kn' ? `${item.kn} (${item.en})` : item.en,
+    })),
   ];
 
   return (
-    <Fieldset legend={t('form.sankalpa')} variant="unstyled" p={0}>
+    <Fieldset
+      legend={t('form.sankalpa')}
+      variant="unstyled"
+      p={0}
+      m={0}
+      styles={{
+        legend: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 700, marginBottom: 4 },
+      }}
+    >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('form.sankalpaHint')}
@@ -84,7 +101,11 @@ export function SankalpaFields({ asks, control, register, errors }: SankalpaFiel
 }
 
 /** Errors hold message keys (see booking-form-resolver.ts); this words them. */
-export function errorText(t: TFunction, key: string | undefined, count?: number): string | undefined {
+export function errorText(
+  t: TFunction,
+  key: string | undefined,
+  count?: number,
+): string | undefined {
   if (!key) return undefined;
   return t(key as 'form.errors.generic', count === undefined ? {} : { count });
 }

@@ -14,7 +14,13 @@ export function SevaCard({ seva }: { seva: Seva }) {
   const headingId = `seva-${seva.id}-name`;
 
   return (
-    <Card component="article" aria-labelledby={headingId} radius="md" padding="lg" className={classes.card}>
+    <Card
+      component="article"
+      aria-labelledby={headingId}
+      radius="md"
+      padding="lg"
+      className={classes.card}
+    >
       <Stack gap="sm">
         <Title order={2} id={headingId}>
           {name}

@@ -47,8 +47,12 @@ export function DateGrid({ days, selected, onSelect }: DateGridProps) {
                   aria-pressed={day.date === selected}
                   onClick={() => onSelect(day.date)}
                 >
-                  <span className={classes.weekday}>{formatDate(day.date, language, 'weekday')}</span>
-                  <span className={classes.dayMonth}>{formatDate(day.date, language, 'dayMonth')}</span>
+                  <span className={classes.weekday}>
+                    {formatDate(day.date, language, 'weekday')}
+                  </span>
+                  <span className={classes.dayMonth}>
+                    {formatDate(day.date, language, 'dayMonth')}
+                  </span>
                   <span className={classes.dayPlaces}>
                     {day.state === 'open'
                       ? t('seva.dateHasPlaces', { count: day.places })

@@ -1,18 +1,23 @@
 import type { Slot } from '@sevabook/shared';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../../lib/use-ui-language.ts';
+import { useTemple } from '../../temple/api/get-temple.ts';
+import { unbookableSentence } from '../unbookable-sentence.ts';
 import classes from './slots.module.css';
 
-/** "8 places left" or "Full"; updated live, so it must stay short and calm. */
-export function PlacesBadge({ slot }: { slot: Pick<Slot, 'remaining' | 'status'> }) {
+/**
+ * "8 places left", or why the slot cannot be booked ("Full", "Booking has closed"). Updated
+ * live, so it stays short and calm. Places are shown only while they can be booked: "50 places
+ * left" on a slot whose booking has closed would mislead.
+ */
+export function PlacesBadge({ slot }: { slot: Slot }) {
   const { t } = useTranslation();
-  const full = slot.remaining <= 0 || slot.status !== 'open';
+  const language = useUiLanguage();
+  const { timeZone } = useTemple();
+  const reason = unbookableSentence(slot, t, language, timeZone);
   return (
-    <span className={classes.places} data-full={full} data-testid="places">
-      {slot.status === 'open' && slot.remaining > 0
-        ? t('seva.placesLeft', { count: slot.remaining })
-        : slot.status === 'open'
-          ? t('seva.full')
-          : t(slot.status === 'closed' ? 'seva.closed' : 'seva.cancelled')}
+    <span className={classes.places} data-available={reason === null} data-testid="places">
+      {reason ?? t('seva.placesLeft', { count: slot.remaining })}
     </span>
   );
 }

@@ -1,0 +1,48 @@
+import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
+import { describe, expect, it } from 'vitest';
+import { FALLBACK_TIME_ZONE } from '../features/temple/api/get-temple.ts';
+import { en } from './en.ts';
+import { kn } from './kn.ts';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the Kannada messages', () => {
+  const english = new Map(leaves(en));
+  const kannada = new Map(leaves(kn));
+
+  it('have every English key and no other', () => {
+    expect([...kannada.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('are all written (no blanks, no English left behind)', () => {
+    for (const [key, text] of kannada) {
+      expect(text.trim(), key).not.toBe('');
+      expect(
+        /[\u0C80-\u0CFF]/.test(text) || /^[\d{}\s,.:]+$/.test(text.replace(/\{\{\w+\}\}/g, '')),
+        key,
+      ).toBe(true);
+    }
+  });
+
+  it('use the same {{placeholders}} as the English', () => {
+    for (const [key, text] of english) {
+      expect(placeholders(kannada.get(key) ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+});
+
+describe('the fallback time zone', () => {
+  it('is the shared default', () => {
+    expect(FALLBACK_TIME_ZONE).toBe(DEFAULT_TEMPLE_TIMEZONE);
+  });
+});
