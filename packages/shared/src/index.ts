@@ -12,3 +12,5 @@ export * from './api/auth.ts';
 export * from './api/admin-bookings.ts';
 export * from './api/admin-day-sheet.ts';
 export * from './api/admin-sevas.ts';
+export * from './api/admin-users.ts';
+export * from './api/admin-audit.ts';

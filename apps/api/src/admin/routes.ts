@@ -1,10 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import adminBookingRoutes from './bookings/routes.ts';
+import adminApiKeyRoutes from './api-keys/routes.ts';
+import adminAuditRoutes from './audit/routes.ts';
 import adminClosedDateRoutes from './closed-dates/routes.ts';
 import daySheetRoutes from './day-sheet/routes.ts';
 import adminScheduleRoutes from './schedules/routes.ts';
 import adminSevaRoutes from './sevas/routes.ts';
+import adminNotificationRoutes from './notifications/routes.ts';
 import adminSlotRoutes from './slots/routes.ts';
+import adminUserRoutes from './users/routes.ts';
 
 /**
  * Everything under /api/v1/admin. Each resource registers its own authorize hook (auth/authorize.ts)
@@ -17,6 +21,10 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminScheduleRoutes);
   await app.register(adminSlotRoutes);
   await app.register(adminClosedDateRoutes);
+  await app.register(adminNotificationRoutes);
+  await app.register(adminAuditRoutes);
+  await app.register(adminUserRoutes);
+  await app.register(adminApiKeyRoutes);
 };
 
 export default adminRoutes;

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditPageSchema, auditQuerySchema } from '@sevabook/shared';
+import { BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
+import type { AuditEntry } from '../../generated/prisma/client.ts';
+import { authProblems, staffSecurity } from '../security.ts';
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toAuditDto(entry: AuditEntry) {
+  return {
+    id: entry.id,
+    bookingId: entry.bookingId,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    actor: { type: entry.actorType, id: entry.actorId, label: entry.actorLabel },
+    before: parseJson(entry.before),
+    after: parseJson(entry.after),
+    createdAt: entry.createdAt.toISOString(),
+  };
+}
+
+/** Who did what, when, with the state before and after: staff and admins. */
+const adminAuditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', authorize({ read: BOOKING_ROLES, write: [] }));
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['admin: audit'],
+        summary: 'Audit entries, newest first; filter by booking or by entity',
+        security: staffSecurity,
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema, ...authProblems },
+      },
+    },
+    async (request) => {
+      const { bookingId, entityType, entityId, page, pageSize } = request.query;
+      const where = {
+        ...(bookingId ? { bookingId } : {}),
+        ...(entityType ? { entityType } : {}),
+        ...(entityId ? { entityId } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        app.db.auditEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+        app.db.auditEntry.count({ where }),
+      ]);
+      return { items: rows.map(toAuditDto), total, page, pageSize };
+    },
+  );
+};
+
+export default adminAuditRoutes;

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { CreateStaffUser, UpdateStaffUser } from '@sevabook/shared';
+import type { Db, Tx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
+import { conflict, notFound } from '../../errors.ts';
+import type { StaffUser } from '../../generated/prisma/client.ts';
+import { recordAudit, type Actor } from '../../audit/audit-log.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { revokeAllForUser } from '../../auth/refresh-tokens.ts';
+import { toStaffUserDto } from './staff-user-dto.ts';
+
+/** A readable temporary password: 16 URL-safe characters, 96 bits. */
+function temporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** Invites a staff user with a temporary password they must change at first sign-in. */
+export async function createStaffUser(db: Db, input: CreateStaffUser, actor: Actor) {
+  const password = input.password ?? temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.staffUser.create({
+        data: {
+          email: input.email.trim().toLowerCase(),
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+        },
+      });
+      await recordAudit(tx, { entityType: 'staff_user', entityId: created.id, action: 'staff_user.created', actor, after: toStaffUserDto(created) });
+      return created;
+    });
+    return { user, temporaryPassword: password };
+  } catch (error) {
+    if (isUniqueViolation(error, 'email')) throw conflict('conflict', 'Email taken', 'A staff account with this email exists already.');
+    throw error;
+  }
+}
+
+/**
+ * Renames, changes the role of, deactivates or reactivates an account. Deactivating signs the
+ * user out everywhere. The temple always keeps at least one active admin, and nobody demotes
+ * or deactivates themselves.
+ */
+export async function updateStaffUser(db: Db, id: number, input: UpdateStaffUser, actor: Actor): Promise<StaffUser> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM staff_user WHERE id = ${id} FOR UPDATE`;
+    if (rows.length === 0) throw notFound(`There is no staff user ${id}.`);
+    const before = await tx.staffUser.findUniqueOrThrow({ where: { id } });
+    const losesAdmin = before.role === 'admin' && before.active && (input.active === false || (input.role && input.role !== 'admin'));
+    if (losesAdmin) {
+      if (actor.id === id) throw conflict('conflict', 'Not on yourself', 'Ask another admin to change your own role or deactivate you.');
+      await ensureAnotherAdmin(tx, id);
+    }
+    const user = await tx.staffUser.update({ where: { id }, data: input });
+    if (input.active === false) await revokeAllForUser(tx, id, new Date());
+    await recordAudit(tx, {
+      entityType: 'staff_user',
+      entityId: id,
+      action: input.active === false ? 'staff_user.deactivated' : 'staff_user.updated',
+      actor,
+      before: toStaffUserDto(before),
+      after: toStaffUserDto(user),
+    });
+    return user;
+  });
+}
+
+async function ensureAnotherAdmin(tx: Tx, id: number): Promise<void> {
+  // Lock the other admins' rows so two admins cannot demote each other at the same moment.
+  const others = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM staff_user WHERE role = 'admin' AND active = TRUE AND id <> ${id} FOR UPDATE`;
+  if (others.length === 0) {
+    throw conflict('conflict', 'Last admin', 'The temple must keep at least one active admin.');
+  }
+}
+
+/** Issues a new temporary password: unlocks the account and signs it out everywhere. */
+export async function resetStaffPassword(db: Db, id: number, actor: Actor) {
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const found = await tx.staffUser.findUnique({ where: { id } });
+    if (!found) throw notFound(`There is no staff user ${id}.`);
+    const updated = await tx.staffUser.update({
+      where: { id },
+      data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+    });
+    await revokeAllForUser(tx, id, new Date());
+    await recordAudit(tx, { entityType: 'staff_user', entityId: id, action: 'staff_user.password_reset', actor });
+    return updated;
+  });
+  return { user, temporaryPassword: password };
+}
