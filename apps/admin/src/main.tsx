@@ -1,23 +1,27 @@
+import '@sevabook/ui/styles.css';
+import '@mantine/notifications/styles.layer.css';
+import '@mantine/dates/styles.layer.css';
+import './app/admin.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, Container, Title, Text } from '@mantine/core';
-import { sevabookTheme } from '@sevabook/ui';
-import '@mantine/core/styles.css';
-import '@sevabook/ui/styles.css';
+import { BrowserRouter } from 'react-router';
+import { AppProvider } from './app/provider.tsx';
+import { AppRoutes } from './app/router.tsx';
+import { setupI18n } from './lib/i18n.ts';
+import { createQueryClient } from './lib/query-client.ts';
 
-function AdminHome() {
-  return (
-    <Container size="sm" py="xl">
-      <Title order={1}>Sevabook admin</Title>
-      <Text mt="md">The staff dashboard is being built.</Text>
-    </Container>
-  );
-}
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
 
-createRoot(document.getElementById('root')!).render(
+await setupI18n();
+const queryClient = createQueryClient();
+
+createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={sevabookTheme}>
-      <AdminHome />
-    </MantineProvider>
+    <AppProvider queryClient={queryClient}>
+      <BrowserRouter basename="/admin">
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProvider>
   </StrictMode>,
 );

@@ -1,0 +1,40 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { PageSkeleton } from '../components/feedback/page-skeleton.tsx';
+import { AdminShell } from '../components/layout/admin-shell.tsx';
+import { RequireSession } from '../features/auth/components/require-session.tsx';
+import { DayRoute } from './routes/day.tsx';
+import { LoginRoute } from './routes/login.tsx';
+import { NotFoundRoute } from './routes/not-found.tsx';
+
+// The day view is the home screen and comes with the first download; the rest load on demand.
+const CalendarRoute = lazy(() => import('./routes/calendar.tsx'));
+const CounterRoute = lazy(() => import('./routes/counter.tsx'));
+const DaySheetRoute = lazy(() => import('./routes/day-sheet.tsx'));
+const SevasRoute = lazy(() => import('./routes/sevas.tsx'));
+const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
+const UsersRoute = lazy(() => import('./routes/users.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route element={<RequireSession />}>
+        <Route path="/day-sheet" element={<Lazy><DaySheetRoute /></Lazy>} />
+        <Route element={<AdminShell />}>
+          <Route index element={<DayRoute />} />
+          <Route path="/calendar" element={<Lazy><CalendarRoute /></Lazy>} />
+          <Route path="/counter" element={<Lazy><CounterRoute /></Lazy>} />
+          <Route path="/sevas" element={<Lazy><SevasRoute /></Lazy>} />
+          <Route path="/notifications" element={<Lazy><NotificationsRoute /></Lazy>} />
+          <Route path="/users" element={<Lazy><UsersRoute /></Lazy>} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function Lazy({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={<PageSkeleton />}>{children}</Suspense>;
+}

@@ -1,0 +1,144 @@
+import { Alert, Box, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { QueryState } from '../../components/feedback/query-state.tsx';
+import { addDays, isIsoDate, todayIn } from '../../lib/calendar-date.ts';
+import { problemSentence } from '../../lib/problem-sentence.ts';
+import { formatDate, formatMoney } from '../../lib/temple-format.ts';
+import { AuditModal } from '../../features/audit/components/audit-modal.tsx';
+import { useCan } from '../../features/auth/hooks/use-session.ts';
+import { BookingSearch } from '../../features/bookings/components/booking-search.tsx';
+import { EditModal } from '../../features/bookings/components/edit-modal.tsx';
+import { MoveModal, type MovableBooking } from '../../features/bookings/components/move-modal.tsx';
+import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
+import { useDownloadDaySheetCsv } from '../../features/day/api/download-day-sheet-csv.ts';
+import type { SheetBooking } from '../../features/day/components/booking-table.tsx';
+import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
+import { LiveIndicator } from '../../features/day/components/live-indicator.tsx';
+import { SlotPanel } from '../../features/day/components/slot-panel.tsx';
+import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
+import { useTemple } from '../../features/temple/api/get-temple.ts';
+
+/**
+ * The home screen: the day's slots in time order with their places and bookings. The date lives
+ * in the address (?date=), so a reload, the back button or a shared link keep it.
+ */
+export function DayRoute() {
+  const { t } = useTranslation();
+  const { timeZone } = useTemple();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const today = todayIn(timeZone);
+  const rawDate = params.get('date');
+  const date = isIsoDate(rawDate) ? rawDate : today;
+  const highlightSlot = Number(params.get('slot')) || undefined;
+  const [showCancelled, setShowCancelled] = useState(false);
+  const sheet = useDaySheet({ date, includeCancelled: showCancelled });
+  const stream = useAvailabilityStream();
+  const csv = useDownloadDaySheetCsv();
+  const canChange = useCan('changeBookings');
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const [moving, setMoving] = useState<MovableBooking>();
+  const [editing, setEditing] = useState<number>();
+  const [history, setHistory] = useState<SheetBooking>();
+
+  const goTo = (next: string) => setParams(next === today ? {} : { date: next });
+
+  useHotkeys([
+    ['ArrowLeft', () => goTo(addDays(date, -1))],
+    ['ArrowRight', () => goTo(addDays(date, 1))],
+    ['t', () => goTo(today)],
+    ['/', () => searchRef.current?.focus()],
+    ['n', () => canChange && void navigate(`/counter?date=${date}`)],
+  ]);
+
+  // A search result or a calendar click opens the day at its slot.
+  useEffect(() => {
+    if (!highlightSlot || !sheet.data) return;
+    document.getElementById(`slot-${highlightSlot}`)?.scrollIntoView({ block: 'start' });
+  }, [highlightSlot, sheet.data]);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Box>
+          <Group gap="sm">
+            <Title order={1}>{formatDate(date)}</Title>
+            <LiveIndicator state={stream} />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('day.keys')}
+          </Text>
+        </Box>
+        <DateNavigator date={date} today={today} onChange={goTo} />
+      </Group>
+
+      <BookingSearch ref={searchRef} />
+
+      <Group justify="space-between" wrap="wrap">
+        <Text fw={600} data-testid="day-totals">
+          {sheet.data &&
+            t('day.totals', {
+              bookings: sheet.data.totals.bookings,
+              persons: sheet.data.totals.persons,
+              fees: formatMoney(sheet.data.totals.feePaise),
+            })}
+        </Text>
+        <Group gap="xs">
+          <Switch label={t('day.showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
+          {canChange && (
+            <Button component={Link} to={`/counter?date=${date}`} variant="filled">
+              {t('nav.counter')}
+            </Button>
+          )}
+          <Button component={Link} to={`/day-sheet?date=${date}`} variant="default">
+            {t('day.printSheet')}
+          </Button>
+          <Button
+            variant="default"
+            loading={csv.isPending}
+            onClick={() =>
+              csv.mutate(date, { onError: (e) => notifications.show({ color: 'red', message: problemSentence(e, t) }) })
+            }
+          >
+            {t('day.downloadCsv')}
+          </Button>
+        </Group>
+      </Group>
+
+      <QueryState query={sheet}>
+        {(data) =>
+          data.slots.length === 0 ? (
+            <Alert color="saffron" variant="light">
+              {t('day.empty')}
+            </Alert>
+          ) : (
+            <Stack gap="md" aria-busy={sheet.isFetching && sheet.isPlaceholderData}>
+              {data.slots.map((slot) => (
+                <SlotPanel
+                  key={slot.id}
+                  slot={slot}
+                  date={data.date}
+                  highlighted={slot.id === highlightSlot}
+                  onMove={(b, s) =>
+                    setMoving({ id: b.id, reference: b.reference, persons: b.persons, slotId: s.id, sevaId: s.seva.id, date: data.date })
+                  }
+                  onEdit={(b) => setEditing(b.id)}
+                  onHistory={setHistory}
+                />
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+
+      {moving && <MoveModal booking={moving} onClose={() => setMoving(undefined)} />}
+      {editing !== undefined && <EditModal bookingId={editing} onClose={() => setEditing(undefined)} />}
+      {history && <AuditModal bookingId={history.id} reference={history.reference} onClose={() => setHistory(undefined)} />}
+    </Stack>
+  );
+}

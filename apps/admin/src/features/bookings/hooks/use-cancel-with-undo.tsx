@@ -1,0 +1,63 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { problemSentence } from '../../../lib/problem-sentence.ts';
+import { useCancelBooking } from '../api/cancel-booking.ts';
+import { useCreateBooking } from '../api/create-booking.ts';
+import { rebookInput } from '../rebook.ts';
+
+/** How long the undo button stays after a cancellation. */
+export const UNDO_MS = 10_000;
+
+/**
+ * One-click cancel: the booking is cancelled at once (its places are free for devotees straight
+ * away), and for a few seconds an Undo button rebooks the same places if they are still free.
+ */
+export function useCancelWithUndo() {
+  const { t } = useTranslation();
+  const cancel = useCancelBooking();
+  const create = useCreateBooking();
+
+  return {
+    isPending: cancel.isPending,
+    cancel: (id: number, reason: string) => {
+      cancel.mutate(
+        { id, reason },
+        {
+          onError: (error) => notifications.show({ color: 'red', message: problemSentence(error, t) }),
+          onSuccess: (booking) => {
+            const notificationId = `cancelled-${booking.id}`;
+            const undo = () => {
+              notifications.hide(notificationId);
+              create.mutate(
+                { body: rebookInput(booking), idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}` },
+                {
+                  onSuccess: (rebooked) =>
+                    notifications.show({ color: 'leaf', message: t('bookings.undone', { reference: rebooked.reference }) }),
+                  onError: (error) =>
+                    notifications.show({
+                      color: 'red',
+                      message: t('bookings.undoFailed', { reason: problemSentence(error, t) }),
+                    }),
+                },
+              );
+            };
+            notifications.show({
+              id: notificationId,
+              color: 'maroon',
+              autoClose: UNDO_MS,
+              message: (
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Text size="sm">{t('bookings.cancelled', { reference: booking.reference, count: booking.persons })}</Text>
+                  <Button size="compact-sm" variant="outline" onClick={undo}>
+                    {t('bookings.undo')}
+                  </Button>
+                </Group>
+              ),
+            });
+          },
+        },
+      );
+    },
+  };
+}

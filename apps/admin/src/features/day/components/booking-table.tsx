@@ -1,0 +1,88 @@
+import { Button, Group, Table, Text } from '@mantine/core';
+import { formatPhoneInternational, type DaySheet } from '@sevabook/shared';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/hooks/use-session.ts';
+import { CancelMenu } from '../../bookings/components/cancel-menu.tsx';
+import { NotificationBadge } from '../../bookings/components/notification-badge.tsx';
+import { sankalpaLine } from '../../bookings/sankalpa-labels.ts';
+import classes from './day.module.css';
+
+type SheetSlot = DaySheet['slots'][number];
+export type SheetBooking = SheetSlot['bookings'][number];
+
+interface BookingTableProps {
+  slot: SheetSlot;
+  caption: string;
+  onMove: (booking: SheetBooking) => void;
+  onEdit: (booking: SheetBooking) => void;
+  onHistory: (booking: SheetBooking) => void;
+}
+
+export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: BookingTableProps) {
+  const { t } = useTranslation();
+  const canChange = useCan('changeBookings');
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
+        <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('bookings.name')}</Table.Th>
+            <Table.Th>{t('bookings.persons')}</Table.Th>
+            <Table.Th>{t('bookings.phone')}</Table.Th>
+            <Table.Th>{t('bookings.sankalpa')}</Table.Th>
+            <Table.Th>{t('bookings.reference')}</Table.Th>
+            <Table.Th>{t('bookings.source')}</Table.Th>
+            <Table.Th>{t('bookings.notification')}</Table.Th>
+            <Table.Th>
+              <span className={classes.visuallyHidden}>{t('bookings.actions')}</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {slot.bookings.map((b) => {
+            const cancelled = b.status === 'cancelled';
+            return (
+              <Table.Tr key={b.id} data-testid="booking-row" data-reference={b.reference} className={cancelled ? classes.cancelled : undefined}>
+                <Table.Td fw={600}>
+                  {b.devoteeName}
+                  {cancelled && (
+                    <Text span size="xs" ml={6} c="red.9">
+                      ({t('bookings.statuses.cancelled')})
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{b.persons}</Table.Td>
+                <Table.Td className={classes.nowrap}>{formatPhoneInternational(b.phone)}</Table.Td>
+                <Table.Td>{sankalpaLine(b) || '—'}</Table.Td>
+                <Table.Td className={classes.mono}>{b.reference}</Table.Td>
+                <Table.Td>{t(`bookings.sources.${b.source}`)}</Table.Td>
+                <Table.Td>
+                  <NotificationBadge status={b.confirmationStatus} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    {canChange && !cancelled && (
+                      <>
+                        <CancelMenu bookingId={b.id} reference={b.reference} />
+                        <Button size="compact-sm" variant="subtle" onClick={() => onMove(b)} aria-label={`${t('bookings.move')} ${b.reference}`}>
+                          {t('bookings.move')}
+                        </Button>
+                        <Button size="compact-sm" variant="subtle" onClick={() => onEdit(b)} aria-label={`${t('bookings.edit')} ${b.reference}`}>
+                          {t('bookings.edit')}
+                        </Button>
+                      </>
+                    )}
+                    <Button size="compact-sm" variant="subtle" color="dark" onClick={() => onHistory(b)} aria-label={`${t('bookings.history')} ${b.reference}`}>
+                      {t('bookings.history')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
