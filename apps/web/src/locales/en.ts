@@ -8,7 +8,6 @@ export const en = {
     siteName: 'Seva booking',
     skipToContent: 'Skip to main content',
     languageLabel: 'Language',
-    homeLink: 'Home: all sevas',
     footer: 'Questions? Please ask at the temple counter. Fees are paid at the counter.',
     offline:
       'No internet connection. Please check your connection; the page will update when you are back online.',

@@ -25,7 +25,7 @@ export function SiteHeader() {
     <header className={classes.header} data-surface="maroon">
       <Container size="md" className={classes.headerInner}>
         <Group justify="space-between" align="center" gap="sm" wrap="wrap">
-          <Link to="/" className={classes.brand} aria-label={t('app.homeLink')}>
+          <Link to="/" className={classes.brand}>
             <TempleMark />
             <span>
               <Text component="span" className={classes.templeName}>

@@ -14,7 +14,11 @@ export function SiteLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   // A new page starts at its top; choosing a date (a change of ?date= only) keeps the scroll.
-  useEffect(() => window.scrollTo(0, 0), [pathname]);
+  // NOTE: braces matter: newer browsers return a promise from scrollTo, and an effect that
+  // returns anything but a function crashes React when the page changes.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   return (
     <>

@@ -44,6 +44,7 @@ export function DateGrid({ days, selected, onSelect }: DateGridProps) {
                   type="button"
                   className={classes.dateButton}
                   data-state={day.state}
+                  data-date={day.date}
                   aria-pressed={day.date === selected}
                   onClick={() => onSelect(day.date)}
                 >

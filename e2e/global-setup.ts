@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { startApi, freePort } from './support/api-server.ts';
+import { DEFAULT_SERVER_URL, databaseUrlNamed, onServer } from './support/database.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Once per run: a fresh database `sevabook_e2e_<random>` on the server of DATABASE_URL, the real
+ * API started on a free port against it (it migrates, seeds the demo temple and serves the
+ * built sites), and both torn down at the end. The specs read where things are from the
+ * E2E_* variables set here (Playwright's workers inherit them).
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const name = `sevabook_e2e_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = databaseUrlNamed(serverUrl, name);
+  await onServer(serverUrl, (c) => c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+
+  const adminEmail = 'admin@e2e.sevabook.test';
+  const adminPassword = `e2e-${randomBytes(12).toString('hex')}`;
+  let api;
+  try {
+    api = await startApi(
+      repoRoot,
+      {
+        DATABASE_URL: databaseUrl,
+        NOTIFIER: 'inline',
+        RATE_LIMIT_PER_IP_PER_MIN: '100000',
+        NODE_ENV: 'test',
+        ADMIN_EMAIL: adminEmail,
+        ADMIN_PASSWORD: adminPassword,
+        LOG_LEVEL: 'warn',
+      },
+      await freePort(),
+    );
+  } catch (error) {
+    await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
+    throw error;
+  }
+
+  process.env.E2E_BASE_URL = api.baseUrl;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_ADMIN_EMAIL = adminEmail;
+  process.env.E2E_ADMIN_PASSWORD = adminPassword;
+
+  return async () => {
+    await api.stop();
+    await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
+  };
+}
