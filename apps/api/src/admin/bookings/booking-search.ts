@@ -1,4 +1,11 @@
-import { addDaysToDate, normaliseReference, startOfTempleDay, type AdminBookingQuery } from '@sevabook/shared';
+import {
+  addDaysToDate,
+  normaliseReference,
+  referencePattern,
+  startOfTempleDay,
+  toE164,
+  type AdminBookingQuery,
+} from '@sevabook/shared';
 import type { Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { bookingInclude, type BookingWithSlot } from '../../bookings/booking-dto.ts';
@@ -50,13 +57,18 @@ function bookingFilter(query: AdminBookingQuery, timeZone: string): Prisma.Booki
 }
 
 function textMatches(q: string): Prisma.BookingWhereInput[] {
-  const matches: Prisma.BookingWhereInput[] = [{ devoteeName: { contains: q } }];
-  if (/^(sb-?)?[0-9a-z]{2,6}$/i.test(q)) {
-    matches.push({ reference: { startsWith: normaliseReference(q) } });
-  }
+  // A whole reference or phone number is an equality on its index, so the usual "the devotee
+  // reads out their reference or number" lookup never scans. Anything else matches a name
+  // anywhere in it: a scan of the rows the other filters leave (see the ADR).
+  const reference = normaliseReference(q);
+  if (referencePattern.test(reference)) return [{ reference }];
   const digits = q.replace(/\D/g, '');
-  if (digits.length >= 4 && digits.length >= q.replace(/[\s+()-]/g, '').length) {
-    matches.push({ phone: { contains: digits } });
+  const phoneLike = digits.length >= 4 && digits.length >= q.replace(/[\s+()-]/g, '').length;
+  if (phoneLike) {
+    const phone = digits.length >= 10 ? toE164(q) : null;
+    return [phone ? { phone } : { phone: { contains: digits } }];
   }
+  const matches: Prisma.BookingWhereInput[] = [{ devoteeName: { contains: q } }];
+  if (/^(sb-?)?[0-9a-z]{2,6}$/i.test(q)) matches.push({ reference: { startsWith: reference } });
   return matches;
 }
