@@ -22,7 +22,11 @@ export interface RunningApi {
  * Starts the real API (`pnpm --filter @sevabook/api start`: migrate, seed, serve the built
  * sites) and waits until /readyz answers. Its output is kept and shown if it fails to start.
  */
-export async function startApi(repoRoot: string, env: Record<string, string>, port: number): Promise<RunningApi> {
+export async function startApi(
+  repoRoot: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<RunningApi> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn('pnpm', ['--filter', '@sevabook/api', 'start'], {
     cwd: repoRoot,
@@ -43,7 +47,7 @@ export async function startApi(repoRoot: string, env: Record<string, string>, po
     await waitUntilReady(`${baseUrl}/readyz`, child, 120_000);
   } catch (error) {
     await stopProcess(child);
-    throw new Error(`${(error as Error).message}\n--- API output ---\n${output.join('')}`);
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${output.join('')}`, { cause: error });
   }
   return { baseUrl, stop: () => stopProcess(child) };
 }
@@ -51,7 +55,8 @@ export async function startApi(repoRoot: string, env: Record<string, string>, po
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before it was ready`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

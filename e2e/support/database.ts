@@ -19,7 +19,9 @@ export function connectionConfig(databaseUrl: string, withDatabase = true): Conn
   const local = (host === 'localhost' || host === '127.0.0.1') && port === 3306;
   const socketPath =
     url.searchParams.get('socket') ??
-    (local && user === 'root' && !password && existsSync(DEBIAN_SOCKET) ? DEBIAN_SOCKET : undefined);
+    (local && user === 'root' && !password && existsSync(DEBIAN_SOCKET)
+      ? DEBIAN_SOCKET
+      : undefined);
   return {
     ...(socketPath ? { socketPath } : { host, port }),
     user,
@@ -36,7 +38,10 @@ export function databaseUrlNamed(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-export async function onServer<T>(serverUrl: string, work: (c: Connection) => Promise<T>): Promise<T> {
+export async function onServer<T>(
+  serverUrl: string,
+  work: (c: Connection) => Promise<T>,
+): Promise<T> {
   const connection = await mariadb.createConnection(connectionConfig(serverUrl, false));
   try {
     return await work(connection);
@@ -51,7 +56,8 @@ export async function onServer<T>(serverUrl: string, work: (c: Connection) => Pr
  */
 export async function withTestDatabase<T>(work: (c: Connection) => Promise<T>): Promise<T> {
   const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the specs through playwright.config.ts');
+  if (!url)
+    throw new Error('E2E_DATABASE_URL is not set: run the specs through playwright.config.ts');
   const connection = await mariadb.createConnection(connectionConfig(url));
   try {
     return await work(connection);

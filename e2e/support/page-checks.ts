@@ -7,9 +7,14 @@ const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url))
 
 /** axe-core on the page as it is now: no serious or critical violation is allowed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  const report = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
   expect(report, `axe on ${label}`).toEqual([]);
 }
 
@@ -20,11 +25,16 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export async function expectPhoneFriendly(page: Page, label: string): Promise<void> {
   const facts = await page.evaluate(() => {
     const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, a[href], input, select, textarea',
+    )) {
       const box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width === 0 || style.visibility === 'hidden' || box.bottom < 0) continue; // hidden, or the skip link
-      if (box.height < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.height)}px`);
+      if (box.height < 44)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.height)}px`,
+        );
     }
     return {
       scrollWidth: document.documentElement.scrollWidth,

@@ -8,7 +8,12 @@ export async function sevas(request: APIRequestContext): Promise<Seva[]> {
   return ((await response.json()) as { items: Seva[] }).items;
 }
 
-export async function slotsOf(request: APIRequestContext, sevaId: number, from: string, to: string): Promise<Slot[]> {
+export async function slotsOf(
+  request: APIRequestContext,
+  sevaId: number,
+  from: string,
+  to: string,
+): Promise<Slot[]> {
   const response = await request.get(`/api/v1/slots?from=${from}&to=${to}&sevaId=${sevaId}`);
   if (!response.ok()) throw new Error(`GET /slots answered ${response.status()}`);
   return ((await response.json()) as { items: Slot[] }).items;
@@ -49,7 +54,9 @@ let phoneCounter = 0;
 /** A valid Indian mobile number no other booking in this run has used. */
 export function uniquePhone(): string {
   phoneCounter += 1;
-  const tail = String((Date.now() % 1_000_000) * 100 + (phoneCounter % 100)).padStart(8, '0').slice(-8);
+  const tail = String((Date.now() % 1_000_000) * 100 + (phoneCounter % 100))
+    .padStart(8, '0')
+    .slice(-8);
   return `98${tail}`;
 }
 
@@ -67,7 +74,8 @@ export async function bookViaApi(
       language: 'en',
     },
   });
-  if (response.status() !== 201) throw new Error(`POST /bookings answered ${response.status()}: ${await response.text()}`);
+  if (response.status() !== 201)
+    throw new Error(`POST /bookings answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as CreatedBooking;
 }
 

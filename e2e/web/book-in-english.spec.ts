@@ -4,7 +4,10 @@ import { chooseSlot } from '../support/booking-steps.ts';
 import { expectAccessible, saveScreenshot, settle } from '../support/page-checks.ts';
 import { findBookableSlot, uniquePhone } from '../support/temple-api.ts';
 
-test('a devotee books a seva in English on a 360 px phone, home to confirmation', async ({ page, request }) => {
+test('a devotee books a seva in English on a 360 px phone, home to confirmation', async ({
+  page,
+  request,
+}) => {
   const { seva, slot } = await findBookableSlot(request, {
     minRemaining: 2,
     seva: (s) => s.feePaise > 0 && s.asks.nakshatra && s.asks.rashi && s.maxPersonsPerBooking >= 2,
@@ -32,9 +35,11 @@ test('a devotee books a seva in English on a 360 px phone, home to confirmation'
   if (seva.asks.gotra) await page.getByLabel('Gotra').fill('Kashyapa');
   await page.getByLabel('Nakshatra').selectOption('rohini');
   await page.getByLabel('Rashi').selectOption('vrishabha');
-  const total = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 0 }).format(
-    (seva.feePaise * 2) / 100,
-  );
+  const total = new Intl.NumberFormat('en-IN', {
+    style: 'currency',
+    currency: 'INR',
+    minimumFractionDigits: 0,
+  }).format((seva.feePaise * 2) / 100);
   await expect(page.getByText(`To pay at the counter: ${total} for 2 persons`)).toBeVisible();
   await page.getByRole('button', { name: 'Confirm booking' }).click();
 
@@ -42,15 +47,20 @@ test('a devotee books a seva in English on a 360 px phone, home to confirmation'
   const reference = (await page.getByTestId('booking-reference').textContent()) ?? '';
   expect(reference).toMatch(/^SB-[346789ABCDEFGHJKMNPQRTWXY]{6}$/);
   await expect(page.getByText(`Please pay ${total} at the temple counter.`)).toBeVisible();
-  await expect(page.getByText(/A WhatsApp message with these details is on its way to \+91/)).toBeVisible();
-  await expect(page.getByRole('img', { name: `QR code of booking reference ${reference}` })).toBeVisible();
+  await expect(
+    page.getByText(/A WhatsApp message with these details is on its way to \+91/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: `QR code of booking reference ${reference}` }),
+  ).toBeVisible();
   await expectAccessible(page, 'confirmation');
 
   // What the database now holds is what the devotee typed.
   const rows = await withTestDatabase((c) =>
-    c.query('SELECT persons, language, status, source, gotra, nakshatra, rashi, phone FROM booking WHERE reference = ?', [
-      reference,
-    ]),
+    c.query(
+      'SELECT persons, language, status, source, gotra, nakshatra, rashi, phone FROM booking WHERE reference = ?',
+      [reference],
+    ),
   );
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({

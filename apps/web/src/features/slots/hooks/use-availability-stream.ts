@@ -18,8 +18,8 @@ const MAX_BACKOFF_MS = 30_000;
  *
  * EventSource reconnects by itself after a dropped connection; it gives up only when the server
  * answers with an error status (e.g. a restart behind a proxy), and then we reconnect with
- * backoff, or at once when the phone reports it is back online. After any gap the slot lists
- * are refetched, because events sent while we were away are lost.
+ * backoff. When the phone reports it is back online we reconnect at once. After any gap the
+ * slot lists are refetched, because events sent while we were away are lost.
  */
 export function useAvailabilityStream(sevaId: number | undefined): StreamState {
   const queryClient = useQueryClient();
@@ -74,11 +74,13 @@ export function useAvailabilityStream(sevaId: number | undefined): StreamState {
       retryTimer = setTimeout(connect, delay);
     };
 
+    // Back online: the old connection may look open yet be dead (a phone that lost its network
+    // often never sees the socket close), and events sent meanwhile are lost. So start afresh.
     const onOnline = () => {
-      if (!source || source.readyState === EventSource.CLOSED) {
-        clearTimeout(retryTimer);
-        connect();
-      }
+      clearTimeout(retryTimer);
+      source?.close();
+      hadGap = true;
+      connect();
     };
 
     connect();
