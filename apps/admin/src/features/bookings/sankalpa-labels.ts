@@ -23,3 +23,10 @@ export const rashiOptions = rashis.map((r) => ({ value: r.key, label: `${r.en} �
 export function sankalpaLine(b: { gotra: string | null; nakshatra: string | null; rashi: string | null }): string {
   return [b.gotra, nakshatraLabel(b.nakshatra), rashiLabel(b.rashi)].filter(Boolean).join(', ');
 }
+
+/** Shorter, for dense tables: English names only, e.g. "Kashyapa · Rohini · Mesha". */
+export function sankalpaShort(b: { gotra: string | null; nakshatra: string | null; rashi: string | null }): string {
+  const nak = b.nakshatra ? (nakshatraByKey.get(b.nakshatra)?.en ?? b.nakshatra) : null;
+  const ras = b.rashi ? (rashiByKey.get(b.rashi)?.en.replace(/ \(.*\)$/, '') ?? b.rashi) : null;
+  return [b.gotra, nak, ras].filter(Boolean).join(' · ');
+}

@@ -1,22 +1,13 @@
+import type { auditPageSchema } from '@sevabook/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client.ts';
 
-/** One recorded change to a booking. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { kind: string; id?: number | null; name?: string | null } | string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-interface AuditList {
-  items: AuditEntry[];
-}
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export type AuditEntry = AuditPage['items'][number];
 
 export const getAudit = (bookingId: number, signal?: AbortSignal) =>
-  apiRequest<AuditList>(`/admin/audit?bookingId=${bookingId}`, { signal });
+  apiRequest<AuditPage>(`/admin/audit?bookingId=${bookingId}&pageSize=100`, { signal });
 
 export const auditQueryOptions = (bookingId: number) =>
   queryOptions({ queryKey: ['audit', bookingId], queryFn: ({ signal }) => getAudit(bookingId, signal) });

@@ -5,12 +5,17 @@ import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/temple-format.ts';
 import { useTemple } from '../../temple/api/get-temple.ts';
-import { useAudit, type AuditEntry } from '../api/get-audit.ts';
+import { useAudit } from '../api/get-audit.ts';
 
-function actorName(actor: AuditEntry['actor']): string {
-  if (!actor) return '—';
-  if (typeof actor === 'string') return actor;
-  return actor.name ?? actor.kind;
+/** The fields that changed, e.g. "persons: 2 → 3"; the whole record when it was created. */
+export function changedFields(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  if (typeof a !== 'object') return [];
+  const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return Object.keys(a)
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
 }
 
 /** Who did what to a booking, and when. */
@@ -27,11 +32,11 @@ export function AuditModal({ bookingId, reference, onClose }: { bookingId: numbe
         ) : (
           <Timeline bulletSize={14} lineWidth={2}>
             {audit.data.items.map((entry) => (
-              <Timeline.Item key={entry.id} title={`${entry.action} — ${actorName(entry.actor)}`}>
+              <Timeline.Item key={entry.id} title={`${entry.action} — ${entry.actor.label}`}>
                 <Stack gap={4}>
-                  <Text size="sm">{formatInstant(entry.at, timeZone)}</Text>
-                  {entry.after !== undefined && entry.after !== null && (
-                    <Code block>{JSON.stringify(entry.after, null, 1)}</Code>
+                  <Text size="sm">{formatInstant(entry.createdAt, timeZone)}</Text>
+                  {changedFields(entry.before, entry.after).length > 0 && (
+                    <Code block>{changedFields(entry.before, entry.after).join('\n')}</Code>
                   )}
                 </Stack>
               </Timeline.Item>

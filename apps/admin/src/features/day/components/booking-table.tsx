@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/hooks/use-session.ts';
 import { CancelMenu } from '../../bookings/components/cancel-menu.tsx';
 import { NotificationBadge } from '../../bookings/components/notification-badge.tsx';
-import { sankalpaLine } from '../../bookings/sankalpa-labels.ts';
+import { sankalpaShort } from '../../bookings/sankalpa-labels.ts';
 import classes from './day.module.css';
 
 type SheetSlot = DaySheet['slots'][number];
@@ -25,6 +25,17 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
     <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
+        {/* Fixed widths line the columns up from one slot's table to the next. */}
+        <colgroup>
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '14%' }} />
+          <col />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '8%' }} />
+          <col style={{ width: canChange ? '230px' : '0' }} />
+        </colgroup>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('bookings.name')}</Table.Th>
@@ -54,7 +65,7 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                 </Table.Td>
                 <Table.Td>{b.persons}</Table.Td>
                 <Table.Td className={classes.nowrap}>{formatPhoneInternational(b.phone)}</Table.Td>
-                <Table.Td>{sankalpaLine(b) || '—'}</Table.Td>
+                <Table.Td>{sankalpaShort(b) || '—'}</Table.Td>
                 <Table.Td className={classes.mono}>{b.reference}</Table.Td>
                 <Table.Td>{t(`bookings.sources.${b.source}`)}</Table.Td>
                 <Table.Td>
@@ -73,9 +84,11 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                         </Button>
                       </>
                     )}
-                    <Button size="compact-sm" variant="subtle" color="dark" onClick={() => onHistory(b)} aria-label={`${t('bookings.history')} ${b.reference}`}>
-                      {t('bookings.history')}
-                    </Button>
+                    {canChange && (
+                      <Button size="compact-sm" variant="subtle" color="dark" onClick={() => onHistory(b)} aria-label={`${t('bookings.history')} ${b.reference}`}>
+                        {t('bookings.history')}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,0 +1,189 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { getHotkeyHandler } from '@mantine/hooks';
+import type { AdminBooking, Seva } from '@sevabook/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { bilingual, formatMoney, formatTime } from '../../../lib/temple-format.ts';
+import { useCreateBooking } from '../../bookings/api/create-booking.ts';
+import { languageOptions } from '../../bookings/components/edit-modal.tsx';
+import { nakshatraOptions, rashiOptions } from '../../bookings/sankalpa-labels.ts';
+import { useSlots } from '../../slots/api/get-slots.ts';
+import { counterFormSchema, toCreateBooking, type CounterFormValues } from '../counter-form-schema.ts';
+
+interface CounterFormProps {
+  sevas: Seva[];
+  initial: { sevaId?: string; date: string; slotId?: string };
+  onBooked: (booking: AdminBooking) => void;
+}
+
+/**
+ * A walk-in or phone booking by keyboard alone: Tab through seva, date, time, name, phone,
+ * persons and the sankalpa the seva asks for; Enter (or Ctrl+Enter from a list) books. Lists
+ * filter as you type. The first time with room is chosen for you.
+ */
+export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
+  const { t } = useTranslation();
+  const create = useCreateBooking();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const form = useForm<CounterFormValues>({
+    resolver: zodResolver(counterFormSchema),
+    defaultValues: {
+      sevaId: initial.sevaId ?? '',
+      date: initial.date,
+      slotId: initial.slotId ?? '',
+      devoteeName: '',
+      phone: '',
+      persons: 1,
+      gotra: '',
+      nakshatra: null,
+      rashi: null,
+      language: 'kn',
+    },
+  });
+  const [sevaId, date, slotId, persons] = useWatch({ control: form.control, name: ['sevaId', 'date', 'slotId', 'persons'] });
+  const seva = sevas.find((s) => String(s.id) === sevaId);
+  const slots = useSlots({ from: date, to: date, sevaId: seva?.id }, Boolean(seva && /^\d{4}-\d{2}-\d{2}$/.test(date)));
+  const withRoom = useMemo(
+    () => (slots.data?.items ?? []).filter((s) => s.status === 'open' && s.remaining >= Math.max(1, persons || 1)),
+    [slots.data, persons],
+  );
+
+  // Keep the chosen time valid: the first with room when none is chosen or the chosen one filled.
+  useEffect(() => {
+    if (!slots.data) return;
+    if (!withRoom.some((s) => String(s.id) === slotId)) form.setValue('slotId', withRoom[0] ? String(withRoom[0].id) : '');
+  }, [withRoom, slotId, slots.data, form]);
+
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit((values) =>
+    create.mutate({ body: toCreateBooking(values), idempotencyKey }, { onSuccess: onBooked }),
+  );
+  const fee = seva ? seva.feePaise * (persons || 1) : 0;
+
+  return (
+    <Paper withBorder p="md" maw={860}>
+      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])} noValidate aria-label={t('counter.title')}>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Controller
+              control={form.control}
+              name="sevaId"
+              render={({ field }) => (
+                <Select
+                  label={t('counter.seva')}
+                  data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
+                  searchable
+                  selectFirstOptionOnChange autoSelectOnBlur
+                  autoFocus
+                  value={field.value || null}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  error={errors.sevaId?.message}
+                  withAsterisk
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="date"
+              render={({ field }) => (
+                // One tab stop that takes a typed date (2026-11-25) or a pick from its calendar.
+                <DateInput
+                  label={t('counter.date')}
+                  valueFormat="YYYY-MM-DD"
+                  value={field.value || null}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  error={errors.date?.message}
+                  withAsterisk
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="slotId"
+              render={({ field }) => (
+                <Select
+                  label={t('counter.slot')}
+                  data={withRoom.map((s) => ({
+                    value: String(s.id),
+                    label: t('counter.slotOption', { time: formatTime(s.time), remaining: s.remaining, capacity: s.capacity }),
+                  }))}
+                  searchable
+                  selectFirstOptionOnChange autoSelectOnBlur
+                  value={field.value || null}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  error={errors.slotId?.message}
+                  disabled={!seva}
+                  withAsterisk
+                />
+              )}
+            />
+          </SimpleGrid>
+          {seva && slots.data && withRoom.length === 0 && (
+            <Alert color="saffron" variant="light" role="status">
+              {t('counter.noSlots')}
+            </Alert>
+          )}
+          {slots.isError && <ErrorState error={slots.error} />}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('counter.name')} withAsterisk autoComplete="off" error={errors.devoteeName?.message} {...form.register('devoteeName')} />
+            <TextInput label={t('counter.phone')} type="tel" withAsterisk autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
+            <Controller
+              control={form.control}
+              name="persons"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('counter.persons')}
+                  min={1}
+                  max={seva?.maxPersonsPerBooking ?? 50}
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v) || 0)}
+                  error={errors.persons?.message}
+                  withAsterisk
+                />
+              )}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            {(seva?.asks.gotra ?? true) && <TextInput label={t('counter.gotra')} autoComplete="off" {...form.register('gotra')} />}
+            {(seva?.asks.nakshatra ?? true) && (
+              <Controller
+                control={form.control}
+                name="nakshatra"
+                render={({ field }) => (
+                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur clearable value={field.value} onChange={field.onChange} />
+                )}
+              />
+            )}
+            {(seva?.asks.rashi ?? true) && (
+              <Controller
+                control={form.control}
+                name="rashi"
+                render={({ field }) => (
+                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur clearable value={field.value} onChange={field.onChange} />
+                )}
+              />
+            )}
+            <Controller
+              control={form.control}
+              name="language"
+              render={({ field }) => (
+                <Select label={t('counter.language')} data={languageOptions} allowDeselect={false} value={field.value} onChange={(v) => v && field.onChange(v)} />
+              )}
+            />
+          </SimpleGrid>
+          {create.isError && <ErrorState error={create.error} />}
+          <Group justify="space-between">
+            <Text fw={600}>{seva ? t('counter.feeTotal', { amount: fee === 0 ? t('counter.receiptFree') : formatMoney(fee) }) : ''}</Text>
+            <Button type="submit" size="md" loading={create.isPending}>
+              {t('counter.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

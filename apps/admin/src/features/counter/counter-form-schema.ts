@@ -1,0 +1,31 @@
+import { phoneInputSchema, type CreateBookingInput, type NakshatraKey, type RashiKey } from '@sevabook/shared';
+import { z } from 'zod';
+
+/** The counter form as typed: selects hold strings; `toCreateBooking` turns it into the API body. */
+export const counterFormSchema = z.object({
+  sevaId: z.string().min(1, 'Choose a seva'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+  slotId: z.string().min(1, 'Choose a time with room'),
+  devoteeName: z.string().trim().min(2, 'Enter the devotee’s name').max(120),
+  phone: phoneInputSchema,
+  persons: z.number({ error: 'Enter how many persons' }).int().min(1, 'At least 1 person').max(50),
+  gotra: z.string().trim().max(80),
+  nakshatra: z.string().nullable(),
+  rashi: z.string().nullable(),
+  language: z.enum(['en', 'kn', 'hi', 'te']),
+});
+export type CounterFormValues = z.infer<typeof counterFormSchema>;
+
+export function toCreateBooking(v: CounterFormValues): CreateBookingInput {
+  const body: CreateBookingInput = {
+    slotId: Number(v.slotId),
+    devoteeName: v.devoteeName.trim(),
+    phone: v.phone,
+    persons: v.persons,
+    language: v.language,
+  };
+  if (v.gotra.trim()) body.gotra = v.gotra.trim();
+  if (v.nakshatra) body.nakshatra = v.nakshatra as NakshatraKey;
+  if (v.rashi) body.rashi = v.rashi as RashiKey;
+  return body;
+}
