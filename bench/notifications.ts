@@ -18,7 +18,16 @@ import { resolve } from 'node:path';
 import type { Pool } from 'mariadb';
 import { request } from 'undici';
 import { FakeTwilio } from '../apps/api/test/fake-twilio.ts';
-import { argValue, percentile, printTable, repoRoot, round, scratchDatabase, startApi, writeResults } from './harness.ts';
+import {
+  argValue,
+  percentile,
+  printTable,
+  repoRoot,
+  round,
+  scratchDatabase,
+  startApi,
+  writeResults,
+} from './harness.ts';
 
 const quick = process.argv.includes('--quick');
 const backlog = argValue('backlog', quick ? 100 : 1000);
@@ -52,11 +61,10 @@ async function makeSlot(pool: Pool, capacity: number): Promise<number> {
     [`bench-${suffix}`, capacity],
   );
   const startsAt = new Date(Date.now() + 3 * 86_400_000 + randomInt(1000) * 60_000);
-  const slot = await pool.query('INSERT INTO slot (seva_id, starts_at, capacity) VALUES (?, ?, ?)', [
-    Number(seva.insertId),
-    startsAt,
-    capacity,
-  ]);
+  const slot = await pool.query(
+    'INSERT INTO slot (seva_id, starts_at, capacity) VALUES (?, ?, ?)',
+    [Number(seva.insertId), startsAt, capacity],
+  );
   return Number(slot.insertId);
 }
 
@@ -126,10 +134,19 @@ async function fillBacklog(pool: Pool, n: number): Promise<void> {
       let reference: string;
       do {
         reference = 'SB-';
-        for (let k = 0; k < 6; k++) reference += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+        for (let k = 0; k < 6; k++)
+          reference += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
       } while (used.has(reference));
       used.add(reference);
-      rows.push([reference, slotId, 'Bench Devotee', phone(), 1, 'web', createHash('sha256').update(reference).digest('hex')]);
+      rows.push([
+        reference,
+        slotId,
+        'Bench Devotee',
+        phone(),
+        1,
+        'web',
+        createHash('sha256').update(reference).digest('hex'),
+      ]);
     }
     await pool.batch(
       `INSERT INTO booking (reference, slot_id, devotee_name, phone, persons, source, manage_token_hash)
@@ -208,7 +225,10 @@ async function main() {
   const latency = await measureLatency();
   printTable('Commit → accepted by (fake) Twilio, steady booking load, inline notifier', [latency]);
   const drain = await measureDrain();
-  printTable(`Draining a backlog of ${backlog} at ${sendRate}/s (one worker process; ideal ${drain.idealS} s)`, [drain]);
+  printTable(
+    `Draining a backlog of ${backlog} at ${sendRate}/s (one worker process; ideal ${drain.idealS} s)`,
+    [drain],
+  );
   const file = writeResults(quick ? 'notifications-quick' : 'notifications', {
     when: new Date().toISOString(),
     settings: { quick, bookingRate, seconds, backlog, sendRate, twilioLatencyMs },

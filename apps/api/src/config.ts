@@ -160,6 +160,12 @@ export function loadConfig(
     );
   }
 
+  if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_SEND_TIMEOUT_MS + 2_000) {
+    throw new ConfigError(
+      'NOTIFIER_LEASE_MS must be at least NOTIFIER_SEND_TIMEOUT_MS + 2000: a worker only starts a send its lease will outlast.',
+    );
+  }
+
   const twilioSet = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN;
   if (twilioSet && !env.TWILIO_WHATSAPP_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError(

@@ -32,6 +32,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(error instanceof ConfigError ? `${message}\n` : `The notifier could not start: ${message}\n`);
+  process.stderr.write(
+    error instanceof ConfigError ? `${message}\n` : `The notifier could not start: ${message}\n`,
+  );
   process.exit(1);
 });

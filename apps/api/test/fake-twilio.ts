@@ -81,7 +81,9 @@ export class FakeTwilio {
   async close(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /** The next POSTs behave like this, one behaviour per request, in order. */
@@ -138,7 +140,8 @@ export class FakeTwilio {
       this.failingNumbers.get(to.replace(/^whatsapp:/, ''));
     if (failure) {
       this.attempts.push({ to, at, outcome: 'refused' });
-      if (failure.retryAfter !== undefined) res.setHeader('retry-after', String(failure.retryAfter));
+      if (failure.retryAfter !== undefined)
+        res.setHeader('retry-after', String(failure.retryAfter));
       return json(res, failure.status, {
         code: failure.code ?? null,
         message: failure.message ?? `Failed with HTTP ${failure.status}`,
@@ -166,7 +169,11 @@ export class FakeTwilio {
       dateCreated: new Date(),
     };
     this.messages.push(message);
-    this.attempts.push({ to, at, outcome: behaviour?.kind === 'accept-and-hang' ? 'hung' : 'accepted' });
+    this.attempts.push({
+      to,
+      at,
+      outcome: behaviour?.kind === 'accept-and-hang' ? 'hung' : 'accepted',
+    });
     if (behaviour?.kind === 'accept-and-hang') {
       this.hanging.add(res);
       return;

@@ -22,7 +22,12 @@ export interface NotifierOverrides {
 }
 
 /** The notifier for this configuration, ready to start(). */
-export function createNotifier(config: Config, db: Db, log: NotifierLog, overrides: NotifierOverrides = {}): Notifier {
+export function createNotifier(
+  config: Config,
+  db: Db,
+  log: NotifierLog,
+  overrides: NotifierOverrides = {},
+): Notifier {
   const tokens = new ManageTokens(config.bookingLinkSecret);
   return new Notifier({
     db,
@@ -33,7 +38,8 @@ export function createNotifier(config: Config, db: Db, log: NotifierLog, overrid
     render: {
       timeZone: config.templeTimeZone,
       templeName: config.templeName,
-      manageUrl: (reference) => `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}`,
+      manageUrl: (reference) =>
+        `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}`,
     },
   });
 }

@@ -30,7 +30,11 @@ export interface StatusCallback {
 
 export type StatusResult = 'updated' | 'unchanged' | 'ignored';
 
-export async function applyStatusCallback(db: Db, callback: StatusCallback, now = new Date()): Promise<StatusResult> {
+export async function applyStatusCallback(
+  db: Db,
+  callback: StatusCallback,
+  now = new Date(),
+): Promise<StatusResult> {
   const status = providerStatus(callback.messageStatus);
   if (!status) return 'ignored';
   const data = changesFor(status, callback, now);
@@ -48,7 +52,13 @@ export async function applyStatusCallback(db: Db, callback: StatusCallback, now 
     try {
       const byRow = await db.notification.updateMany({
         where: { id: callback.notificationId, providerSid: null, status: 'sending' },
-        data: { ...data, providerSid: callback.messageSid, sentAt: now, leaseUntil: null, claimedBy: null },
+        data: {
+          ...data,
+          providerSid: callback.messageSid,
+          sentAt: now,
+          leaseUntil: null,
+          claimedBy: null,
+        },
       });
       if (byRow.count > 0) return 'updated';
     } catch (error) {
@@ -59,7 +69,11 @@ export async function applyStatusCallback(db: Db, callback: StatusCallback, now 
   return 'unchanged';
 }
 
-function changesFor(status: ProviderStatus, callback: StatusCallback, now: Date): Prisma.NotificationUpdateManyMutationInput {
+function changesFor(
+  status: ProviderStatus,
+  callback: StatusCallback,
+  now: Date,
+): Prisma.NotificationUpdateManyMutationInput {
   switch (status) {
     case 'sent':
       return { status };

@@ -61,7 +61,8 @@ export class Notifier {
 
   constructor(private readonly options: NotifierOptions) {
     this.workerId =
-      options.workerId ?? `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+      options.workerId ??
+      `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.pacer = new Pacer(options.settings.ratePerSec);
     // About a second's worth of sends per claim, so claimed rows never wait long for their turn.
     this.batchSize = Math.max(1, Math.ceil(options.settings.ratePerSec));
@@ -75,7 +76,10 @@ export class Notifier {
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.options.log.info({ workerId: this.workerId }, `Notifier started: ${this.options.transport.describe()}`);
+    this.options.log.info(
+      { workerId: this.workerId },
+      `Notifier started: ${this.options.transport.describe()}`,
+    );
     this.running = this.loop();
   }
 
@@ -96,7 +100,10 @@ export class Notifier {
       try {
         handled = await this.runOnce();
       } catch (err) {
-        this.options.log.error({ err }, 'notifier: claiming from the outbox failed; trying again shortly');
+        this.options.log.error(
+          { err },
+          'notifier: claiming from the outbox failed; trying again shortly',
+        );
         await this.sleep(this.options.settings.pollMs * 4);
       }
       if (handled === 0) await this.sleep(this.options.settings.pollMs);
@@ -126,11 +133,21 @@ export class Notifier {
 
     const unsent: ClaimedJob[] = [];
     for (const job of jobs) {
-      if (this.stopping || this.pacer.pausedUntil || !(await this.pacer.take((ms) => this.sleep(ms), () => this.stopping))) {
+      if (
+        this.stopping ||
+        this.pacer.pausedUntil ||
+        !(await this.pacer.take(
+          (ms) => this.sleep(ms),
+          () => this.stopping,
+        ))
+      ) {
         unsent.push(job);
         continue;
       }
-      if (Date.now() + this.options.settings.sendTimeoutMs + LEASE_MARGIN_MS > job.leaseUntil.getTime()) {
+      if (
+        Date.now() + this.options.settings.sendTimeoutMs + LEASE_MARGIN_MS >
+        job.leaseUntil.getTime()
+      ) {
         // Sending now could outlast the lease, and another worker could then send it too.
         unsent.push(job);
         continue;
@@ -163,7 +180,10 @@ export class Notifier {
     const { db, transport, settings, log } = this.options;
     const me = this.workerId;
     const now = new Date();
-    if (job.kind === 'reminder' && (job.booking.status !== 'confirmed' || job.booking.slot.startsAt <= now)) {
+    if (
+      job.kind === 'reminder' &&
+      (job.booking.status !== 'confirmed' || job.booking.slot.startsAt <= now)
+    ) {
       await recordCancelled(db, me, job.id, 'The booking was cancelled or its seva has begun.');
       return;
     }
@@ -179,14 +199,20 @@ export class Notifier {
     if (job.reconcile) {
       const found = await transport.lookup(message, (sids) => ownedSids(db, sids));
       if (found.kind === 'found') {
-        log.info({ notificationId: job.id, sid: found.sid }, 'notifier: an earlier send did arrive; recorded it');
+        log.info(
+          { notificationId: job.id, sid: found.sid },
+          'notifier: an earlier send did arrive; recorded it',
+        );
         await recordAccepted(db, me, { id: job.id, attempts }, found, now);
         return;
       }
       if (found.kind === 'error') {
         attempts += 1;
         if (attempts >= settings.maxAttempts) {
-          log.error({ notificationId: job.id, reason: found.reason }, 'notifier: gave up looking a message up');
+          log.error(
+            { notificationId: job.id, reason: found.reason },
+            'notifier: gave up looking a message up',
+          );
           await recordUnresolved(db, me, { id: job.id, attempts }, found.reason);
         } else {
           const lookUpAt = new Date(Date.now() + this.backoff(attempts));
@@ -196,7 +222,14 @@ export class Notifier {
       }
       // Twilio has no such message: the earlier attempt never arrived, so sending is safe.
       if (attempts >= settings.maxAttempts) {
-        await recordRetry(db, me, { id: job.id, attempts }, { code: 'unknown_outcome', reason: 'The last attempt never reached Twilio.' }, now, settings.maxAttempts);
+        await recordRetry(
+          db,
+          me,
+          { id: job.id, attempts },
+          { code: 'unknown_outcome', reason: 'The last attempt never reached Twilio.' },
+          now,
+          settings.maxAttempts,
+        );
         return;
       }
       attempts += 1;
@@ -210,30 +243,58 @@ export class Notifier {
         log.debug({ notificationId: job.id, sid: outcome.sid }, 'notifier: sent');
         return;
       case 'permanent':
-        log.warn({ notificationId: job.id, code: outcome.code, reason: outcome.reason }, 'notifier: message failed for good');
+        log.warn(
+          { notificationId: job.id, code: outcome.code, reason: outcome.reason },
+          'notifier: message failed for good',
+        );
         await recordFailed(db, me, row, outcome);
         return;
       case 'retry': {
         const retryAt = new Date(Date.now() + this.backoff(attempts));
         const status = await recordRetry(db, me, row, outcome, retryAt, settings.maxAttempts);
         const level = status === 'dead' ? 'error' : 'warn';
-        log[level]({ notificationId: job.id, attempts, code: outcome.code, reason: outcome.reason, status }, 'notifier: send failed');
+        log[level](
+          { notificationId: job.id, attempts, code: outcome.code, reason: outcome.reason, status },
+          'notifier: send failed',
+        );
         return;
       }
       case 'throttled':
         this.pacer.pause(outcome.retryAfterMs);
-        log.warn({ notificationId: job.id, retryAfterMs: outcome.retryAfterMs }, 'notifier: Twilio asked us to slow down');
-        await recordThrottled(db, me, { id: job.id, attemptsBefore: attempts - 1 }, outcome.reason, new Date(Date.now() + outcome.retryAfterMs));
+        log.warn(
+          { notificationId: job.id, retryAfterMs: outcome.retryAfterMs },
+          'notifier: Twilio asked us to slow down',
+        );
+        await recordThrottled(
+          db,
+          me,
+          { id: job.id, attemptsBefore: attempts - 1 },
+          outcome.reason,
+          new Date(Date.now() + outcome.retryAfterMs),
+        );
         return;
       case 'unknown':
-        log.warn({ notificationId: job.id, reason: outcome.reason }, 'notifier: send outcome unknown; will look it up');
-        await recordUnknownOutcome(db, me, row, outcome.reason, new Date(Date.now() + settings.reconcileAfterMs));
+        log.warn(
+          { notificationId: job.id, reason: outcome.reason },
+          'notifier: send outcome unknown; will look it up',
+        );
+        await recordUnknownOutcome(
+          db,
+          me,
+          row,
+          outcome.reason,
+          new Date(Date.now() + settings.reconcileAfterMs),
+        );
         return;
     }
   }
 
   private backoff(attempts: number): number {
-    return backoffDelay(attempts, this.options.settings.backoffBaseMs, this.options.settings.backoffMaxMs);
+    return backoffDelay(
+      attempts,
+      this.options.settings.backoffBaseMs,
+      this.options.settings.backoffMaxMs,
+    );
   }
 
   /** Sleeps, or returns early when stop() is called. */

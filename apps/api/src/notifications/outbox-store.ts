@@ -31,7 +31,11 @@ export interface ClaimOptions {
   now: Date;
 }
 
-const CLAIM_TRANSACTION = { isolationLevel: 'ReadCommitted', maxWait: 10_000, timeout: 10_000 } as const;
+const CLAIM_TRANSACTION = {
+  isolationLevel: 'ReadCommitted',
+  maxWait: 10_000,
+  timeout: 10_000,
+} as const;
 
 /**
  * Claims up to `limit` due rows in one short transaction and marks them `sending` with a lease.
@@ -120,7 +124,10 @@ export async function recordAccepted(
       ...(status === 'delivered' || status === 'read' ? { deliveredAt: now } : {}),
       ...(status === 'read' ? { readAt: now } : {}),
       ...(status === 'failed'
-        ? { lastErrorCode: result.errorCode ?? 'undelivered', lastError: 'Twilio reports the message failed' }
+        ? {
+            lastErrorCode: result.errorCode ?? 'undelivered',
+            lastError: 'Twilio reports the message failed',
+          }
         : {}),
     },
   });
@@ -146,7 +153,9 @@ export async function recordRetry(
       dueAt: retryAt,
       lastErrorCode: error.code.slice(0, 32),
       lastError:
-        status === 'dead' ? `Gave up after ${job.attempts} attempts. Last error: ${error.reason}` : error.reason,
+        status === 'dead'
+          ? `Gave up after ${job.attempts} attempts. Last error: ${error.reason}`
+          : error.reason,
     },
   });
   return count === 1 ? status : null;
@@ -162,7 +171,14 @@ export async function recordThrottled(
 ): Promise<boolean> {
   const { count } = await db.notification.updateMany({
     where: mine(job.id, workerId),
-    data: { ...released, status: 'pending', attempts: job.attemptsBefore, dueAt: retryAt, lastErrorCode: '429', lastError: reason },
+    data: {
+      ...released,
+      status: 'pending',
+      attempts: job.attemptsBefore,
+      dueAt: retryAt,
+      lastErrorCode: '429',
+      lastError: reason,
+    },
   });
   return count === 1;
 }
@@ -176,7 +192,13 @@ export async function recordFailed(
 ): Promise<boolean> {
   const { count } = await db.notification.updateMany({
     where: mine(job.id, workerId),
-    data: { ...released, status: 'failed', attempts: job.attempts, lastErrorCode: error.code.slice(0, 32), lastError: error.reason },
+    data: {
+      ...released,
+      status: 'failed',
+      attempts: job.attempts,
+      lastErrorCode: error.code.slice(0, 32),
+      lastError: error.reason,
+    },
   });
   return count === 1;
 }
@@ -250,7 +272,12 @@ export async function releaseUnsent(
 }
 
 /** A message that must no longer go out (a reminder of a cancelled booking or a past seva). */
-export async function recordCancelled(db: Db, workerId: string, id: number, reason: string): Promise<void> {
+export async function recordCancelled(
+  db: Db,
+  workerId: string,
+  id: number,
+  reason: string,
+): Promise<void> {
   await db.notification.updateMany({
     where: mine(id, workerId),
     data: { ...released, status: 'cancelled', lastError: reason },

@@ -35,8 +35,10 @@ export class Pacer {
       const now = this.clock();
       const at = Math.max(this.nextAt, this.pausedUntilMs);
       if (now >= at) {
-        // No credit is saved up while idle: a burst after a quiet spell is still spaced out.
-        this.nextAt = Math.max(now, this.nextAt) + this.intervalMs;
+        // A timer that fires a little late does not push every later send back (no drift), but
+        // no credit is saved up while idle: a burst after a quiet spell is still spaced out.
+        const late = now - this.nextAt;
+        this.nextAt = (late < this.intervalMs ? this.nextAt : now) + this.intervalMs;
         return true;
       }
       await sleep(at - now);
@@ -48,7 +50,12 @@ export class Pacer {
  * Exponential backoff with "equal jitter": half the delay is fixed, half random, so retries
  * after an outage spread out instead of arriving together.
  */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential / 2 + (random() * exponential) / 2);
 }

@@ -1,4 +1,10 @@
-import type { Booking, Language, NotificationKind, Seva, Slot } from '../generated/prisma/client.ts';
+import type {
+  Booking,
+  Language,
+  NotificationKind,
+  Seva,
+  Slot,
+} from '../generated/prisma/client.ts';
 
 /**
  * What a devotee reads on WhatsApp, in their own language. Dates and times are always in the

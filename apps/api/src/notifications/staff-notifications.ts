@@ -49,13 +49,18 @@ export const RETRYABLE_STATUSES: NotificationStatus[] = ['failed', 'dead'];
 const MAX_PAGE_SIZE = 200;
 
 const include = {
-  booking: { select: { id: true, reference: true, devoteeName: true, phone: true, language: true } },
+  booking: {
+    select: { id: true, reference: true, devoteeName: true, phone: true, language: true },
+  },
 } as const;
 
 type Row = Prisma.NotificationGetPayload<{ include: typeof include }>;
 
 /** Newest first, filtered by status(es), kind, booking id or booking reference. */
-export async function listNotifications(db: Tx, filter: NotificationFilter = {}): Promise<NotificationPage> {
+export async function listNotifications(
+  db: Tx,
+  filter: NotificationFilter = {},
+): Promise<NotificationPage> {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? 50)));
   const statuses = filter.status === undefined ? undefined : [filter.status].flat();
@@ -83,11 +88,22 @@ export async function listNotifications(db: Tx, filter: NotificationFilter = {})
  * conditional UPDATE, so two staff clicking at once queue it once; anything else (a message on
  * its way or already delivered) is refused with 409 and left as it is.
  */
-export async function retryNotification(db: Tx, id: number, now = new Date()): Promise<NotificationView> {
+export async function retryNotification(
+  db: Tx,
+  id: number,
+  now = new Date(),
+): Promise<NotificationView> {
   const { count } = await db.notification.updateMany({
     where: { id, status: { in: RETRYABLE_STATUSES } },
     // The old SID (of an undelivered message) goes: the new send gets its own.
-    data: { status: 'pending', dueAt: now, attempts: 0, leaseUntil: null, claimedBy: null, providerSid: null },
+    data: {
+      status: 'pending',
+      dueAt: now,
+      attempts: 0,
+      leaseUntil: null,
+      claimedBy: null,
+      providerSid: null,
+    },
   });
   const row = await db.notification.findUnique({ where: { id }, include });
   if (!row) throw notFound(`There is no notification ${id}.`);

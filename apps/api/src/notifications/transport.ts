@@ -71,7 +71,12 @@ export class LogTransport implements Transport {
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
     this.log.info(
-      { notificationId: message.notificationId, kind: message.kind, to: message.to, language: message.message.language },
+      {
+        notificationId: message.notificationId,
+        kind: message.kind,
+        to: message.to,
+        language: message.message.language,
+      },
       `WhatsApp message (log transport):\n${message.message.body}`,
     );
     return { kind: 'accepted', sid: null, status: 'sent' };

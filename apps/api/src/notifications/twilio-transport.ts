@@ -30,7 +30,13 @@ export const PERMANENT_TWILIO_ERRORS: Record<string, string> = {
 };
 
 /** Connection errors raised before a request could reach Twilio: resending is safe. */
-const NEVER_SENT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_SENT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** How many of the devotee's latest messages a lookup reads. */
 const LOOKUP_PAGE_SIZE = 50;
@@ -143,7 +149,8 @@ export class TwilioTransport implements Transport {
       // the worker never got to record (its response was lost).
       statusCallback: this.statusCallbackUrl(message.notificationId),
     };
-    if (this.settings.messagingServiceSid) params.messagingServiceSid = this.settings.messagingServiceSid;
+    if (this.settings.messagingServiceSid)
+      params.messagingServiceSid = this.settings.messagingServiceSid;
     else params.from = whatsapp(this.settings.whatsappFrom ?? '');
     const contentSid = this.contentSidFor(message);
     if (contentSid) {
@@ -154,7 +161,11 @@ export class TwilioTransport implements Transport {
     }
     try {
       const created = await this.client.messages.create(params);
-      return { kind: 'accepted', sid: created.sid, status: providerStatus(created.status) ?? 'sent' };
+      return {
+        kind: 'accepted',
+        sid: created.sid,
+        status: providerStatus(created.status) ?? 'sent',
+      };
     } catch (error) {
       return classifySendError(error);
     }
@@ -162,13 +173,18 @@ export class TwilioTransport implements Transport {
 
   async lookup(message: OutgoingMessage, ownedSids: OwnedSids): Promise<LookupOutcome> {
     try {
-      const page = await this.client.messages.page({ to: whatsapp(message.to), pageSize: LOOKUP_PAGE_SIZE });
+      const page = await this.client.messages.page({
+        to: whatsapp(message.to),
+        pageSize: LOOKUP_PAGE_SIZE,
+      });
       const reference = message.message.variables['5'] ?? '\u0000';
       const notBefore = message.createdAt.getTime() - LOOKUP_CLOCK_SKEW_MS;
       // Every message of a booking carries its reference. A plain body is normally ours word
       // for word, but it is rendered again for the lookup and may differ (the booking or the
       // temple's settings changed meanwhile); a template's text is Twilio's own.
-      const candidates = page.instances.filter((m) => m.dateCreated.getTime() >= notBefore && m.body.includes(reference));
+      const candidates = page.instances.filter(
+        (m) => m.dateCreated.getTime() >= notBefore && m.body.includes(reference),
+      );
       if (candidates.length === 0) return { kind: 'absent' };
       const owned = await ownedSids(candidates.map((m) => m.sid));
       const free = candidates.filter((m) => !owned.has(m.sid));
@@ -208,7 +224,8 @@ export function classifySendError(error: unknown): SendOutcome {
   const e = (error ?? {}) as ErrorLike;
   if (typeof e.status === 'number') {
     // A RestException: Twilio answered, so nothing was created.
-    const twilioCode = typeof e.code === 'number' || typeof e.code === 'string' ? String(e.code) : undefined;
+    const twilioCode =
+      typeof e.code === 'number' || typeof e.code === 'string' ? String(e.code) : undefined;
     const code = twilioCode ?? `http_${e.status}`;
     const reason = `${describe(error)} (HTTP ${e.status}${twilioCode ? `, Twilio error ${twilioCode}` : ''})`;
     if (PERMANENT_TWILIO_ERRORS[code]) {

@@ -65,7 +65,10 @@ const twilioWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         errorCode: request.body.ErrorCode,
         notificationId: request.query.notification,
       });
-      request.log.debug({ sid: request.body.MessageSid, status: request.body.MessageStatus, result }, 'twilio status callback');
+      request.log.debug(
+        { sid: request.body.MessageSid, status: request.body.MessageStatus, result },
+        'twilio status callback',
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseTransport, createNotifier } from '../../src/notifications/create-notifier.ts';
 import type { NotifierLog } from '../../src/notifications/notifier.ts';
-import { book, eventually, rowsOf, silentLog, startHarness, type Harness } from './notifier-harness.ts';
+import {
+  book,
+  eventually,
+  rowsOf,
+  silentLog,
+  startHarness,
+  type Harness,
+} from './notifier-harness.ts';
 
 let h: Harness;
 
@@ -23,7 +30,10 @@ describe('the log transport (no Twilio credentials)', () => {
   it('says at start-up which transport is active, prints each message and marks it sent', async () => {
     const booking = await book(h.db, { language: 'kn' });
     const lines: { object: object; message: string }[] = [];
-    const log: NotifierLog = { ...silentLog, info: (object, message) => lines.push({ object, message }) };
+    const log: NotifierLog = {
+      ...silentLog,
+      info: (object, message) => lines.push({ object, message }),
+    };
     const notifier = createNotifier(h.config({}, withoutTwilio), h.db, log);
     notifier.start();
     const rows = await eventually(async () => {
@@ -38,7 +48,11 @@ describe('the log transport (no Twilio credentials)', () => {
     expect(printed).toHaveLength(1);
     expect(printed[0]!.message).toContain('ನಮಸ್ಕಾರ');
     expect(printed[0]!.object).toMatchObject({ to: booking.phone, kind: 'confirmation' });
-    expect(rows.find((r) => r.kind === 'confirmation')).toMatchObject({ status: 'sent', attempts: 1, providerSid: null });
+    expect(rows.find((r) => r.kind === 'confirmation')).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerSid: null,
+    });
     // Nothing went to Twilio.
     expect(h.fake.messagesTo(booking.phone)).toHaveLength(0);
   });

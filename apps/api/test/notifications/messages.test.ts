@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { enqueueNotification } from '../../src/notifications/outbox.ts';
 import { createSeva, createSlot } from '../factories.ts';
-import { book, cancel, eventually, PUBLIC_URL, rowsOf, startHarness, type Harness } from './notifier-harness.ts';
+import {
+  book,
+  cancel,
+  eventually,
+  PUBLIC_URL,
+  rowsOf,
+  startHarness,
+  type Harness,
+} from './notifier-harness.ts';
 
 let h: Harness;
 
@@ -20,9 +28,35 @@ afterAll(async () => {
 const START = new Date(Date.now() + 7 * 86_400_000);
 START.setUTCHours(20, 0, 0, 0);
 const TEMPLE_DAY = new Date(START.getTime() + 86_400_000);
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_KN = ['ಜನವರಿ', 'ಫೆಬ್ರವರಿ', 'ಮಾರ್ಚ್', 'ಏಪ್ರಿಲ್', 'ಮೇ', 'ಜೂನ್', 'ಜುಲೈ', 'ಆಗಸ್ಟ್', 'ಸೆಪ್ಟೆಂಬರ್', 'ಅಕ್ಟೋಬರ್', 'ನವೆಂಬರ್', 'ಡಿಸೆಂಬರ್'];
+const MONTHS_KN = [
+  'ಜನವರಿ',
+  'ಫೆಬ್ರವರಿ',
+  'ಮಾರ್ಚ್',
+  'ಏಪ್ರಿಲ್',
+  'ಮೇ',
+  'ಜೂನ್',
+  'ಜುಲೈ',
+  'ಆಗಸ್ಟ್',
+  'ಸೆಪ್ಟೆಂಬರ್',
+  'ಅಕ್ಟೋಬರ್',
+  'ನವೆಂಬರ್',
+  'ಡಿಸೆಂಬರ್',
+];
 const WEEKDAYS_KN = ['ಭಾನುವಾರ', 'ಸೋಮವಾರ', 'ಮಂಗಳವಾರ', 'ಬುಧವಾರ', 'ಗುರುವಾರ', 'ಶುಕ್ರವಾರ', 'ಶನಿವಾರ'];
 
 /** A slot of its own seva at START (one seva per slot, so every test can use the same time). */
@@ -66,13 +100,23 @@ describe('WhatsApp messages for booking events', () => {
     expect(link.reference).toBe(booking.reference);
     expect(ManageTokens.matches(link.token, booking.manageTokenHash)).toBe(true);
     // The status callback names the row, for the webhook to match a SID never recorded.
-    expect(message!.statusCallback).toMatch(new RegExp(`^${PUBLIC_URL}/api/v1/webhooks/twilio/status\\?notification=\\d+$`));
+    expect(message!.statusCallback).toMatch(
+      new RegExp(`^${PUBLIC_URL}/api/v1/webhooks/twilio/status\\?notification=\\d+$`),
+    );
 
     const rows = await rowsOf(h.db, [booking.id]);
     const confirmation = rows.find((r) => r.kind === 'confirmation')!;
-    expect(confirmation).toMatchObject({ status: 'sent', attempts: 1, providerSid: message!.sid, leaseUntil: null });
+    expect(confirmation).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerSid: message!.sid,
+      leaseUntil: null,
+    });
     // The reminder waits for its day.
-    expect(rows.find((r) => r.kind === 'reminder')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(rows.find((r) => r.kind === 'reminder')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+    });
   });
 
   it('writes to a Kannada-speaking devotee in Kannada, with the Kannada seva name and a Kannada date', async () => {
@@ -91,7 +135,9 @@ describe('WhatsApp messages for booking events', () => {
     expect(message!.body).toContain('ರುದ್ರಾಭಿಷೇಕ');
     expect(message!.body).toContain('ದೃಢಪಟ್ಟಿದೆ');
     expect(message!.body).toContain(WEEKDAYS_KN[TEMPLE_DAY.getUTCDay()]);
-    expect(message!.body).toContain(`${MONTHS_KN[TEMPLE_DAY.getUTCMonth()]} ${TEMPLE_DAY.getUTCDate()}`);
+    expect(message!.body).toContain(
+      `${MONTHS_KN[TEMPLE_DAY.getUTCMonth()]} ${TEMPLE_DAY.getUTCDate()}`,
+    );
     // 01:30 at night, in Kannada words.
     expect(message!.body).toContain('1:30 ರಾತ್ರಿ');
     expect(message!.body).toContain(booking.reference);
@@ -102,7 +148,10 @@ describe('WhatsApp messages for booking events', () => {
     const booking = await book(h.db);
     await cancel(h.db, booking.id);
     // Even if its due time comes, a cancelled reminder stays cancelled.
-    await h.db.notification.updateMany({ where: { bookingId: booking.id, kind: 'reminder' }, data: { dueAt: new Date() } });
+    await h.db.notification.updateMany({
+      where: { bookingId: booking.id, kind: 'reminder' },
+      data: { dueAt: new Date() },
+    });
 
     const notifier = h.notifier();
     notifier.start();
@@ -129,8 +178,13 @@ describe('WhatsApp messages for booking events', () => {
 
   it('sends the reminder when it falls due, and a change message for a changed booking', async () => {
     const booking = await book(h.db);
-    await h.db.$transaction((tx) => enqueueNotification(tx, { bookingId: booking.id, kind: 'change', eventSeq: 2 }));
-    await h.db.notification.updateMany({ where: { bookingId: booking.id, kind: 'reminder' }, data: { dueAt: new Date() } });
+    await h.db.$transaction((tx) =>
+      enqueueNotification(tx, { bookingId: booking.id, kind: 'change', eventSeq: 2 }),
+    );
+    await h.db.notification.updateMany({
+      where: { bookingId: booking.id, kind: 'reminder' },
+      data: { dueAt: new Date() },
+    });
 
     const notifier = h.notifier();
     notifier.start();
@@ -153,7 +207,10 @@ describe('WhatsApp messages for booking events', () => {
     const slot = await slotAtStart();
     const english = await book(h.db, { slotId: slot.id, language: 'en' });
     const kannada = await book(h.db, { slotId: slot.id, language: 'kn' });
-    const notifier = h.notifier({}, { env: { TWILIO_CONTENT_SID_CONFIRMATION: 'en:HXenglish0001,kn:HXkannada0001' } });
+    const notifier = h.notifier(
+      {},
+      { env: { TWILIO_CONTENT_SID_CONFIRMATION: 'en:HXenglish0001,kn:HXkannada0001' } },
+    );
     notifier.start();
     const [en, kn] = await eventually(() => {
       const pair = [h.fake.messagesTo(english.phone), h.fake.messagesTo(kannada.phone)];
@@ -164,7 +221,11 @@ describe('WhatsApp messages for booking events', () => {
 
     expect(en!.body).toBeUndefined();
     expect(en!.contentSid).toBe('HXenglish0001');
-    expect(en!.contentVariables).toMatchObject({ '1': 'Lakshmi Rao', '2': 'Rudrabhisheka', '5': english.reference });
+    expect(en!.contentVariables).toMatchObject({
+      '1': 'Lakshmi Rao',
+      '2': 'Rudrabhisheka',
+      '5': english.reference,
+    });
     expect(en!.contentVariables!['6']).toContain(`/manage/${english.reference}?token=`);
     expect(kn!.contentSid).toBe('HXkannada0001');
     expect(kn!.contentVariables!['2']).toBe('ರುದ್ರಾಭಿಷೇಕ');

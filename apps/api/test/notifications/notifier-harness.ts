@@ -36,7 +36,10 @@ export interface Harness {
   scratch: ScratchDatabase;
   fake: FakeTwilio;
   config(outbox?: Partial<OutboxSettings>, env?: Record<string, string>): Config;
-  notifier(outbox?: Partial<OutboxSettings>, options?: { workerId?: string; env?: Record<string, string> }): Notifier;
+  notifier(
+    outbox?: Partial<OutboxSettings>,
+    options?: { workerId?: string; env?: Record<string, string> },
+  ): Notifier;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,12 @@ export async function startHarness(): Promise<Harness> {
     fake,
     config,
     notifier(outbox = {}, options = {}) {
-      const notifier = createNotifier(config(outbox, options.env), db, silentLog, options.workerId ? { workerId: options.workerId } : {});
+      const notifier = createNotifier(
+        config(outbox, options.env),
+        db,
+        silentLog,
+        options.workerId ? { workerId: options.workerId } : {},
+      );
       notifiers.push(notifier);
       return notifier;
     },
@@ -85,11 +93,22 @@ export const tokens = new ManageTokens(loadConfig({ NODE_ENV: 'test' }).bookingL
 /** A booking made the way the API makes one, with its outbox rows. */
 export async function book(
   db: Db,
-  options: { slotId?: number; language?: Language; phone?: string; startsAt?: Date; devoteeName?: string } = {},
+  options: {
+    slotId?: number;
+    language?: Language;
+    phone?: string;
+    startsAt?: Date;
+    devoteeName?: string;
+  } = {},
 ) {
   const slotId =
     options.slotId ??
-    (await createSlot(db, { sevaId: (await createSeva(db)).id, ...(options.startsAt ? { startsAt: options.startsAt } : {}) })).id;
+    (
+      await createSlot(db, {
+        sevaId: (await createSeva(db)).id,
+        ...(options.startsAt ? { startsAt: options.startsAt } : {}),
+      })
+    ).id;
   const result = await createBooking(
     { db, timeZone: 'Asia/Kolkata', tokens },
     {
@@ -107,7 +126,10 @@ export async function book(
 }
 
 export function cancel(db: Db, bookingId: number) {
-  return cancelBooking({ db, timeZone: 'Asia/Kolkata', tokens }, bookingId, { actor: devoteeActor, enforceCutOff: false });
+  return cancelBooking({ db, timeZone: 'Asia/Kolkata', tokens }, bookingId, {
+    actor: devoteeActor,
+    enforceCutOff: false,
+  });
 }
 
 /** Polls until `check` passes (it throws while not yet), or fails with its last error. */
@@ -125,5 +147,8 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_
 
 /** Every row of these bookings, by id. */
 export function rowsOf(db: Db, bookingIds: number[]) {
-  return db.notification.findMany({ where: { bookingId: { in: bookingIds } }, orderBy: { id: 'asc' } });
+  return db.notification.findMany({
+    where: { bookingId: { in: bookingIds } },
+    orderBy: { id: 'asc' },
+  });
 }

@@ -19,7 +19,10 @@ async function bookMany(n: number) {
 }
 
 function confirmations(bookingIds: number[]) {
-  return h.db.notification.findMany({ where: { bookingId: { in: bookingIds }, kind: 'confirmation' }, orderBy: { id: 'asc' } });
+  return h.db.notification.findMany({
+    where: { bookingId: { in: bookingIds }, kind: 'confirmation' },
+    orderBy: { id: 'asc' },
+  });
 }
 
 /** Each of these phones received exactly one message. */
@@ -32,7 +35,9 @@ describe('the notifier under failure', () => {
     const bookings = await bookMany(20);
     const now = new Date();
     const claims = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((w) => claimDue(h.db, { workerId: `claimer-${w}`, limit: 8, leaseMs: 60_000, now })),
+      ['a', 'b', 'c', 'd'].map((w) =>
+        claimDue(h.db, { workerId: `claimer-${w}`, limit: 8, leaseMs: 60_000, now }),
+      ),
     );
     const ids = claims.flat().map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -70,7 +75,9 @@ describe('the notifier under failure', () => {
     notifier.start();
     // Several refused rounds while Twilio is down …
     await eventually(() => {
-      expect(h.fake.attempts.filter((a) => phones.has(a.to) && a.outcome === 'refused').length).toBeGreaterThanOrEqual(30);
+      expect(
+        h.fake.attempts.filter((a) => phones.has(a.to) && a.outcome === 'refused').length,
+      ).toBeGreaterThanOrEqual(30);
     });
     const during = await confirmations(bookings.map((x) => x.id));
     expect(during.every((r) => r.status === 'pending' || r.status === 'sending')).toBe(true);
@@ -103,14 +110,22 @@ describe('the notifier under failure', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await notifier.stop();
-    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastErrorCode: '63016', providerSid: null });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastErrorCode: '63016',
+      providerSid: null,
+    });
     expect(row!.lastError).toMatch(/24-hour WhatsApp window/);
     expect(h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`)).toHaveLength(1);
   });
 
   it('honours Retry-After on 429 and does not count it as an attempt', async () => {
     const [booking] = await bookMany(1);
-    h.fake.next({ kind: 'fail', failure: { status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 1 } });
+    h.fake.next({
+      kind: 'fail',
+      failure: { status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 1 },
+    });
     const notifier = h.notifier();
     notifier.start();
     const [row] = await eventually(async () => {
@@ -156,10 +171,9 @@ describe('the notifier under failure', () => {
     });
     await notifier.stop();
     expect(h.fake.messagesTo(booking!.phone)).toHaveLength(1);
-    expect(h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`).map((a) => a.outcome)).toEqual([
-      'hung',
-      'accepted',
-    ]);
+    expect(
+      h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`).map((a) => a.outcome),
+    ).toEqual(['hung', 'accepted']);
     expect(row!.attempts).toBe(2);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import type { NotificationStatus } from '../../src/generated/prisma/client.ts';
-import { listNotifications, retryNotification } from '../../src/notifications/staff-notifications.ts';
+import {
+  listNotifications,
+  retryNotification,
+} from '../../src/notifications/staff-notifications.ts';
 import { testDb } from '../db.ts';
 import { createBooking, createSlot } from '../factories.ts';
 
@@ -37,7 +40,10 @@ describe('listNotifications', () => {
     const page = await listNotifications(db, { bookingId: booking.id });
     expect(page.total).toBe(3);
     expect(page.items.map((i) => i.id)).toEqual(rows.map((r) => r.id).reverse());
-    expect(page.items[0]!.booking).toMatchObject({ reference: booking.reference, phone: booking.phone });
+    expect(page.items[0]!.booking).toMatchObject({
+      reference: booking.reference,
+      phone: booking.phone,
+    });
   });
 
   it('filters by status (one or several) and by booking reference, and pages', async () => {
@@ -45,9 +51,16 @@ describe('listNotifications', () => {
     const failed = await listNotifications(db, { reference: booking.reference, status: 'failed' });
     expect(failed.items.map((i) => i.status)).toEqual(['failed', 'failed']);
     expect(failed.items[0]).toMatchObject({ lastErrorCode: '63016', lastError: 'Twilio said no' });
-    const stuck = await listNotifications(db, { reference: booking.reference.toLowerCase(), status: ['failed', 'dead'] });
+    const stuck = await listNotifications(db, {
+      reference: booking.reference.toLowerCase(),
+      status: ['failed', 'dead'],
+    });
     expect(stuck.total).toBe(3);
-    const second = await listNotifications(db, { reference: booking.reference, page: 2, pageSize: 3 });
+    const second = await listNotifications(db, {
+      reference: booking.reference,
+      page: 2,
+      pageSize: 3,
+    });
     expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(second.items).toHaveLength(1);
   });
@@ -71,17 +84,25 @@ describe('retryNotification', () => {
       const error = await retryNotification(db, row.id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 409, code: 'conflict' });
-      expect((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(row.status);
+      expect((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(
+        row.status,
+      );
     }
   });
 
   it('answers 404 for an unknown id', async () => {
-    await expect(retryNotification(db, 2_000_000_000)).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    await expect(retryNotification(db, 2_000_000_000)).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('queues a message once when two staff click retry at the same moment', async () => {
     const { rows } = await bookingWithRows(['dead']);
-    const results = await Promise.allSettled([retryNotification(db, rows[0]!.id), retryNotification(db, rows[0]!.id)]);
+    const results = await Promise.allSettled([
+      retryNotification(db, rows[0]!.id),
+      retryNotification(db, rows[0]!.id),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });

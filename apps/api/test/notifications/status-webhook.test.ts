@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 /** An outbox row already sent, with its Twilio SID. */
-async function sentNotification(overrides: { status?: 'sending' | 'sent'; providerSid?: string | null } = {}) {
+async function sentNotification(
+  overrides: { status?: 'sending' | 'sent'; providerSid?: string | null } = {},
+) {
   const slot = await createSlot(db);
   const { booking } = await createBooking(db, { slotId: slot.id });
   const sid = `SM${randomBytes(16).toString('hex')}`;
@@ -55,11 +57,18 @@ async function sentNotification(overrides: { status?: 'sending' | 'sent'; provid
   return { row, sid };
 }
 
-function callback(params: Record<string, string>, options: { query?: string; signature?: string | null; token?: string } = {}) {
+function callback(
+  params: Record<string, string>,
+  options: { query?: string; signature?: string | null; token?: string } = {},
+) {
   const url = `${PATH}${options.query ?? ''}`;
   const signature =
     options.signature === undefined
-      ? twilio.getExpectedTwilioSignature(options.token ?? FAKE_AUTH_TOKEN, `${PUBLIC_URL}${url}`, params)
+      ? twilio.getExpectedTwilioSignature(
+          options.token ?? FAKE_AUTH_TOKEN,
+          `${PUBLIC_URL}${url}`,
+          params,
+        )
       : options.signature;
   return app.inject({
     method: 'POST',
@@ -72,12 +81,17 @@ function callback(params: Record<string, string>, options: { query?: string; sig
   });
 }
 
-const statusOf = async (id: number) => (await db.notification.findUniqueOrThrow({ where: { id } })).status;
+const statusOf = async (id: number) =>
+  (await db.notification.findUniqueOrThrow({ where: { id } })).status;
 
 describe('POST /api/v1/webhooks/twilio/status', () => {
   it('records delivery from a correctly signed callback', async () => {
     const { row, sid } = await sentNotification();
-    const res = await callback({ MessageSid: sid, MessageStatus: 'delivered', AccountSid: FAKE_ACCOUNT_SID });
+    const res = await callback({
+      MessageSid: sid,
+      MessageStatus: 'delivered',
+      AccountSid: FAKE_ACCOUNT_SID,
+    });
     expect(res.statusCode).toBe(204);
     const after = await db.notification.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.status).toBe('delivered');
@@ -95,13 +109,23 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
 
   it('refuses a callback signed with another token, or whose body was altered after signing', async () => {
     const { row, sid } = await sentNotification();
-    const wrongToken = await callback({ MessageSid: sid, MessageStatus: 'read' }, { token: 'not-the-auth-token' });
+    const wrongToken = await callback(
+      { MessageSid: sid, MessageStatus: 'read' },
+      { token: 'not-the-auth-token' },
+    );
     expect(wrongToken.statusCode).toBe(403);
-    const signedForDelivered = twilio.getExpectedTwilioSignature(FAKE_AUTH_TOKEN, `${PUBLIC_URL}${PATH}`, {
-      MessageSid: sid,
-      MessageStatus: 'delivered',
-    });
-    const altered = await callback({ MessageSid: sid, MessageStatus: 'read' }, { signature: signedForDelivered });
+    const signedForDelivered = twilio.getExpectedTwilioSignature(
+      FAKE_AUTH_TOKEN,
+      `${PUBLIC_URL}${PATH}`,
+      {
+        MessageSid: sid,
+        MessageStatus: 'delivered',
+      },
+    );
+    const altered = await callback(
+      { MessageSid: sid, MessageStatus: 'read' },
+      { signature: signedForDelivered },
+    );
     expect(altered.statusCode).toBe(403);
     expect(await statusOf(row.id)).toBe('sent');
   });
@@ -109,7 +133,11 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
   it('refuses a signature made for another host (the public URL is what counts)', async () => {
     const { row, sid } = await sentNotification();
     const params = { MessageSid: sid, MessageStatus: 'delivered' };
-    const forInternalHost = twilio.getExpectedTwilioSignature(FAKE_AUTH_TOKEN, `http://localhost:80${PATH}`, params);
+    const forInternalHost = twilio.getExpectedTwilioSignature(
+      FAKE_AUTH_TOKEN,
+      `http://localhost:80${PATH}`,
+      params,
+    );
     const res = await callback(params, { signature: forInternalHost });
     expect(res.statusCode).toBe(403);
     expect(await statusOf(row.id)).toBe('sent');
@@ -147,25 +175,42 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
   it('matches a message whose SID the sender never recorded through the row named in the callback URL', async () => {
     const { row } = await sentNotification({ status: 'sending', providerSid: null });
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    const res = await callback({ MessageSid: sid, MessageStatus: 'sent' }, { query: `?notification=${row.id}` });
+    const res = await callback(
+      { MessageSid: sid, MessageStatus: 'sent' },
+      { query: `?notification=${row.id}` },
+    );
     expect(res.statusCode).toBe(204);
     const after = await db.notification.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({ status: 'sent', providerSid: sid, leaseUntil: null });
     // A second message claiming the same row is not attached over the first.
     const other = `SM${randomBytes(16).toString('hex')}`;
-    await callback({ MessageSid: other, MessageStatus: 'delivered' }, { query: `?notification=${row.id}` });
-    expect((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).providerSid).toBe(sid);
+    await callback(
+      { MessageSid: other, MessageStatus: 'delivered' },
+      { query: `?notification=${row.id}` },
+    );
+    expect((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).providerSid).toBe(
+      sid,
+    );
   });
 
   it('answers 403 when Twilio is not configured, whatever the signature', async () => {
     const bare = await buildApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', SERVE_SPAS: 'false', NOTIFIER: 'off' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: testDatabaseUrl(),
+        LOG_LEVEL: 'silent',
+        SERVE_SPAS: 'false',
+        NOTIFIER: 'off',
+      }),
       { db, logger: false },
     );
     const res = await bare.inject({
       method: 'POST',
       url: PATH,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'anything' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': 'anything',
+      },
       payload: 'MessageSid=SM1&MessageStatus=read',
     });
     await bare.close();

@@ -60,7 +60,9 @@ describe('a notifier worker killed mid-batch', () => {
     await new Promise((resolve) => worker!.once('exit', resolve));
 
     const ids = bookings.map((b) => b.id);
-    const atKill = await h.db.notification.findMany({ where: { bookingId: { in: ids }, kind: 'confirmation' } });
+    const atKill = await h.db.notification.findMany({
+      where: { bookingId: { in: ids }, kind: 'confirmation' },
+    });
     // It died holding claimed rows, some of whose messages Twilio already has.
     expect(atKill.filter((r) => r.status === 'sending').length).toBeGreaterThan(0);
     expect(atKill.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
@@ -71,7 +73,9 @@ describe('a notifier worker killed mid-batch', () => {
     const successor = h.notifier();
     successor.start();
     const rows = await eventually(async () => {
-      const all = await h.db.notification.findMany({ where: { bookingId: { in: ids }, kind: 'confirmation' } });
+      const all = await h.db.notification.findMany({
+        where: { bookingId: { in: ids }, kind: 'confirmation' },
+      });
       expect(all.map((r) => r.status)).toEqual(all.map(() => 'sent'));
       return all;
     }, 20_000);
