@@ -79,11 +79,12 @@ async function ensureAnotherAdmin(tx: Tx, id: number): Promise<void> {
 
 /** Issues a new temporary password: unlocks the account and signs it out everywhere. */
 export async function resetStaffPassword(db: Db, id: number, actor: Actor) {
+  if (!(await db.staffUser.findUnique({ where: { id }, select: { id: true } }))) {
+    throw notFound(`There is no staff user ${id}.`);
+  }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
-    const found = await tx.staffUser.findUnique({ where: { id } });
-    if (!found) throw notFound(`There is no staff user ${id}.`);
     const updated = await tx.staffUser.update({
       where: { id },
       data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
