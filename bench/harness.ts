@@ -131,3 +131,8 @@ export function argValue(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
+
+/** True when the module at `moduleUrl` is the script node was asked to run. */
+export function isMain(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === resolve(process.argv[1]);
+}

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { toE164, type CreateBooking } from '@sevabook/shared';
-import type { Db, Tx } from '../db/client.ts';
+import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { cancelReminder, enqueueNewBooking, enqueueNotification } from '../notifications/outbox.ts';
+import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
+import { insertBookingTakingPlaces, type BookingRow } from './pipelined-booking.ts';
 import { newReference } from './reference.ts';
 
 /**
@@ -97,46 +98,40 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
     }
   }
 
+  const pool = driverPoolOf(ctx.db);
+  if (!pool) throw new Error('createBooking needs a database client made by createDb');
   for (let attempt = 1; ; attempt++) {
     const reference = newReference();
     try {
-      // NOTE: from takePlaces to COMMIT this transaction holds the slot's row lock, and every
-      // other booking of the slot waits for it: keep the statements in here few and lean.
-      const created = await ctx.db.$transaction(async (tx) => {
-        await takePlaces(tx, slot.id, input.persons);
-        const created = await tx.booking.create({
-          data: {
-            reference,
-            slotId: slot.id,
-            devoteeName: input.devoteeName,
-            phone,
-            email: input.email ?? null,
-            persons: input.persons,
-            // Only the sankalpa details this seva asks for are kept.
-            gotra: seva.asksGotra ? (input.gotra ?? null) : null,
-            nakshatra: seva.asksNakshatra ? (input.nakshatra ?? null) : null,
-            rashi: seva.asksRashi ? (input.rashi ?? null) : null,
-            language: input.language,
-            source: input.source,
-            idempotencyKey: input.idempotencyKey ?? null,
-            idempotencyFingerprint: input.idempotencyKey ? fingerprint : null,
-            manageTokenHash: ManageTokens.hash(ctx.tokens.tokenFor(reference)),
-            createdByStaffId: input.createdByStaffId ?? null,
-            apiKeyId: input.apiKeyId ?? null,
-          },
-        });
-        await enqueueNewBooking(tx, created.id, slot.startsAt, now);
-        await recordAudit(tx, {
-          entityType: 'booking',
-          entityId: created.id,
-          bookingId: created.id,
-          action: 'booking.created',
-          actor: input.actor,
-          after: auditView(created),
-        });
-        return created;
-      }, TRANSACTION_OPTIONS);
-      const booking: BookingWithSlot = { ...created, slot };
+      const row: BookingRow = {
+        reference,
+        slotId: slot.id,
+        devoteeName: input.devoteeName,
+        phone,
+        email: input.email ?? null,
+        persons: input.persons,
+        // Only the sankalpa details this seva asks for are kept.
+        gotra: seva.asksGotra ? (input.gotra ?? null) : null,
+        nakshatra: seva.asksNakshatra ? (input.nakshatra ?? null) : null,
+        rashi: seva.asksRashi ? (input.rashi ?? null) : null,
+        language: input.language,
+        source: input.source,
+        idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyFingerprint: input.idempotencyKey ? fingerprint : null,
+        manageTokenHash: ManageTokens.hash(ctx.tokens.tokenFor(reference)),
+        createdByStaffId: input.createdByStaffId ?? null,
+        apiKeyId: input.apiKeyId ?? null,
+      };
+      // NOTE: the slot's row lock is held from the UPDATE to COMMIT and every other booking of
+      // the slot waits for it: pipelined-booking.ts sends the whole transaction in one write.
+      const outcome = await insertBookingTakingPlaces(pool, row, {
+        startsAt: slot.startsAt,
+        now,
+        actor: input.actor,
+        audit: auditView({ ...row, status: 'confirmed' }),
+      });
+      if (!outcome.taken) throw await whyNotTaken(ctx.db, slot.id);
+      const booking: BookingWithSlot = { ...outcome.booking, slot };
       return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
     } catch (error) {
       if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
@@ -169,11 +164,16 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
     UPDATE slot SET booked = booked + ${persons}
     WHERE id = ${slotId} AND status = 'open' AND booked + ${persons} <= capacity`;
   if (updated === 1) return;
-  const slot = await tx.slot.findUnique({ where: { id: slotId } });
+  throw await whyNotTaken(tx, slotId);
+}
+
+/** The error for a conditional UPDATE of a slot that matched no row. */
+async function whyNotTaken(db: Tx, slotId: number): Promise<AppError> {
+  const slot = await db.slot.findUnique({ where: { id: slotId } });
   if (slot && slot.status !== 'open') {
-    throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
+    return conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
   }
-  throw slotFull(slot ? slot.capacity - slot.booked : 0);
+  return slotFull(slot ? slot.capacity - slot.booked : 0);
 }
 
 function slotFull(left: number) {
@@ -281,8 +281,13 @@ function fingerprintOf(value: object): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+type AuditedBooking = Pick<
+  BookingWithSlot,
+  'id' | 'reference' | 'status' | 'slotId' | 'devoteeName' | 'phone' | 'email' | 'persons' | 'gotra' | 'nakshatra' | 'rashi'
+>;
+
 /** What the audit trail keeps of a booking. */
-export function auditView(b: BookingWithSlot | Omit<BookingWithSlot, 'slot'>) {
+export function auditView(b: Omit<AuditedBooking, 'id'>) {
   return {
     reference: b.reference,
     status: b.status,

@@ -1,4 +1,5 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import mariadb, { type Pool } from 'mariadb';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { connectionOptions } from './connection-options.ts';
 
@@ -6,15 +7,29 @@ export type Db = PrismaClient;
 /** What a service receives: the client itself or an interactive transaction's client. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+const driverPools = new WeakMap<Db, Pool>();
+
 /** The one Prisma client of a process, on a pool sized explicitly (the adapter's default is 10). */
 export function createDb(databaseUrl: string, poolSize: number): Db {
-  const adapter = new PrismaMariaDb({
+  const pool = mariadb.createPool({
     ...connectionOptions(databaseUrl),
     connectionLimit: poolSize,
     // A flash sale queues hundreds of requests for a connection: let them wait their turn,
     // but not for ever. An unreachable server fails each connection attempt within 2 s.
     acquireTimeout: 10_000,
     connectTimeout: 2_000,
+    // What the adapter sets on a pool it makes itself: Prisma's statements are not reused.
+    prepareCacheLength: 0,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: new PrismaMariaDb(pool, { disposeExternalPool: true }) });
+  driverPools.set(db, pool);
+  return db;
+}
+
+/**
+ * The mariadb pool under a client made by createDb, for the one path that must pipeline its
+ * statements (bookings/place-taking.ts, docs/decisions/0004); undefined for any other client.
+ */
+export function driverPoolOf(db: Db): Pool | undefined {
+  return driverPools.get(db);
 }

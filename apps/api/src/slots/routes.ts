@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema, problemSchema, slotListSchema, slotQuerySchema, slotSchema } from '@sevabook/shared';
+import { type SlotQuery, idParamSchema, problemSchema, slotListSchema, slotQuerySchema, slotSchema } from '@sevabook/shared';
+import { driverPoolOf } from '../db/client.ts';
+import { SlotListCache } from './slot-list-cache.ts';
 import { toSlotDto } from './slot-dto.ts';
 import { getSlot, listSlots } from './slot-queries.ts';
 
 const slotRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
+  // The week's list is re-sent while its rows are unchanged (slot-list-cache.ts).
+  const pool = driverPoolOf(app.db);
+  const cache = pool ? new SlotListCache(pool, tz) : undefined;
+  const freshList = async (query: SlotQuery, now: Date) => ({
+    items: (await listSlots(app.db, query, tz)).map((slot) => toSlotDto(slot, now, tz)),
+  });
 
   app.get(
     '/slots',
@@ -16,10 +24,17 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: slotListSchema, 422: problemSchema },
       },
     },
-    async (request) => {
-      const slots = await listSlots(app.db, request.query, tz);
+    async (request, reply) => {
       const now = new Date();
-      return { items: slots.map((slot) => toSlotDto(slot, now, tz)) };
+      if (!cache) {
+        const slots = await listSlots(app.db, request.query, tz);
+        return { items: slots.map((slot) => toSlotDto(slot, now, tz)) };
+      }
+      const { body, digest } = await cache.lookup(request.query, now);
+      const text = body ?? cache.store(request.query, digest, await freshList(request.query, now), now);
+      // NOTE: Fastify sends a string with a JSON content type as it is, without the response
+      // serializer; the cached text was checked against slotListSchema when it was made.
+      return reply.type('application/json; charset=utf-8').send(text as never);
     },
   );
 
