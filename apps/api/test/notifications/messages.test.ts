@@ -71,7 +71,7 @@ function manageLinkIn(body: string | undefined) {
   return { reference: match[1]!, token: match[2]! };
 }
 
-describe('WhatsApp messages for booking events', () => {
+describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   it('sends exactly one English confirmation with seva, temple-time date and time, reference and a working manage link', async () => {
     const slot = await slotAtStart();
     const booking = await book(h.db, { slotId: slot.id, language: 'en' });

