@@ -17,9 +17,7 @@ import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
 import { useDownloadDaySheetCsv } from '../../features/day/api/download-day-sheet-csv.ts';
 import type { SheetBooking } from '../../features/day/components/booking-table.tsx';
 import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
-import { LiveIndicator } from '../../features/day/components/live-indicator.tsx';
 import { SlotPanel } from '../../features/day/components/slot-panel.tsx';
-import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
 import { useTemple } from '../../features/temple/api/get-temple.ts';
 
 /**
@@ -37,7 +35,6 @@ export function DayRoute() {
   const highlightSlot = Number(params.get('slot')) || undefined;
   const [showCancelled, setShowCancelled] = useState(false);
   const sheet = useDaySheet({ date, includeCancelled: showCancelled });
-  const stream = useAvailabilityStream();
   const csv = useDownloadDaySheetCsv();
   const canChange = useCan('changeBookings');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -66,10 +63,7 @@ export function DayRoute() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Box>
-          <Group gap="sm">
-            <Title order={1}>{formatDate(date)}</Title>
-            <LiveIndicator state={stream} />
-          </Group>
+          <Title order={1}>{formatDate(date)}</Title>
           <Text size="sm" c="dimmed">
             {t('day.keys')}
           </Text>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useCan, useStaffUser } from '../../features/auth/hooks/use-session.ts';
+import { LiveIndicator } from '../../features/day/components/live-indicator.tsx';
+import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
 import { useTemple } from '../../features/temple/api/get-temple.ts';
 import classes from './admin-shell.module.css';
 
@@ -20,6 +22,8 @@ export function AdminShell() {
   const canManageStaff = useCan('manageStaff');
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  // One live connection for every screen: counts patch in place, rows refetch in the background.
+  const stream = useAvailabilityStream();
 
   const links = [
     { to: '/', label: t('nav.day'), show: true },
@@ -55,6 +59,7 @@ export function AdminShell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveIndicator state={stream} />
             <Text size="sm" className={classes.user} visibleFrom="sm">
               {t('app.signedInAs', { name: user.name })}
             </Text>

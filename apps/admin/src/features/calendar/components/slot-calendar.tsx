@@ -1,0 +1,71 @@
+import type { DatesSetArg, EventClickArg } from '@fullcalendar/core';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import FullCalendar from '@fullcalendar/react';
+import type { AdminSeva } from '@sevabook/shared';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { addDays } from '../../../lib/calendar-date.ts';
+import { useAdminSlots } from '../../slots/api/get-admin-slots.ts';
+import { slotEvents } from '../slot-events.ts';
+import './slot-calendar.css';
+
+interface SlotCalendarProps {
+  sevas: AdminSeva[];
+  sevaId?: number;
+  /** Temple-local "now" (YYYY-MM-DDTHH:mm:ss), so "today" is the temple's today. */
+  now: string;
+}
+
+/**
+ * Week and month at a glance: every slot with booked/capacity, coloured by how full it is; a
+ * click opens that day at that slot. The calendar runs in UTC and is fed temple-local times, so
+ * what it shows is the temple's clock whatever the browser's zone.
+ */
+export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
+  const navigate = useNavigate();
+  const [range, setRange] = useState<{ from: string; to: string }>();
+  const slots = useAdminSlots({ from: range?.from ?? '', to: range?.to ?? '', sevaId }, Boolean(range));
+  const events = useMemo(() => slotEvents(slots.data?.items ?? [], sevas), [slots.data, sevas]);
+
+  const onDatesSet = (arg: DatesSetArg) => {
+    const from = arg.startStr.slice(0, 10);
+    // FullCalendar's end is exclusive.
+    const to = addDays(arg.endStr.slice(0, 10), -1);
+    setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+  };
+
+  const onEventClick = (arg: EventClickArg) => {
+    arg.jsEvent.preventDefault();
+    const { slotId, date } = arg.event.extendedProps as { slotId: number; date: string };
+    void navigate(`/?date=${date}&slot=${slotId}`);
+  };
+
+  return (
+    <div aria-busy={slots.isFetching && !slots.data}>
+      {slots.isError && <ErrorState error={slots.error} onRetry={() => void slots.refetch()} />}
+      <FullCalendar
+        plugins={[dayGridPlugin, interactionPlugin]}
+        initialView="dayGridWeek"
+        timeZone="UTC"
+        now={now}
+        firstDay={1}
+        locale="en-gb"
+        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridWeek,dayGridMonth' }}
+        buttonText={{ today: 'Today', week: 'Week', month: 'Month' }}
+        height="auto"
+        // The week shows every slot; a month cell shows a few and a "+n more" link.
+        views={{ dayGridWeek: { dayMaxEvents: false }, dayGridMonth: { dayMaxEvents: 4 } }}
+        displayEventEnd={false}
+        eventTimeFormat={{ hour: 'numeric', minute: '2-digit', meridiem: 'short' }}
+        eventDisplay="block"
+        events={events}
+        datesSet={onDatesSet}
+        eventClick={onEventClick}
+        navLinks
+        navLinkDayClick={(date) => void navigate(`/?date=${date.toISOString().slice(0, 10)}`)}
+      />
+    </div>
+  );
+}
