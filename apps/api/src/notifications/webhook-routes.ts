@@ -57,6 +57,10 @@ const twilioWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       // Before validation: an unsigned request gets 403 whatever its body.
       preValidation: verifySignature,
+      // Twilio calls back from a few addresses, up to three times per message: the per-address
+      // limit meant for devotees would drop status updates. An unsigned request costs one HMAC
+      // and is refused before any database work.
+      config: { rateLimit: false },
     },
     async (request, reply) => {
       const result = await applyStatusCallback(app.db, {

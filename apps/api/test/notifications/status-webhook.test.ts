@@ -193,6 +193,45 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
     );
   });
 
+  it('is not held to the per-address request limit meant for devotees', async () => {
+    const limited = await buildApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: testDatabaseUrl(),
+        PUBLIC_URL,
+        LOG_LEVEL: 'silent',
+        SERVE_SPAS: 'false',
+        NOTIFIER: 'off',
+        RATE_LIMIT_PER_IP_PER_MIN: '2',
+        TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
+        TWILIO_WHATSAPP_FROM: '+14155238886',
+      }),
+      { db, logger: false },
+    );
+    const { sid } = await sentNotification();
+    const statuses: number[] = [];
+    for (const status of ['sent', 'delivered', 'read', 'read', 'read']) {
+      const params = { MessageSid: sid, MessageStatus: status };
+      const res = await limited.inject({
+        method: 'POST',
+        url: PATH,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(
+            FAKE_AUTH_TOKEN,
+            `${PUBLIC_URL}${PATH}`,
+            params,
+          ),
+        },
+        payload: new URLSearchParams(params).toString(),
+      });
+      statuses.push(res.statusCode);
+    }
+    await limited.close();
+    expect(statuses).toEqual([204, 204, 204, 204, 204]);
+  });
+
   it('answers 403 when Twilio is not configured, whatever the signature', async () => {
     const bare = await buildApp(
       loadConfig({
