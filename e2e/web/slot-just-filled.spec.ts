@@ -36,9 +36,10 @@ test.describe('the last place is taken while the form is open', () => {
     await expectAccessible(page, 'just filled');
     await saveScreenshot(page, 'flow-just-filled');
 
-    // An offered time opens its own form.
+    // An offered time opens its own form, with what the devotee had typed already filled in.
     await offers.first().click();
     await expect(page.getByRole('button', { name: 'Confirm booking' })).toBeVisible();
+    await expect(page.getByLabel('Devotee’s name')).toHaveValue('Late Devotee');
   });
 
   test('without live updates, pressing the button gives the same friendly answer', async ({

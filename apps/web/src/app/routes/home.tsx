@@ -1,4 +1,4 @@
-import { Skeleton, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
@@ -29,11 +29,12 @@ export function HomeRoute() {
           items.length === 0 ? (
             <Text>{t('home.empty')}</Text>
           ) : (
-            <Stack gap="md">
+            // Two columns where there is room; one on a phone.
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               {items.map((seva) => (
                 <SevaCard key={seva.id} seva={seva} />
               ))}
-            </Stack>
+            </SimpleGrid>
           )
         }
       </QueryState>

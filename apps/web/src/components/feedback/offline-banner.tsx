@@ -8,8 +8,9 @@ export function OfflineBanner() {
   const { online } = useNetwork();
   if (online) return null;
   return (
-    <Container size={720} pt="md">
-      <Alert role="status" color="saffron" variant="light" radius="md" title={null}>
+    // Sticky, so it stays in view on a long page.
+    <Container size={720} pt="md" pos="sticky" top={0} style={{ zIndex: 10 }}>
+      <Alert role="status" color="saffron" variant="outline" radius="md" bg="saffron.1">
         {t('app.offline')}
       </Alert>
     </Container>

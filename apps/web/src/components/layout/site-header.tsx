@@ -23,7 +23,7 @@ export function SiteHeader() {
   const temple = useTemple();
   return (
     <header className={classes.header} data-surface="maroon">
-      <Container size="md" className={classes.headerInner}>
+      <Container size={720} className={classes.headerInner}>
         <Group justify="space-between" align="center" gap="sm" wrap="wrap">
           <Link to="/" className={classes.brand}>
             <TempleMark />

@@ -1,5 +1,5 @@
 import { formatPhoneInternational, nakshatras, rashis, type Booking } from '@sevabook/shared';
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, formatTime, localized } from '../../../lib/temple-format.ts';
@@ -38,29 +38,30 @@ export function BookingDetails({
   return (
     <dl className={classes.details}>
       {withStatus && (
-        <Group className={classes.row} gap={0}>
+        <div className={classes.row}>
           <dt>{t('booking.status')}</dt>
           <dd>
             <Badge
               size="lg"
               radius="sm"
+              tt="none"
               color={booking.status === 'confirmed' ? 'leaf.8' : 'maroon.7'}
               data-testid="booking-status"
             >
               {booking.status === 'confirmed' ? t('booking.confirmed') : t('booking.cancelled')}
             </Badge>
           </dd>
-        </Group>
+        </div>
       )}
       {rows.map(([label, value]) => (
-        <Group className={classes.row} gap={0} key={label}>
+        <div className={classes.row} key={label}>
           <dt>{label}</dt>
           <dd>
             <Text component="span" fw={700}>
               {value}
             </Text>
           </dd>
-        </Group>
+        </div>
       ))}
     </dl>
   );

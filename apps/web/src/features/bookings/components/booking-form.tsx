@@ -2,6 +2,7 @@ import type { CreateBooking, CreateBookingInput, Seva, Slot } from '@sevabook/sh
 import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { AttemptKeys } from '../../../lib/idempotency-key.ts';
@@ -10,6 +11,7 @@ import { formatMoney } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
 import { NextSlotsOffer } from '../../slots/components/next-slots-offer.tsx';
 import { useCreateBooking } from '../api/create-booking.ts';
+import { carriedDetails } from '../carried-details.ts';
 import {
   bookingFormResolver,
   messageKey,
@@ -40,15 +42,24 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   const createBooking = useCreateBooking();
   const maxPersons = Math.max(1, Math.min(seva.maxPersonsPerBooking, slot.remaining));
   const [attempts] = useState(() => new AttemptKeys());
+  const carried = carriedDetails(useLocation().state);
 
   const form = useForm<CreateBookingInput, BookingFormContext, CreateBooking>({
     resolver: bookingFormResolver,
     context: { maxPersons },
     mode: 'onTouched',
     reValidateMode: 'onChange',
-    defaultValues: { slotId: slot.id, devoteeName: '', phone: '', persons: 1, email: '', language },
+    defaultValues: {
+      slotId: slot.id,
+      devoteeName: '',
+      phone: '',
+      persons: 1,
+      email: '',
+      language,
+      ...carried,
+    },
   });
-  const { register, control, handleSubmit, formState, setError } = form;
+  const { register, control, handleSubmit, formState, setError, getValues } = form;
   const errors = formState.errors;
   const persons = Number(useWatch({ control, name: 'persons' })) || 1;
 
@@ -153,7 +164,12 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
           <Alert color="maroon" variant="light" radius="md" role="alert">
             <Stack gap="sm">
               <Text fw={700}>{t('problems.slot_full')}</Text>
-              <NextSlotsOffer sevaId={seva.id} excludeSlotId={slot.id} fromDate={slot.date} />
+              <NextSlotsOffer
+                sevaId={seva.id}
+                excludeSlotId={slot.id}
+                fromDate={slot.date}
+                carry={getValues}
+              />
             </Stack>
           </Alert>
         ) : (

@@ -30,7 +30,6 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
         type="tel"
         inputMode="tel"
         autoComplete="tel"
-        placeholder="98765 43210"
         size="lg"
         withAsterisk
       />

@@ -21,7 +21,7 @@ export function SevaCard({ seva }: { seva: Seva }) {
       padding="lg"
       className={classes.card}
     >
-      <Stack gap="sm">
+      <Stack gap="sm" h="100%">
         <Title order={2} id={headingId}>
           {name}
         </Title>
@@ -45,7 +45,7 @@ export function SevaCard({ seva }: { seva: Seva }) {
             </Text>
           )}
         </div>
-        <Button component={Link} to={`/sevas/${seva.id}`} size="lg" fullWidth>
+        <Button component={Link} to={`/sevas/${seva.id}`} size="lg" fullWidth mt="auto">
           {t('home.choose')}
           <span className={classes.visuallyHidden}>: {name}</span>
         </Button>
