@@ -15,7 +15,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
   const name = `sevabook_e2e_${randomBytes(4).toString('hex')}`;
   const databaseUrl = databaseUrlNamed(serverUrl, name);
-  await onServer(serverUrl, (c) => c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  await onServer(serverUrl, (c) =>
+    c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+  );
 
   const adminEmail = 'admin@e2e.sevabook.test';
   const adminPassword = `e2e-${randomBytes(12).toString('hex')}`;

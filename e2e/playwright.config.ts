@@ -32,7 +32,12 @@ export default defineConfig({
     {
       name: 'web',
       testDir: './web',
-      use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: false },
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 360, height: 640 },
+        hasTouch: true,
+        isMobile: false,
+      },
     },
     {
       name: 'admin',

@@ -47,7 +47,9 @@ export async function startApi(
     await waitUntilReady(`${baseUrl}/readyz`, child, 120_000);
   } catch (error) {
     await stopProcess(child);
-    throw new Error(`${(error as Error).message}\n--- API output ---\n${output.join('')}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${output.join('')}`, {
+      cause: error,
+    });
   }
   return { baseUrl, stop: () => stopProcess(child) };
 }

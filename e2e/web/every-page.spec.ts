@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CreatedBooking, Seva, Slot } from '@sevabook/shared';
-import { expectAccessible, expectPhoneFriendly, saveScreenshot, settle } from '../support/page-checks.ts';
+import {
+  expectAccessible,
+  expectPhoneFriendly,
+  saveScreenshot,
+  settle,
+} from '../support/page-checks.ts';
 import { bookViaApi, findBookableSlot } from '../support/temple-api.ts';
 
 /**
@@ -20,7 +25,10 @@ let booking: CreatedBooking;
 let cancelled: CreatedBooking;
 
 test.beforeAll(async ({ request }) => {
-  ({ seva, slot } = await findBookableSlot(request, { minRemaining: 3, seva: (s) => s.asks.nakshatra }));
+  ({ seva, slot } = await findBookableSlot(request, {
+    minRemaining: 3,
+    seva: (s) => s.asks.nakshatra,
+  }));
   booking = await bookViaApi(request, slot.id, { persons: 2, devoteeName: 'Lakshmi Rao' });
   cancelled = await bookViaApi(request, slot.id, { persons: 1, devoteeName: 'Ramesh Kumar' });
   const response = await request.post(`/api/v1/bookings/${cancelled.reference}/cancel`, {
@@ -42,7 +50,10 @@ for (const viewport of viewports) {
     test.describe(`${language} at ${viewport.width}×${viewport.height}`, () => {
       test.use({ viewport });
       test.beforeEach(async ({ page }) => {
-        await page.addInitScript((l) => window.localStorage.setItem('sevabook.language', l), language);
+        await page.addInitScript(
+          (l) => window.localStorage.setItem('sevabook.language', l),
+          language,
+        );
       });
 
       test('home', async ({ page }) => {
