@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
   const name = `sevabook_e2e_${randomBytes(4).toString('hex')}`;
   const databaseUrl = databaseUrlNamed(serverUrl, name);
+  await dropStaleE2eDatabases(serverUrl);
   await onServer(serverUrl, (c) =>
     c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
   );
@@ -50,4 +51,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await api.stop();
     await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
   };
+}
+
+/**
+ * Databases left behind by runs that were killed before their teardown. Only those whose
+ * tables are hours old go, so a run going on at the same time keeps its own.
+ */
+async function dropStaleE2eDatabases(serverUrl: string): Promise<void> {
+  await onServer(serverUrl, async (c) => {
+    const rows = (await c.query(
+      `SELECT DISTINCT TABLE_SCHEMA AS name FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA LIKE 'sevabook\\_e2e\\_%' AND CREATE_TIME < NOW() - INTERVAL 6 HOUR`,
+    )) as Array<{ name: string }>;
+    for (const { name } of rows) {
+      if (/^sevabook_e2e_[0-9a-f]+$/.test(name)) await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
+  });
 }
