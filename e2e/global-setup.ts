@@ -59,12 +59,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
  */
 async function dropStaleE2eDatabases(serverUrl: string): Promise<void> {
   await onServer(serverUrl, async (c) => {
-    const rows = (await c.query(
+    const rows = await c.query<Array<{ name: string }>>(
       `SELECT DISTINCT TABLE_SCHEMA AS name FROM information_schema.TABLES
         WHERE TABLE_SCHEMA LIKE 'sevabook\\_e2e\\_%' AND CREATE_TIME < NOW() - INTERVAL 6 HOUR`,
-    )) as Array<{ name: string }>;
+    );
     for (const { name } of rows) {
-      if (/^sevabook_e2e_[0-9a-f]+$/.test(name)) await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      if (/^sevabook_e2e_[0-9a-f]+$/.test(name))
+        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
     }
   });
 }
