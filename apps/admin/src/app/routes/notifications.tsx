@@ -1,5 +1,56 @@
-import { Title } from '@mantine/core';
+import { Alert, Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { QueryState } from '../../components/feedback/query-state.tsx';
+import { useNotifications } from '../../features/notifications/api/get-notifications.ts';
+import { NotificationTable } from '../../features/notifications/components/notification-table.tsx';
 
-export default function Placeholder() {
-  return <Title order={1}>notifications</Title>;
+const filters = ['failed', 'dead', 'pending', 'sent', 'delivered', 'all'] as const;
+
+/** WhatsApp messages; failed and dead first, because those need a person. */
+export default function NotificationsRoute() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const filter = (filters as readonly string[]).includes(raw ?? '') ? (raw as (typeof filters)[number]) : 'failed';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useNotifications({ status: filter === 'all' ? undefined : (filter), page });
+
+  return (
+    <Stack>
+      <Title order={1}>{t('notifications.title')}</Title>
+      <Group justify="space-between">
+        <SegmentedControl
+          aria-label={t('notifications.filter')}
+          value={filter}
+          onChange={(v) => setParams(v === 'failed' ? {} : { status: v })}
+          data={filters.map((f) => ({
+            value: f,
+            label: f === 'all' ? t('notifications.all') : t(`bookings.notificationStatuses.${f}`),
+          }))}
+        />
+        {list.data && <Text size="sm">{t('notifications.total', { count: list.data.total })}</Text>}
+      </Group>
+      <QueryState query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Alert color="leaf" variant="light">
+              {t('notifications.empty')}
+            </Alert>
+          ) : (
+            <>
+              <NotificationTable items={data.items} />
+              {data.total > data.pageSize && (
+                <Pagination
+                  total={Math.ceil(data.total / data.pageSize)}
+                  value={page}
+                  onChange={(p) => setParams({ ...(filter === 'failed' ? {} : { status: filter }), page: String(p) })}
+                />
+              )}
+            </>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
 }
