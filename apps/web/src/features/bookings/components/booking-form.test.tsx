@@ -134,4 +134,16 @@ describe('BookingForm', () => {
     const options = screen.getByLabelText('Number of persons').querySelectorAll('option');
     expect([...options].map((o) => o.value)).toEqual(['1', '2', '3']);
   });
+
+  it('says a slot closed meanwhile cannot be booked, without blaming another devotee', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, { items: [] })),
+    );
+    const closed: Slot = { ...slot, bookable: false, unbookableReason: 'booking_closed' };
+    await renderWithApp(<BookingForm seva={seva} slot={closed} onBooked={() => {}} />);
+    expect(await screen.findByText(/This time can no longer be booked/)).toBeTruthy();
+    expect(screen.queryByText(/just taken/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Confirm booking' })).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { AttemptKeys } from '../../../lib/idempotency-key.ts';
-import { errorKind, problemSentence } from '../../../lib/problem-sentence.ts';
+import { errorKind, problemSentence, type ErrorKind } from '../../../lib/problem-sentence.ts';
 import { formatMoney } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
 import { NextSlotsOffer } from '../../slots/components/next-slots-offer.tsx';
@@ -25,6 +25,13 @@ interface BookingFormProps {
   slot: Slot;
   onBooked: (reference: string, manageToken: string) => void;
 }
+
+const unavailableKinds = new Set<ErrorKind>([
+  'slot_full',
+  'slot_not_bookable',
+  'booking_window_closed',
+  'booking_not_open_yet',
+]);
 
 const formFields = [
   'devoteeName',
@@ -87,10 +94,18 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   });
 
   const kind = createBooking.isError ? errorKind(createBooking.error) : null;
-  // The slot filled while the form was open (live update) or the API just said so.
-  const justFilled =
-    kind === 'slot_full' ||
-    (!createBooking.isPending && !createBooking.isSuccess && !slot.bookable);
+  // This time cannot be booked any more: the API said so, or the live places did (the last
+  // place went while the form was open, or the temple closed the slot). Either way the way on
+  // is another time of the same seva.
+  const settled = createBooking.isPending || createBooking.isSuccess;
+  const unavailable: string | null =
+    kind && unavailableKinds.has(kind)
+      ? t(`problems.${kind}`)
+      : !settled && !slot.bookable
+        ? slot.unbookableReason === 'full'
+          ? t('problems.slot_full')
+          : t('problems.slot_not_bookable')
+        : null;
   const options = Array.from({ length: maxPersons }, (_, i) => String(i + 1));
   const fee = seva.feePaise * persons;
 
@@ -160,10 +175,10 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
           {seva.feePaise > 0 && <Text size="sm">{t('form.noOnlinePayment')}</Text>}
         </Alert>
 
-        {justFilled ? (
+        {unavailable ? (
           <Alert color="maroon" variant="light" radius="md" role="alert">
             <Stack gap="sm">
-              <Text fw={700}>{t('problems.slot_full')}</Text>
+              <Text fw={700}>{unavailable}</Text>
               <NextSlotsOffer
                 sevaId={seva.id}
                 excludeSlotId={slot.id}
