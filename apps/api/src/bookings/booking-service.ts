@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { toE164, type CreateBooking } from '@sevabook/shared';
 import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
+import { SharedReads } from '../db/shared-read.ts';
+import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
@@ -51,6 +53,17 @@ const TRANSACTION_OPTIONS = {
 
 const MAX_REFERENCE_ATTEMPTS = 5;
 
+const slotReadsByDb = new WeakMap<Db, SharedReads<number, SlotWithSeva | null>>();
+
+function slotReads(db: Db): SharedReads<number, SlotWithSeva | null> {
+  let reads = slotReadsByDb.get(db);
+  if (!reads) {
+    reads = new SharedReads((id) => db.slot.findUnique({ where: { id }, include: { seva: true } }));
+    slotReadsByDb.set(db, reads);
+  }
+  return reads;
+}
+
 export async function createBooking(ctx: BookingContext, input: NewBooking): Promise<BookingResult> {
   const now = ctx.now?.() ?? new Date();
   const phone = toE164(input.phone);
@@ -62,7 +75,9 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
     if (replay) return replay;
   }
 
-  const slot = await ctx.db.slot.findUnique({ where: { id: input.slotId }, include: { seva: true } });
+  // NOTE: a flash sale sends hundreds of requests for one slot at once: they share reads of it
+  // (never one that started before they arrived). The transaction re-checks places and status.
+  const slot = await slotReads(ctx.db).next(input.slotId);
   if (!slot) throw notFound(`There is no slot ${input.slotId}.`);
   const { seva } = slot;
   if (!seva.active || slot.status !== 'open') {
@@ -130,7 +145,7 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
         actor: input.actor,
         audit: auditView({ ...row, status: 'confirmed' }),
       });
-      if (!outcome.taken) throw await whyNotTaken(ctx.db, slot.id);
+      if (!outcome.taken) throw whyNotTaken(outcome.slot);
       const booking: BookingWithSlot = { ...outcome.booking, slot };
       return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
     } catch (error) {
@@ -164,12 +179,11 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
     UPDATE slot SET booked = booked + ${persons}
     WHERE id = ${slotId} AND status = 'open' AND booked + ${persons} <= capacity`;
   if (updated === 1) return;
-  throw await whyNotTaken(tx, slotId);
+  throw whyNotTaken((await tx.slot.findUnique({ where: { id: slotId } })) ?? undefined);
 }
 
-/** The error for a conditional UPDATE of a slot that matched no row. */
-async function whyNotTaken(db: Tx, slotId: number): Promise<AppError> {
-  const slot = await db.slot.findUnique({ where: { id: slotId } });
+/** The error for a slot that could not take a booking, from its state at the time. */
+function whyNotTaken(slot: { status: string; booked: number; capacity: number } | undefined): AppError {
   if (slot && slot.status !== 'open') {
     return conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
   }

@@ -1,5 +1,6 @@
 import { addDaysToDate, slotListSchema, startOfTempleDay, type SlotQuery } from '@sevabook/shared';
 import type { Pool } from 'mariadb';
+import { SharedReads } from '../db/shared-read.ts';
 
 /**
  * The answer to `GET /slots`, kept as the JSON text it was sent as, and re-sent only while
@@ -13,9 +14,7 @@ import type { Pool } from 'mariadb';
  * the cached text is the answer. So a cached list is never staler than the database: a
  * booking made by any process changes the digest. See bench/README.md for the figures.
  *
- * Requests for the same list share digest queries: a request never uses a query that was
- * already running when it arrived (that one might predate a write the devotee just made), it
- * waits for the next one, which all requests arriving meanwhile share. Under load the database
+ * Requests for the same list share digest queries (db/shared-read.ts): under load the database
  * sees about one digest query per list per round trip, not one per request.
  */
 
@@ -31,23 +30,19 @@ const MAX_ENTRIES = 200;
 
 export class SlotListCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly digests = new Map<string, SharedRead<string>>();
+  private readonly digests: SharedReads<string, string>;
 
   constructor(
     private readonly pool: Pool,
     private readonly timeZone: string,
-  ) {}
+  ) {
+    this.digests = new SharedReads((key) => this.readDigest(queryOf(key)), MAX_ENTRIES);
+  }
 
   /** The cached JSON for `query`, or undefined; `digest` is what to pass to `store`. */
   async lookup(query: SlotQuery, now: Date): Promise<{ body: string | undefined; digest: string }> {
     const key = keyOf(query);
-    let shared = this.digests.get(key);
-    if (!shared) {
-      if (this.digests.size >= MAX_ENTRIES) this.digests.clear();
-      shared = new SharedRead(() => this.readDigest(query));
-      this.digests.set(key, shared);
-    }
-    const digest = await shared.next();
+    const digest = await this.digests.next(key);
     const entry = this.entries.get(key);
     const fresh = entry && entry.digest === digest && now.getTime() < entry.validUntil;
     return { body: fresh ? entry.body : undefined, digest };
@@ -93,34 +88,8 @@ function keyOf(query: SlotQuery): string {
   return `${query.from}/${query.to}/${query.sevaId ?? ''}`;
 }
 
-/** One read at a time; callers that arrive while it runs share the one started after it. */
-class SharedRead<T> {
-  private running: Promise<T> | undefined;
-  private queued: Promise<T> | undefined;
-
-  constructor(private readonly read: () => Promise<T>) {}
-
-  next(): Promise<T> {
-    if (!this.running) return this.start();
-    this.queued ??= this.running.then(
-      () => this.startQueued(),
-      () => this.startQueued(),
-    );
-    return this.queued;
-  }
-
-  private startQueued(): Promise<T> {
-    this.queued = undefined;
-    return this.start();
-  }
-
-  private start(): Promise<T> {
-    const started = this.read();
-    this.running = started;
-    const clear = () => {
-      if (this.running === started) this.running = undefined;
-    };
-    started.then(clear, clear);
-    return started;
-  }
+function queryOf(key: string): SlotQuery {
+  const [from = '', to = '', sevaId = ''] = key.split('/');
+  return sevaId ? { from, to, sevaId: Number(sevaId) } : { from, to };
 }
+
