@@ -66,8 +66,9 @@ async function makeSlots(pool: Pool): Promise<number[]> {
     [`flash-${suffix}`, o.capacity],
   );
   const ids: number[] = [];
+  const firstStart = Date.now() + 2 * 86_400_000 + randomInt(1000) * 60_000;
   for (let i = 0; i < o.slots; i++) {
-    const startsAt = new Date(Date.now() + 2 * 86_400_000 + i * 3_600_000 + randomInt(1000) * 60_000);
+    const startsAt = new Date(firstStart + i * 3_600_000);
     const slot = await pool.query('INSERT INTO slot (seva_id, starts_at, capacity) VALUES (?, ?, ?)', [
       Number(seva.insertId),
       startsAt,
