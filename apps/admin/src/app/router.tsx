@@ -12,6 +12,7 @@ const CalendarRoute = lazy(() => import('./routes/calendar.tsx'));
 const CounterRoute = lazy(() => import('./routes/counter.tsx'));
 const DaySheetRoute = lazy(() => import('./routes/day-sheet.tsx'));
 const SevasRoute = lazy(() => import('./routes/sevas.tsx'));
+const SevaRoute = lazy(() => import('./routes/seva.tsx'));
 const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
 const UsersRoute = lazy(() => import('./routes/users.tsx'));
 
@@ -26,6 +27,7 @@ export function AppRoutes() {
           <Route path="/calendar" element={<Lazy><CalendarRoute /></Lazy>} />
           <Route path="/counter" element={<Lazy><CounterRoute /></Lazy>} />
           <Route path="/sevas" element={<Lazy><SevasRoute /></Lazy>} />
+          <Route path="/sevas/:id" element={<Lazy><SevaRoute /></Lazy>} />
           <Route path="/notifications" element={<Lazy><NotificationsRoute /></Lazy>} />
           <Route path="/users" element={<Lazy><UsersRoute /></Lazy>} />
           <Route path="*" element={<NotFoundRoute />} />

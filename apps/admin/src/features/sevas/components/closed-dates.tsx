@@ -1,0 +1,98 @@
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { AdminSeva, ClosedDate } from '@sevabook/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { problemSentence } from '../../../lib/problem-sentence.ts';
+import { formatDate } from '../../../lib/temple-format.ts';
+import { useCreateClosedDate } from '../api/create-closed-date.ts';
+import { useDeleteClosedDate } from '../api/delete-closed-date.ts';
+
+interface ClosedDatesProps {
+  seva: AdminSeva;
+  closedDates: ClosedDate[];
+  today: string;
+  canEdit: boolean;
+}
+
+/** Dates with no slots for this seva (or for the whole temple): festivals, eclipses. */
+export function ClosedDates({ seva, closedDates, today, canEdit }: ClosedDatesProps) {
+  const { t } = useTranslation();
+  const create = useCreateClosedDate();
+  const remove = useDeleteClosedDate();
+  const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
+  const [wholeTemple, setWholeTemple] = useState(false);
+  const mine = closedDates.filter((c) => c.sevaId === null || c.sevaId === seva.id);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      { date, reason: reason.trim(), sevaId: wholeTemple ? null : seva.id },
+      {
+        onSuccess: (change) => {
+          notifications.show({
+            color: 'leaf',
+            message: t('sevas.closed', { date: formatDate(change.closedDate.date, 'short'), slots: change.slotsCancelled, bookings: change.bookingsCancelled }),
+          });
+          setReason('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <div>
+          <Title order={3}>{t('sevas.closedDates')}</Title>
+          <Text size="sm">{t('sevas.closedHelp')}</Text>
+        </div>
+        {mine.length === 0 ? (
+          <Text size="sm">{t('sevas.noClosed')}</Text>
+        ) : (
+          <Table fz="sm" verticalSpacing={4}>
+            <Table.Tbody>
+              {mine.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{formatDate(c.date, 'short')}</Table.Td>
+                  <Table.Td>{c.reason}</Table.Td>
+                  <Table.Td>{c.sevaId === null ? t('sevas.allTemple') : seva.name.en}</Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => remove.mutate(c.id, { onError: (err) => notifications.show({ color: 'red', message: problemSentence(err, t) }) })}
+                      >
+                        {t('sevas.reopen')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {canEdit && (
+          <form onSubmit={submit} noValidate aria-label={t('sevas.closeDate')}>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('sevas.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+                <TextInput label={t('sevas.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              </SimpleGrid>
+              <Checkbox label={t('sevas.wholeTemple')} checked={wholeTemple} onChange={(e) => setWholeTemple(e.currentTarget.checked)} />
+              {create.isError && <ErrorState error={create.error} />}
+              <Group justify="flex-end">
+                <Button type="submit" variant="light" color="red" loading={create.isPending} disabled={reason.trim().length < 2}>
+                  {t('sevas.closeDate')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,79 @@
+import type { AdminSeva, CreateSeva } from '@sevabook/shared';
+import { z } from 'zod';
+
+/** The seva form as typed: the fee in rupees; `toSevaBody` turns it into the API's paise. */
+export const sevaFormSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and dashes, e.g. rathotsava-seva'),
+  nameEn: z.string().trim().min(1, 'Enter the English name').max(120),
+  nameKn: z.string().trim().min(1, 'Enter the Kannada name').max(120),
+  descriptionEn: z.string().trim().min(1, 'Enter an English description').max(5000),
+  descriptionKn: z.string().trim().min(1, 'Enter a Kannada description').max(5000),
+  durationMinutes: z.number().int().min(1).max(1440),
+  feeRupees: z.number().min(0).max(1_000_000),
+  defaultCapacity: z.number().int().min(1).max(100_000),
+  maxPersonsPerBooking: z.number().int().min(1).max(50),
+  bookingOpensDaysAhead: z.number().int().min(0).max(366),
+  bookingClosesMinutesBefore: z.number().int().min(0).max(43_200),
+  asksGotra: z.boolean(),
+  asksNakshatra: z.boolean(),
+  asksRashi: z.boolean(),
+  active: z.boolean(),
+});
+export type SevaFormValues = z.infer<typeof sevaFormSchema>;
+
+export const emptySeva: SevaFormValues = {
+  slug: '',
+  nameEn: '',
+  nameKn: '',
+  descriptionEn: '',
+  descriptionKn: '',
+  durationMinutes: 30,
+  feeRupees: 0,
+  defaultCapacity: 20,
+  maxPersonsPerBooking: 5,
+  bookingOpensDaysAhead: 30,
+  bookingClosesMinutesBefore: 60,
+  asksGotra: true,
+  asksNakshatra: true,
+  asksRashi: false,
+  active: true,
+};
+
+export function sevaToForm(s: AdminSeva): SevaFormValues {
+  return {
+    slug: s.slug,
+    nameEn: s.name.en,
+    nameKn: s.name.kn,
+    descriptionEn: s.description.en,
+    descriptionKn: s.description.kn,
+    durationMinutes: s.durationMinutes,
+    feeRupees: s.feePaise / 100,
+    defaultCapacity: s.defaultCapacity,
+    maxPersonsPerBooking: s.maxPersonsPerBooking,
+    bookingOpensDaysAhead: s.bookingOpensDaysAhead,
+    bookingClosesMinutesBefore: s.bookingClosesMinutesBefore,
+    asksGotra: s.asks.gotra,
+    asksNakshatra: s.asks.nakshatra,
+    asksRashi: s.asks.rashi,
+    active: s.active,
+  };
+}
+
+export function toSevaBody(v: SevaFormValues): Omit<CreateSeva, 'sortOrder'> {
+  return {
+    slug: v.slug,
+    name: { en: v.nameEn, kn: v.nameKn },
+    description: { en: v.descriptionEn, kn: v.descriptionKn },
+    durationMinutes: v.durationMinutes,
+    feePaise: Math.round(v.feeRupees * 100),
+    defaultCapacity: v.defaultCapacity,
+    maxPersonsPerBooking: v.maxPersonsPerBooking,
+    bookingOpensDaysAhead: v.bookingOpensDaysAhead,
+    bookingClosesMinutesBefore: v.bookingClosesMinutesBefore,
+    asks: { gotra: v.asksGotra, nakshatra: v.asksNakshatra, rashi: v.asksRashi },
+    active: v.active,
+  };
+}
