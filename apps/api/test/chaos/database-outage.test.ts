@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createSeva, createSlot, uniquePhone } from '../factories.ts';
+import { ApiProcess, DatabaseProxy, FULL, waitUntil } from './processes.ts';
+
+/**
+ * The database becomes unreachable for a few seconds: a TCP proxy between the API process and
+ * the server resets every connection and refuses new ones (the shared database server itself is
+ * never touched). Requests must fail fast with 503 problem+json, /readyz must say not ready,
+ * and the API must recover by itself when the database is back.
+ */
+
+const OUTAGE_MS = FULL ? 20_000 : 5_000;
+/** The pool gives up on a connection after 10 s (db/client.ts); no request may wait longer. */
+const FAIL_FAST_MS = 12_000;
+
+let scratch: ScratchDatabase;
+let db: Db;
+let proxy: DatabaseProxy;
+let api: ApiProcess;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  db = createDb(scratch.url, 2);
+  proxy = await DatabaseProxy.forUrl(scratch.url).start();
+  api = await ApiProcess.start(proxy.urlFor(scratch.url));
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await proxy?.close();
+  await db?.$disconnect();
+  await scratch?.drop();
+});
+
+async function timed(path: string, init?: RequestInit) {
+  const started = performance.now();
+  const response = await fetch(`${api.url}${path}`, { ...init, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text, ms: performance.now() - started };
+}
+
+function bookingRequest(slotId: number): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ slotId, devoteeName: 'Outage Devotee', phone: uniquePhone(), persons: 1 }),
+  };
+}
+
+describe('database unreachable for a few seconds', () => {
+  it('answers 503 problem+json fast, says not ready, and recovers without a restart', async () => {
+    const slot = await createSlot(db, { sevaId: (await createSeva(db)).id, capacity: 50 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await timed(`/api/v1/slots/${slot.id}`)).status).toBe(200);
+    expect((await timed('/api/v1/bookings', bookingRequest(slot.id))).status).toBe(201);
+
+    proxy.cutOff();
+    const cutAt = performance.now();
+    const during = await Promise.all([
+      timed('/readyz'),
+      timed('/api/v1/bookings', bookingRequest(slot.id)),
+      timed(`/api/v1/slots/${slot.id}`),
+      timed(`/api/v1/slots?from=${today}&to=${today}`),
+      timed('/api/v1/sevas'),
+    ]);
+    for (const r of during) {
+      expect(r.status, r.text).toBe(503);
+      expect(r.type).toContain('application/problem+json');
+      expect(JSON.parse(r.text)).toMatchObject({ status: 503, code: 'service_unavailable' });
+      expect(r.text).not.toMatch(/SELECT|INSERT|ECONN|at .*\.ts:\d+/);
+      expect(r.ms).toBeLessThan(FAIL_FAST_MS);
+    }
+    // Keep asking while it is down, as clients would.
+    while (performance.now() - cutAt < OUTAGE_MS) {
+      expect((await timed('/readyz')).status).toBe(503);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    proxy.restore();
+    const restoredAt = performance.now();
+    await waitUntil(async () => (await timed('/readyz')).status === 200, 30_000, '/readyz to be ready again');
+    const recoveryMs = performance.now() - restoredAt;
+    const after = await timed('/api/v1/bookings', bookingRequest(slot.id));
+    expect(after.status, after.text).toBe(201);
+
+    // Nothing a refused request tried to write is in the database.
+    const state = await db.slot.findUniqueOrThrow({ where: { id: slot.id } });
+    const confirmed = await db.booking.count({ where: { slotId: slot.id, status: 'confirmed' } });
+    expect(state.booked).toBe(confirmed);
+    expect(confirmed).toBe(2);
+    console.info(
+      `database cut for ${OUTAGE_MS} ms: answers in ${during.map((r) => Math.round(r.ms)).join('/')} ms (503); ready again ${Math.round(recoveryMs)} ms after it came back`,
+    );
+  }, 120_000);
+});
