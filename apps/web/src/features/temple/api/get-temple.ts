@@ -15,7 +15,12 @@ export const templeQueryOptions = () =>
     queryKey: ['temple'],
     queryFn: getTemple,
     staleTime: Infinity,
+    // Asked once per visit. Many components read it (every slot's badge); without these, each
+    // one mounting while the answer is an error would ask again.
     retry: false,
+    retryOnMount: false,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
   });
 
 /**
