@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { PageSkeleton } from '../components/feedback/page-skeleton.tsx';
 import { AdminShell } from '../components/layout/admin-shell.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
@@ -23,7 +23,10 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route path="/day-sheet" element={<Lazy><DaySheetRoute /></Lazy>} />
         <Route element={<AdminShell />}>
-          <Route index element={<DayRoute />} />
+          {/* The day view lives at /admin/day rather than /admin/: a router link to "/" yields
+              "/admin" without the slash, which the server hands to the devotee site. */}
+          <Route index element={<Navigate to="/day" replace />} />
+          <Route path="/day" element={<DayRoute />} />
           <Route path="/calendar" element={<Lazy><CalendarRoute /></Lazy>} />
           <Route path="/counter" element={<Lazy><CounterRoute /></Lazy>} />
           <Route path="/sevas" element={<Lazy><SevasRoute /></Lazy>} />

@@ -56,7 +56,7 @@ export default function CounterRoute() {
             <Button variant="default" onClick={another}>
               {t('counter.another')}
             </Button>
-            <Button variant="subtle" component={Link} to={`/?date=${booked.slot.date}&slot=${booked.slot.id}`}>
+            <Button variant="subtle" component={Link} to={`/day?date=${booked.slot.date}&slot=${booked.slot.id}`}>
               {t('bookings.openDay')}
             </Button>
           </Group>

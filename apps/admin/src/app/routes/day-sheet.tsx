@@ -26,7 +26,7 @@ export default function DaySheetRoute() {
             <Text size="sm">{t('sheet.printIntro')}</Text>
           </div>
           <Group>
-            <Anchor component={Link} to={`/?date=${date}`}>
+            <Anchor component={Link} to={`/day?date=${date}`}>
               {t('nav.day')}
             </Anchor>
             <Button onClick={() => window.print()}>{t('sheet.print')}</Button>

@@ -17,7 +17,7 @@ export function LoginRoute() {
   const navigate = useNavigate();
   const { name } = useTemple();
   const state = (useLocation().state ?? {}) as LoginState;
-  const target = state.from ? `${state.from.pathname}${state.from.search}` : '/';
+  const target = state.from ? `${state.from.pathname}${state.from.search}` : '/day';
 
   if (session.status === 'signed-in') return <Navigate to={target} replace />;
   return (

@@ -8,7 +8,7 @@ export function NotFoundRoute() {
     <Stack>
       <Title order={1}>{t('app.notFound')}</Title>
       <Text>
-        <Anchor component={Link} to="/">
+        <Anchor component={Link} to="/day">
           {t('app.goHome')}
         </Anchor>
       </Text>

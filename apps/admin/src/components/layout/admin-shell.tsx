@@ -26,7 +26,7 @@ export function AdminShell() {
   const stream = useAvailabilityStream();
 
   const links = [
-    { to: '/', label: t('nav.day'), show: true },
+    { to: '/day', label: t('nav.day'), show: true },
     { to: '/calendar', label: t('nav.calendar'), show: true },
     { to: '/counter', label: t('nav.counter'), show: canChange },
     { to: '/sevas', label: t('nav.sevas'), show: true },
@@ -82,7 +82,7 @@ export function AdminShell() {
                 component={RouterNavLink}
                 to={l.to}
                 label={l.label}
-                active={l.to === '/' ? pathname === '/' : pathname.startsWith(l.to)}
+                active={pathname.startsWith(l.to)}
                 onClick={close}
                 className={classes.navLink}
               />

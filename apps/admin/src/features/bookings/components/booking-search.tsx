@@ -55,7 +55,7 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
                         </Table.Td>
                         <Table.Td>{t(`bookings.statuses.${b.status}`)}</Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} to={`/?date=${b.slot.date}&slot=${b.slot.id}`} onClick={() => setQ('')}>
+                          <Anchor component={Link} to={`/day?date=${b.slot.date}&slot=${b.slot.id}`} onClick={() => setQ('')}>
                             {t('bookings.openDay')}
                           </Anchor>
                         </Table.Td>

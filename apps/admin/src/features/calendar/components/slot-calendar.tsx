@@ -39,7 +39,7 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
   const onEventClick = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
     const { slotId, date } = arg.event.extendedProps as { slotId: number; date: string };
-    void navigate(`/?date=${date}&slot=${slotId}`);
+    void navigate(`/day?date=${date}&slot=${slotId}`);
   };
 
   return (
@@ -64,7 +64,7 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
         datesSet={onDatesSet}
         eventClick={onEventClick}
         navLinks
-        navLinkDayClick={(date) => void navigate(`/?date=${date.toISOString().slice(0, 10)}`)}
+        navLinkDayClick={(date) => void navigate(`/day?date=${date.toISOString().slice(0, 10)}`)}
       />
     </div>
   );

@@ -19,7 +19,7 @@ export function UpcomingSlots({ slots }: { slots: AdminSlot[] }) {
               {slots.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/?date=${s.date}&slot=${s.id}`}>
+                    <Anchor component={Link} to={`/day?date=${s.date}&slot=${s.id}`}>
                       {formatDate(s.date, 'short')} {formatTime(s.time)}
                     </Anchor>
                   </Table.Td>
