@@ -23,6 +23,7 @@ import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
 import security from './plugins/security.ts';
 import spa from './plugins/spa.ts';
 import sevaRoutes from './sevas/routes.ts';
+import templeRoutes from './temple/routes.ts';
 import slotRoutes from './slots/routes.ts';
 
 declare module 'fastify' {
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
           ),
       });
+      await api.register(templeRoutes);
       await api.register(sevaRoutes);
       await api.register(slotRoutes);
       await api.register(bookingRoutes);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { createDb } from '../src/db/client.ts';
 import { buildTestApp, testConfig } from './app.ts';
+import { testDb } from './db.ts';
 
 let app: FastifyInstance;
 
@@ -42,6 +43,21 @@ describe('operations', () => {
     const response = await app.inject({ url: '/api/v1/sevas' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+});
+
+describe('GET /api/v1/temple', () => {
+  it("gives the temple's name and time zone from the configuration", async () => {
+    const named = await buildApp(testConfig({ templeName: 'Sri Krishna Mutt', templeTimeZone: 'Asia/Kolkata' }), {
+      db: testDb(),
+      logger: false,
+    });
+    try {
+      const response = await named.inject({ url: '/api/v1/temple' });
+      expect(response.json()).toEqual({ name: 'Sri Krishna Mutt', timeZone: 'Asia/Kolkata' });
+    } finally {
+      await named.close();
+    }
   });
 });
 
