@@ -245,32 +245,42 @@ export async function cancelBooking(
         'The time to cancel this booking online has passed. Please contact the temple office.',
       );
     }
-    const version = booking.version + 1;
-    const cancelled = await tx.booking.update({
-      where: { id: bookingId },
-      data: {
-        status: 'cancelled',
-        cancelledAt: now,
-        cancelledBy: request.actor.type,
-        cancelReason: request.reason ?? null,
-        version,
-      },
-      include: bookingInclude,
-    });
-    await releasePlaces(tx, booking.slotId, booking.persons);
-    await enqueueNotification(tx, { bookingId, kind: 'cancellation', eventSeq: version });
-    await cancelReminder(tx, bookingId);
-    await recordAudit(tx, {
-      entityType: 'booking',
-      entityId: bookingId,
-      bookingId,
-      action: 'booking.cancelled',
-      actor: request.actor,
-      before: auditView(booking),
-      after: { ...auditView(cancelled), reason: request.reason ?? null },
-    });
+    const cancelled = await cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now);
     return cancelled;
   }, TRANSACTION_OPTIONS);
+}
+
+/**
+ * The cancellation itself, inside the caller's transaction, for a confirmed booking whose row
+ * the caller has locked: status, places freed, one cancellation message, no reminder, audit.
+ * Closing a slot or a date cancels its bookings through this too.
+ */
+export async function cancelLockedBooking(
+  tx: Tx,
+  booking: BookingWithSlot,
+  actor: Actor,
+  reason: string | null,
+  now: Date,
+): Promise<BookingWithSlot> {
+  const version = booking.version + 1;
+  const cancelled = await tx.booking.update({
+    where: { id: booking.id },
+    data: { status: 'cancelled', cancelledAt: now, cancelledBy: actor.type, cancelReason: reason, version },
+    include: bookingInclude,
+  });
+  await releasePlaces(tx, booking.slotId, booking.persons);
+  await enqueueNotification(tx, { bookingId: booking.id, kind: 'cancellation', eventSeq: version });
+  await cancelReminder(tx, booking.id);
+  await recordAudit(tx, {
+    entityType: 'booking',
+    entityId: booking.id,
+    bookingId: booking.id,
+    action: 'booking.cancelled',
+    actor,
+    before: auditView(booking),
+    after: { ...auditView(cancelled), reason },
+  });
+  return cancelled;
 }
 
 async function findReplay(

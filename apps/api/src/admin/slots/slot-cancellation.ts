@@ -1,8 +1,7 @@
 import type { Tx } from '../../db/client.ts';
-import { recordAudit, type Actor } from '../../audit/audit-log.ts';
+import type { Actor } from '../../audit/audit-log.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
-import { auditView, releasePlaces } from '../../bookings/booking-service.ts';
-import { cancelReminder, enqueueNotification } from '../../notifications/outbox.ts';
+import { cancelLockedBooking } from '../../bookings/booking-service.ts';
 
 /**
  * Cancels every confirmed booking of a slot inside the caller's transaction (closing or
@@ -20,25 +19,8 @@ export async function cancelBookingsOfSlot(
   const locked = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM booking WHERE slot_id = ${slotId} AND status = 'confirmed' ORDER BY id FOR UPDATE`;
   for (const { id } of locked) {
-    const before = await tx.booking.findUniqueOrThrow({ where: { id }, include: bookingInclude });
-    const version = before.version + 1;
-    const after = await tx.booking.update({
-      where: { id },
-      data: { status: 'cancelled', cancelledAt: now, cancelledBy: actor.type, cancelReason: reason, version },
-      include: bookingInclude,
-    });
-    await releasePlaces(tx, slotId, before.persons);
-    await enqueueNotification(tx, { bookingId: id, kind: 'cancellation', eventSeq: version });
-    await cancelReminder(tx, id);
-    await recordAudit(tx, {
-      entityType: 'booking',
-      entityId: id,
-      bookingId: id,
-      action: 'booking.cancelled',
-      actor,
-      before: auditView(before),
-      after: { ...auditView(after), reason },
-    });
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id }, include: bookingInclude });
+    await cancelLockedBooking(tx, booking, actor, reason, now);
   }
   return locked.length;
 }
