@@ -21,25 +21,17 @@ export function useCancelWithUndo() {
   return {
     isPending: cancel.isPending,
     cancel: (id: number, reason: string) => {
-      cancel.mutate(
-        { id, reason },
-        {
-          onError: (error) => notifications.show({ color: 'red', message: problemSentence(error, t) }),
-          onSuccess: (booking) => {
+      // NOTE: promises, not per-call callbacks: the row that started this is gone once the
+      // cancellation lands, and React Query skips per-call callbacks of unmounted components.
+      cancel.mutateAsync({ id, reason }).then(
+        (booking) => {
             const notificationId = `cancelled-${booking.id}`;
             const undo = () => {
               notifications.hide(notificationId);
-              create.mutate(
-                { body: rebookInput(booking), idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}` },
-                {
-                  onSuccess: (rebooked) =>
-                    notifications.show({ color: 'leaf', message: t('bookings.undone', { reference: rebooked.reference }) }),
-                  onError: (error) =>
-                    notifications.show({
-                      color: 'red',
-                      message: t('bookings.undoFailed', { reason: problemSentence(error, t) }),
-                    }),
-                },
+              create.mutateAsync({ body: rebookInput(booking), idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}` }).then(
+                (rebooked) => notifications.show({ color: 'leaf', message: t('bookings.undone', { reference: rebooked.reference }) }),
+                (error: unknown) =>
+                  notifications.show({ color: 'red', message: t('bookings.undoFailed', { reason: problemSentence(error, t) }) }),
               );
             };
             notifications.show({
@@ -55,8 +47,8 @@ export function useCancelWithUndo() {
                 </Group>
               ),
             });
-          },
         },
+        (error: unknown) => notifications.show({ color: 'red', message: problemSentence(error, t) }),
       );
     },
   };

@@ -22,19 +22,18 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={canChange ? 900 : 680}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
         {/* Fixed widths line the columns up from one slot's table to the next. */}
         <colgroup>
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '14%' }} />
+          <col style={{ width: '11rem' }} />
+          <col style={{ width: '5rem' }} />
+          <col style={{ width: '9.5rem' }} />
           <col />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '8%' }} />
-          <col style={{ width: canChange ? '230px' : '0' }} />
+          <col style={{ width: '7.5rem' }} />
+          <col style={{ width: '6.5rem' }} />
+          <col style={{ width: canChange ? '15rem' : '0' }} />
         </colgroup>
         <Table.Thead>
           <Table.Tr>
@@ -43,7 +42,6 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
             <Table.Th>{t('bookings.phone')}</Table.Th>
             <Table.Th>{t('bookings.sankalpa')}</Table.Th>
             <Table.Th>{t('bookings.reference')}</Table.Th>
-            <Table.Th>{t('bookings.source')}</Table.Th>
             <Table.Th>{t('bookings.notification')}</Table.Th>
             <Table.Th>
               <span className={classes.visuallyHidden}>{t('bookings.actions')}</span>
@@ -66,8 +64,12 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                 <Table.Td>{b.persons}</Table.Td>
                 <Table.Td className={classes.nowrap}>{formatPhoneInternational(b.phone)}</Table.Td>
                 <Table.Td>{sankalpaShort(b) || '—'}</Table.Td>
-                <Table.Td className={classes.mono}>{b.reference}</Table.Td>
-                <Table.Td>{t(`bookings.sources.${b.source}`)}</Table.Td>
+                <Table.Td>
+                  <span className={classes.mono}>{b.reference}</span>
+                  <Text size="xs" c="dimmed">
+                    {t(`bookings.sources.${b.source}`)}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <NotificationBadge status={b.confirmationStatus} />
                 </Table.Td>

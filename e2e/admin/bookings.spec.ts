@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { placesOf } from '../support/booking-steps.ts';
+import { settle } from '../support/page-checks.ts';
+import { bookViaApi, findBookableSlot, slot as slotNow, slotsOf } from '../support/temple-api.ts';
+import { openDay, remainingOf, signIn, slotPanel } from './admin-steps.ts';
+
+test.describe('bookings in the day view', () => {
+  test('cancel in one click frees the places at once, on the devotee site too, and undo takes them back', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const { seva, slot } = await findBookableSlot(request, { minRemaining: 3, seva: (s) => s.maxPersonsPerBooking >= 2 });
+    const booking = await bookViaApi(request, slot.id, { persons: 2, devoteeName: 'Cancel Me' });
+    const before = (await slotNow(request, slot.id)).remaining;
+
+    // A devotee has the seva open on a phone while staff work: both follow the same slot live.
+    const devotee = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    await devotee.goto(`/sevas/${seva.id}`);
+    await settle(devotee);
+    await devotee.locator(`[data-date="${slot.date}"]`).click();
+    await expect(placesOf(devotee, slot)).toHaveText(`${before} places left`);
+
+    await signIn(page);
+    await openDay(page, slot.date, slot.id);
+    await expect(remainingOf(page, slot.id)).toHaveText(String(before));
+    const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
+    await row.getByRole('button', { name: `Cancel booking ${booking.reference}` }).click();
+    await page.getByRole('menuitem', { name: 'Devotee asked to cancel' }).click();
+
+    await expect(page.getByText(`${booking.reference} is cancelled; 2 places are free again.`)).toBeVisible();
+    await expect(remainingOf(page, slot.id)).toHaveText(String(before + 2));
+    await expect(row).toHaveCount(0);
+    await expect(placesOf(devotee, slot)).toHaveText(`${before + 2} places left`);
+    expect((await slotNow(request, slot.id)).remaining).toBe(before + 2);
+
+    // Undo books the same places again, under a new reference.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText(/^Rebooked as SB-/)).toBeVisible();
+    await expect(remainingOf(page, slot.id)).toHaveText(String(before));
+    await expect(slotPanel(page, slot.id).getByRole('row').filter({ hasText: 'Cancel Me' })).toHaveCount(1);
+    await expect(placesOf(devotee, slot)).toHaveText(`${before} places left`);
+    expect((await slotNow(request, slot.id)).remaining).toBe(before);
+    await devotee.close();
+  });
+
+  test('a booking moves to another slot of the same seva that has room', async ({ page, request }) => {
+    const { seva, slot } = await findBookableSlot(request, { minRemaining: 2, seva: (s) => s.defaultCapacity >= 10 });
+    const others = (await slotsOf(request, seva.id, slot.date, slot.date)).filter((s) => s.id !== slot.id && s.remaining >= 1);
+    test.skip(others.length === 0, 'The demo data has one slot a day for every roomy seva');
+    const target = others[0]!;
+    const booking = await bookViaApi(request, slot.id, { devoteeName: 'Move Me' });
+
+    await signIn(page);
+    await openDay(page, slot.date, slot.id);
+    await slotPanel(page, slot.id).getByRole('button', { name: `Move ${booking.reference}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Move ${booking.reference} to another slot` });
+    await expect(dialog.getByRole('radio')).not.toHaveCount(0);
+    await dialog.getByRole('radio', { name: new RegExp(`${target.remaining} of ${target.capacity} free`) }).first().check();
+    await dialog.getByRole('button', { name: 'Move booking' }).click();
+    await expect(page.getByText(new RegExp(`${booking.reference} moved to`))).toBeVisible();
+    await expect(slotPanel(page, target.id).locator(`[data-reference="${booking.reference}"]`)).toBeVisible();
+    await expect(slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`)).toHaveCount(0);
+    expect((await slotNow(request, target.id)).remaining).toBe(target.remaining - 1);
+  });
+
+  test('details are edited in place and the history shows who changed what', async ({ page, request }) => {
+    const { slot } = await findBookableSlot(request, { minRemaining: 1 });
+    const booking = await bookViaApi(request, slot.id, { devoteeName: 'Edit Me' });
+
+    await signIn(page);
+    await openDay(page, slot.date, slot.id);
+    await slotPanel(page, slot.id).getByRole('button', { name: `Edit ${booking.reference}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit ${booking.reference}` });
+    await dialog.getByLabel('Devotee').fill('Edited Devotee');
+    await dialog.getByLabel('Gotra').fill('Vasishta');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(`${booking.reference} saved.`)).toBeVisible();
+    const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
+    await expect(row).toContainText('Edited Devotee');
+    await expect(row).toContainText('Vasishta');
+
+    await row.getByRole('button', { name: `History ${booking.reference}` }).click();
+    const history = page.getByRole('dialog', { name: `History of ${booking.reference}` });
+    await expect(history).toContainText('Edited Devotee');
+  });
+
+  test('quick search finds a booking by reference and opens its day', async ({ page, request }) => {
+    const { slot } = await findBookableSlot(request, { minRemaining: 1 });
+    const booking = await bookViaApi(request, slot.id, { devoteeName: 'Find Me Quickly' });
+    await signIn(page);
+    await openDay(page, slot.date);
+    await page.keyboard.press('/');
+    await page.keyboard.type(booking.reference);
+    const result = page.getByTestId('search-result').filter({ hasText: booking.reference });
+    await expect(result).toContainText('Find Me Quickly');
+    await result.getByRole('link', { name: 'Open day' }).click();
+    await expect(slotPanel(page, slot.id)).toHaveAttribute('data-highlight', 'true');
+  });
+
+  test('the date moves with the arrow keys', async ({ page }) => {
+    await signIn(page);
+    await openDay(page, '2030-01-15');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tuesday, 15 January 2030');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wednesday, 16 January 2030');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Monday, 14 January 2030');
+    await expect(page.getByText('No slots on this day.')).toBeVisible();
+  });
+});
