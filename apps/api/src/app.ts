@@ -20,7 +20,7 @@ import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
-import security from './plugins/security.ts';
+import security, { securityHeaders } from './plugins/security.ts';
 import spa from './plugins/spa.ts';
 import sevaRoutes from './sevas/routes.ts';
 import templeRoutes from './temple/routes.ts';
@@ -62,6 +62,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     forceCloseConnections: true,
     // Long-lived SSE streams must not be cut by the request timeout.
     requestTimeout: 0,
+    // A URL the router cannot take (bad escapes, a path segment over 100 characters) is answered
+    // before any hook runs: give it the same security headers and problem+json as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      void reply.headers(securityHeaders);
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void sendProblem(
+        reply,
+        tooLong ? 414 : 400,
+        'validation_failed',
+        tooLong ? 'URL too long' : 'Bad URL',
+        tooLong ? 'A part of the URL is longer than this API accepts.' : 'The URL is not valid.',
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

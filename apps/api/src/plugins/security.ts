@@ -26,6 +26,8 @@ const helmetOptions: Parameters<typeof helmet>[0] = {
  * again for every request, a measurable share of a cached GET /slots (bench/README.md); with
  * one fixed policy (no per-request nonces) the headers are the same every time.
  */
+export const securityHeaders: Readonly<Record<string, string>> = helmetHeaders();
+
 function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
@@ -48,9 +50,8 @@ function helmetHeaders(): Record<string, string> {
 
 /** Security headers on every response, and CORS only for the configured origins. */
 export default fp(async function security(app) {
-  const headers = helmetHeaders();
   app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+    void reply.headers(securityHeaders);
     done();
   });
   await app.register(cors, {
