@@ -21,10 +21,12 @@ export default function CounterRoute() {
   const canChange = useCan('changeBookings');
   const [booked, setBooked] = useState<AdminBooking>();
   const [round, setRound] = useState(0);
+  // The next walk-in usually wants the same seva: keep it chosen.
+  const [lastSevaId, setLastSevaId] = useState<string>();
   const date = params.get('date');
   const initial = {
     date: isIsoDate(date) ? date : todayIn(timeZone),
-    sevaId: booked ? String(booked.seva.id) : (params.get('sevaId') ?? undefined),
+    sevaId: lastSevaId ?? params.get('sevaId') ?? undefined,
     slotId: params.get('slotId') ?? undefined,
   };
   const another = () => {
@@ -56,14 +58,28 @@ export default function CounterRoute() {
             <Button variant="default" onClick={another}>
               {t('counter.another')}
             </Button>
-            <Button variant="subtle" component={Link} to={`/day?date=${booked.slot.date}&slot=${booked.slot.id}`}>
+            <Button
+              variant="subtle"
+              component={Link}
+              to={`/day?date=${booked.slot.date}&slot=${booked.slot.id}`}
+            >
               {t('bookings.openDay')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <QueryState query={sevas}>
-          {(data) => <CounterForm key={round} sevas={data.items} initial={initial} onBooked={setBooked} />}
+          {(data) => (
+            <CounterForm
+              key={round}
+              sevas={data.items}
+              initial={initial}
+              onBooked={(b) => {
+                setBooked(b);
+                setLastSevaId(String(b.seva.id));
+              }}
+            />
+          )}
         </QueryState>
       )}
     </Stack>

@@ -63,7 +63,7 @@ export function AdminShell() {
             <Text size="sm" className={classes.user} visibleFrom="sm">
               {t('app.signedInAs', { name: user.name })}
             </Text>
-            <Badge color="saffron" variant="filled" data-testid="role-badge">
+            <Badge color="saffron.2" c="maroon.9" variant="filled" data-testid="role-badge">
               {t(`roles.${user.role}`)}
             </Badge>
             <Button size="compact-md" variant="white" color="maroon" onClick={() => logout.mutate()} loading={logout.isPending}>

@@ -14,6 +14,9 @@ import { nakshatraOptions, rashiOptions } from '../../bookings/sankalpa-labels.t
 import { useSlots } from '../../slots/api/get-slots.ts';
 import { counterFormSchema, toCreateBooking, type CounterFormValues } from '../counter-form-schema.ts';
 
+/** Focusing a filled list selects its text, so typing replaces the choice instead of adding to it. */
+const selectAll = (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select();
+
 interface CounterFormProps {
   sevas: Seva[];
   initial: { sevaId?: string; date: string; slotId?: string };
@@ -29,6 +32,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
   const { t } = useTranslation();
   const create = useCreateBooking();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [openedAt] = useState(() => Date.now());
   const form = useForm<CounterFormValues>({
     resolver: zodResolver(counterFormSchema),
     defaultValues: {
@@ -48,8 +52,12 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
   const seva = sevas.find((s) => String(s.id) === sevaId);
   const slots = useSlots({ from: date, to: date, sevaId: seva?.id }, Boolean(seva && /^\d{4}-\d{2}-\d{2}$/.test(date)));
   const withRoom = useMemo(
-    () => (slots.data?.items ?? []).filter((s) => s.status === 'open' && s.remaining >= Math.max(1, persons || 1)),
-    [slots.data, persons],
+    () =>
+      (slots.data?.items ?? []).filter(
+        // Staff may book outside the devotees' window, but not a slot that has already begun.
+        (s) => s.status === 'open' && s.remaining >= Math.max(1, persons || 1) && Date.parse(s.startsAt) > openedAt,
+      ),
+    [slots.data, persons, openedAt],
   );
 
   // Keep the chosen time valid: the first with room when none is chosen or the chosen one filled.
@@ -77,7 +85,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                   label={t('counter.seva')}
                   data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur
+                  selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll}
                   autoFocus
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
@@ -112,7 +120,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                     label: t('counter.slotOption', { time: formatTime(s.time), remaining: s.remaining, capacity: s.capacity }),
                   }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur
+                  selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll}
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
                   error={errors.slotId?.message}
@@ -154,7 +162,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="nakshatra"
                 render={({ field }) => (
-                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur clearable value={field.value} onChange={field.onChange} />
+                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
                 )}
               />
             )}
@@ -163,7 +171,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="rashi"
                 render={({ field }) => (
-                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur clearable value={field.value} onChange={field.onChange} />
+                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
                 )}
               />
             )}
