@@ -52,6 +52,7 @@ const envSchema = z.object({
   NOTIFIER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   NOTIFIER_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
+  BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
   CORS_ORIGINS: z.string().default(''),
   SLOT_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   SERVE_SPAS: boolish.default(true),
@@ -109,6 +110,8 @@ export interface Config {
   /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
   outbox: OutboxSettings;
   rateLimitPerIpPerMin: number;
+  /** Confirmed bookings one phone may hold for one seva on one temple date (web and API). */
+  bookingsPerPhonePerSevaPerDay: number;
   corsOrigins: string[];
   slotHorizonDays: number;
   serveSpas: boolean;
@@ -224,6 +227,7 @@ export function loadConfig(
       reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
     },
     rateLimitPerIpPerMin: env.RATE_LIMIT_PER_IP_PER_MIN,
+    bookingsPerPhonePerSevaPerDay: env.BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

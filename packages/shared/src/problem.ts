@@ -19,6 +19,7 @@ export const problemCodes = [
   'slot_full',
   'slot_not_bookable',
   'duplicate_booking',
+  'booking_limit_reached',
   'booking_window_closed',
   'booking_not_open_yet',
   'cancellation_closed',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toE164, type CreateBooking } from '@sevabook/shared';
+import { addDaysToDate, startOfTempleDay, templeDateOf, toE164, type CreateBooking } from '@sevabook/shared';
 import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
 import { SharedReads } from '../db/shared-read.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
@@ -25,6 +25,11 @@ export interface BookingContext {
   timeZone: string;
   tokens: ManageTokens;
   now?: () => Date;
+  /**
+   * Confirmed bookings one phone may hold for one seva on one temple date; unset = no cap (staff
+   * at the counter book for whole families with one number).
+   */
+  bookingsPerPhonePerSevaPerDay?: number;
 }
 
 export interface NewBooking extends CreateBooking {
@@ -139,13 +144,25 @@ export async function createBooking(ctx: BookingContext, input: NewBooking): Pro
       };
       // NOTE: the slot's row lock is held from the UPDATE to COMMIT and every other booking of
       // the slot waits for it: pipelined-booking.ts sends the whole transaction in one write.
+      const limit = ctx.bookingsPerPhonePerSevaPerDay;
+      const slotDate = templeDateOf(slot.startsAt, ctx.timeZone);
       const outcome = await insertBookingTakingPlaces(pool, row, {
         startsAt: slot.startsAt,
         now,
+        ...(limit === undefined
+          ? {}
+          : {
+              phoneLimit: {
+                sevaId: seva.id,
+                dayStart: startOfTempleDay(slotDate, ctx.timeZone),
+                dayEnd: startOfTempleDay(addDaysToDate(slotDate, 1), ctx.timeZone),
+                max: limit,
+              },
+            }),
         actor: input.actor,
         audit: auditView({ ...row, status: 'confirmed' }),
       });
-      if (!outcome.taken) throw whyNotTaken(outcome.slot);
+      if (!outcome.taken) throw whyNotTaken(outcome.slot, input.persons, limit);
       const booking: BookingWithSlot = { ...outcome.booking, slot };
       return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
     } catch (error) {
@@ -179,11 +196,24 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
     UPDATE slot SET booked = booked + ${persons}
     WHERE id = ${slotId} AND status = 'open' AND booked + ${persons} <= capacity`;
   if (updated === 1) return;
-  throw whyNotTaken((await tx.slot.findUnique({ where: { id: slotId } })) ?? undefined);
+  throw whyNotTaken((await tx.slot.findUnique({ where: { id: slotId } })) ?? undefined, persons);
 }
 
 /** The error for a slot that could not take a booking, from its state at the time. */
-function whyNotTaken(slot: { status: string; booked: number; capacity: number } | undefined): AppError {
+function whyNotTaken(
+  slot: { status: string; booked: number; capacity: number; phoneBookings?: number | bigint } | undefined,
+  persons: number,
+  phoneLimit?: number,
+): AppError {
+  if (slot && slot.status === 'open' && slot.booked + persons <= slot.capacity && phoneLimit !== undefined) {
+    if (Number(slot.phoneBookings ?? 0) >= phoneLimit) {
+      return conflict(
+        'booking_limit_reached',
+        'Booking limit reached',
+        `This phone number already has ${phoneLimit} bookings of this seva on that day, the most one number may hold. Please contact the temple office for more.`,
+      );
+    }
+  }
   if (slot && slot.status !== 'open') {
     return conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
   }

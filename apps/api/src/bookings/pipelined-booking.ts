@@ -15,7 +15,9 @@ import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
  *
  * Since COMMIT is sent before any answer is read, every statement is made conditional on the
  * one before, in SQL:
- *   1. INSERT the booking only if the slot is open and the places fit, reading the slot with
+ *   1. INSERT the booking only if the slot is open, the places fit and the phone has not reached
+ *      its cap of bookings of the seva that day (an abuse guard, not an invariant: two
+ *      bookings of different slots at the same moment may both pass), reading the slot with
  *      FOR UPDATE (INSERT … SELECT … FOR UPDATE): the first statement that locks anything, so
  *      it always runs inside the transaction. A duplicate phone, reference or idempotency key
  *      fails this statement alone;
@@ -56,7 +58,28 @@ interface SlotState {
   status: string;
   booked: number;
   capacity: number;
+  /** Confirmed bookings of this phone for the seva that day (only with a phone limit). */
+  phoneBookings?: number | bigint;
 }
+
+/** At most `max` confirmed bookings per phone for one seva between dayStart and dayEnd. */
+export interface PhoneLimit {
+  sevaId: number;
+  dayStart: Date;
+  dayEnd: Date;
+  max: number;
+}
+
+interface BookingContext {
+  startsAt: Date;
+  now: Date;
+  actor: Actor;
+  audit: unknown;
+  phoneLimit?: PhoneLimit;
+}
+
+const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.slot_id
+  WHERE b.phone = ? AND b.status = 'confirmed' AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
 
 /** A deadlock victim or a lock wait timeout: nothing was written; try again. */
 const RETRYABLE = new Set([1213, 1205]);
@@ -65,7 +88,7 @@ const ATTEMPTS = 3;
 export async function insertBookingTakingPlaces(
   pool: Pool,
   row: BookingRow,
-  context: { startsAt: Date; now: Date; actor: Actor; audit: unknown },
+  context: BookingContext,
 ): Promise<PipelinedOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -80,9 +103,10 @@ export async function insertBookingTakingPlaces(
 async function attemptBooking(
   pool: Pool,
   row: BookingRow,
-  context: { startsAt: Date; now: Date; actor: Actor; audit: unknown },
+  context: BookingContext,
 ): Promise<PipelinedOutcome> {
-  const { now, actor } = context;
+  const { now, actor, phoneLimit } = context;
+  const limitArgs = phoneLimit ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd] : [];
   const reminderDue = new Date(context.startsAt.getTime() - REMINDER_LEAD_MS);
   const withReminder = reminderDue > now;
   const conn = await pool.getConnection();
@@ -96,11 +120,13 @@ async function attemptBooking(
            rashi, language, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
            created_by_staff_id, api_key_id, created_at, updated_at)
          SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
-         WHERE id = ? AND status = 'open' AND booked + ? <= capacity FOR UPDATE`,
+         WHERE id = ? AND status = 'open' AND booked + ? <= capacity
+         ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''} FOR UPDATE`,
         [
           row.reference, row.devoteeName, row.phone, row.email, row.persons, row.gotra, row.nakshatra,
           row.rashi, row.language, row.source, row.idempotencyKey, row.idempotencyFingerprint,
           row.manageTokenHash, row.createdByStaffId, row.apiKeyId, now, now, row.slotId, row.persons,
+          ...(phoneLimit ? [...limitArgs, phoneLimit.max] : []),
         ],
       ),
       conn.query(
@@ -121,7 +147,10 @@ async function attemptBooking(
         [actor.type, actor.id ?? null, actor.label, JSON.stringify(context.audit), now, row.reference],
       ),
       conn.query('COMMIT'),
-      conn.query('SELECT status, booked, capacity FROM slot WHERE id = ?', [row.slotId]),
+      conn.query(
+        `SELECT status, booked, capacity${phoneLimit ? `, ${PHONE_BOOKINGS} AS phoneBookings` : ''} FROM slot WHERE id = ?`,
+        [...limitArgs, row.slotId],
+      ),
     ];
     const results = await Promise.allSettled(sent);
     const value = <T>(i: number): T | undefined => {

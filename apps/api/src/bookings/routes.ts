@@ -31,7 +31,12 @@ const tokenHeadersSchema = z.looseObject({
 
 const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
-  const ctx = { db: app.db, timeZone: tz, tokens: app.manageTokens };
+  const ctx = {
+    db: app.db,
+    timeZone: tz,
+    tokens: app.manageTokens,
+    bookingsPerPhonePerSevaPerDay: app.config.bookingsPerPhonePerSevaPerDay,
+  };
   const manageUrl = (reference: string, token: string) =>
     `${app.config.publicUrl}/manage/${reference}?token=${token}`;
 
