@@ -11,7 +11,8 @@ import { AppError } from './errors.ts';
 import adminRoutes from './admin/routes.ts';
 import authPlugin from './auth/auth-plugin.ts';
 import authRoutes from './auth/routes.ts';
-import { AvailabilityFeed } from './availability/availability-feed.ts';
+import { AvailabilityFeed, type AvailabilitySource } from './availability/availability-feed.ts';
+import { RedisAvailabilityFeed } from './availability/redis-availability-feed.ts';
 import availabilityRoutes from './availability/routes.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
 import bookingRoutes from './bookings/routes.ts';
@@ -20,6 +21,7 @@ import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
+import { connectRedis } from './plugins/redis.ts';
 import security, { securityHeaders } from './plugins/security.ts';
 import spa from './plugins/spa.ts';
 import sevaRoutes from './sevas/routes.ts';
@@ -30,7 +32,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     manageTokens: ManageTokens;
-    availability: AvailabilityFeed;
+    availability: AvailabilitySource;
   }
 }
 
@@ -84,8 +86,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(problemErrors);
   await app.register(dbPlugin, options.db ? { db: options.db } : {});
-  app.decorate('availability', new AvailabilityFeed(app.db, app.log));
-  app.addHook('onClose', async () => app.availability.stop());
+  // Several instances share rate-limit counters and one availability poller through Redis when
+  // REDIS_URL is set; without it, each process keeps its own (docs/deployment.md).
+  const redis = config.redis ? connectRedis(config.redis.url, app.log) : undefined;
+  const feed = new AvailabilityFeed(app.db, app.log);
+  const availability: AvailabilitySource =
+    redis && config.redis
+      ? new RedisAvailabilityFeed(feed, redis.commands, redis.subscriber, config.redis.keyPrefix, app.log)
+      : feed;
+  app.decorate('availability', availability);
+  app.addHook('onClose', async () => {
+    app.availability.stop();
+    feed.stop();
+    redis?.close();
+  });
   await app.register(security);
   await app.register(openapi);
   await app.register(healthRoutes);
@@ -95,6 +109,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(rateLimit, {
         max: config.rateLimitPerIpPerMin,
         timeWindow: 60_000,
+        // With Redis the counters are shared by every instance; if Redis fails, requests pass.
+        ...(redis && config.redis
+          ? { redis: redis.commands, nameSpace: `${config.redis.keyPrefix}rate-limit:`, skipOnError: true }
+          : {}),
         errorResponseBuilder: (_request, context) =>
           new AppError(
             429,

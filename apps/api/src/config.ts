@@ -54,6 +54,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
   CORS_ORIGINS: z.string().default(''),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('sevabook:'),
   SLOT_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   SERVE_SPAS: boolish.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -113,6 +115,11 @@ export interface Config {
   /** Confirmed bookings one phone may hold for one seva on one temple date (web and API). */
   bookingsPerPhonePerSevaPerDay: number;
   corsOrigins: string[];
+  /**
+   * Shared state for several API instances: rate-limit counters and live-availability fan-out.
+   * Unset: counters per process, and every process polls the database for availability.
+   */
+  redis: { url: string; keyPrefix: string } | undefined;
   slotHorizonDays: number;
   serveSpas: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -231,6 +238,7 @@ export function loadConfig(
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
     serveSpas: env.SERVE_SPAS,
     logLevel: env.LOG_LEVEL,

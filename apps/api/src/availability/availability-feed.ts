@@ -4,6 +4,13 @@ import type { Db } from '../db/client.ts';
 
 type Listener = (event: AvailabilityEvent) => void;
 
+/** Where stream clients get slot changes from: this feed, or Redis (redis-availability-feed.ts). */
+export interface AvailabilitySource {
+  subscribe(listener: Listener): () => void;
+  readonly subscriberCount: number;
+  stop(): void;
+}
+
 interface ChangedSlot {
   id: number;
   sevaId: number;
@@ -21,7 +28,7 @@ interface ChangedSlot {
  * NOTE: rows are re-read with an overlap window, because a transaction that commits late can
  * carry an updated_at older than the last poll; `lastSent` drops the repeats.
  */
-export class AvailabilityFeed {
+export class AvailabilityFeed implements AvailabilitySource {
   private readonly listeners = new Set<Listener>();
   private readonly lastSent = new Map<number, { state: string; updatedAt: number }>();
   private cursor: Date | undefined;

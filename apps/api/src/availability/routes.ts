@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { securityHeaders } from '../plugins/security.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -26,7 +27,9 @@ const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       const { sevaId } = request.query;
       reply.hijack();
       const res = reply.raw;
+      // The reply is hijacked, so the headers set on it are not sent: set them here.
       res.writeHead(200, {
+        ...securityHeaders,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
