@@ -62,6 +62,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: options.logger ?? loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     // Long-lived SSE streams must not be cut by the request timeout.
     requestTimeout: 0,
     // A URL the router cannot take (bad escapes, a path segment over 100 characters) is answered

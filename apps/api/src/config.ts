@@ -55,6 +55,7 @@ const envSchema = z.object({
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
   CORS_ORIGINS: z.string().default(''),
   REDIS_URL: z.string().url().optional(),
+  TRUST_PROXY: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('sevabook:'),
   SLOT_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   SERVE_SPAS: boolish.default(true),
@@ -120,6 +121,11 @@ export interface Config {
    * Unset: counters per process, and every process polls the database for availability.
    */
   redis: { url: string; keyPrefix: string } | undefined;
+  /**
+   * Behind a load balancer: which hops' X-Forwarded-For to believe (true, a hop count, or
+   * addresses/CIDRs), so rate limits count devotees, not the proxy. Unset: none.
+   */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean) | undefined;
   slotHorizonDays: number;
   serveSpas: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -238,6 +244,7 @@ export function loadConfig(
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
     serveSpas: env.SERVE_SPAS,
@@ -260,6 +267,18 @@ function parseContentSids(value: string | undefined): Record<string, string> {
     sids[language] = sid;
   }
   return sids;
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (!value?.trim()) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return undefined;
+  if (/^\d+$/.test(value)) {
+    // The nearest N hops are our own proxies.
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 /** process.env, with `.env` from the working directory or the repository root loaded first. */

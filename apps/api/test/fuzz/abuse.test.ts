@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { buildTestApp } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
@@ -46,6 +47,23 @@ describe('rate limits', () => {
     expect(answers.slice(0, 5).every((r) => r.statusCode === 404)).toBe(true);
     expectProblem(answers[5]!, 429, 'rate_limited');
     expect(answers[5]!.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('rate limits behind a load balancer (TRUST_PROXY)', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp({ rateLimitPerIpPerMin: 2, trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
+  });
+  afterAll(async () => app.close());
+
+  it('counts each devotee behind the proxy, not the proxy', async () => {
+    const from = (client: string) =>
+      app.inject({ url: '/api/v1/sevas', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } });
+    const a = [await from('198.51.100.1'), await from('198.51.100.1'), await from('198.51.100.1')];
+    const b = await from('198.51.100.2');
+    expect(a.map((r) => r.statusCode)).toEqual([200, 200, 429]);
+    expect(b.statusCode).toBe(200);
   });
 });
 
