@@ -26,7 +26,7 @@ test.describe('bookings in the day view', () => {
     await expect(remainingOf(page, slot.id)).toHaveText(String(before));
     const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
     await row.getByRole('button', { name: `Cancel booking ${booking.reference}` }).click();
-    await page.getByRole('menuitem', { name: 'Devotee asked to cancel' }).click();
+    await page.getByRole('dialog', { name: 'Reason' }).getByRole('button', { name: 'Devotee asked to cancel' }).click();
 
     await expect(page.getByText(`${booking.reference} is cancelled; 2 places are free again.`)).toBeVisible();
     await expect(remainingOf(page, slot.id)).toHaveText(String(before + 2));

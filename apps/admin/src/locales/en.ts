@@ -8,6 +8,7 @@ export const en = {
     loading: 'Loading…',
     retry: 'Try again',
     close: 'Close',
+    table: 'Table; scroll sideways for more',
     cancel: 'Cancel',
     save: 'Save',
     menu: 'Menu',

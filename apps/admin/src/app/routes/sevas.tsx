@@ -25,7 +25,7 @@ export default function SevasRoute() {
         {canManage && <Button onClick={() => setAdding(true)}>{t('sevas.new')}</Button>}
       </Group>
       <QueryState query={sevas}>{(data) => <SevaTable sevas={data.items} />}</QueryState>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('sevas.new')} size="xl">
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={adding} onClose={() => setAdding(false)} title={t('sevas.new')} size="xl">
         <SevaForm
           initial={emptySeva}
           submitLabel={t('sevas.create')}

@@ -25,7 +25,7 @@ export function AuditModal({ bookingId, reference, onClose }: { bookingId: numbe
   const audit = useAudit(bookingId);
   const missing = audit.error instanceof ApiError && audit.error.status === 404;
   return (
-    <Modal opened onClose={onClose} title={t('audit.title', { reference })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('audit.title', { reference })} size="lg">
       {audit.data ? (
         audit.data.items.length === 0 ? (
           <Text>{t('audit.empty')}</Text>

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { formatDate, formatTime } from '../../../lib/temple-format.ts';
 import { useSearchBookings } from '../api/search-bookings.ts';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 /** Quick search by reference, name or phone across all days; a result opens its day. */
 export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch(_props, ref) {
@@ -42,7 +43,7 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
               <Text size="sm" fw={600}>
                 {t('bookings.searchResults', { count: search.data.total })}
               </Text>
-              <Table.ScrollContainer minWidth={600}>
+              <ScrollTable minWidth={600}>
                 <Table verticalSpacing={4} fz="sm">
                   <Table.Tbody>
                     {search.data.items.map((b) => (
@@ -63,7 +64,7 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </>
           )}
         </Paper>

@@ -1,4 +1,5 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Popover, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCancelWithUndo } from '../hooks/use-cancel-with-undo.tsx';
 
@@ -6,32 +7,51 @@ export const cancelReasons = ['devotee', 'noShow', 'duplicate', 'temple', 'other
 
 /**
  * The cancel button: it opens the reasons, and picking one cancels at once — no second
- * "are you sure", because the undo that follows is the safety net.
+ * "are you sure", because the undo that follows is the safety net. (A popover of buttons rather
+ * than Mantine's Menu, whose focus sentinel inside role=menu fails axe.)
  */
 export function CancelMenu({ bookingId, reference }: { bookingId: number; reference: string }) {
   const { t } = useTranslation();
   const { cancel, isPending } = useCancelWithUndo();
+  const [opened, setOpened] = useState(false);
+  const headingId = `cancel-reasons-${bookingId}`;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal trapFocus returnFocus shadow="md">
+      <Popover.Target>
         <Button
           size="compact-sm"
-          variant="light"
-          color="red"
+          variant="outline"
+          color="red.9"
           loading={isPending}
           aria-label={t('bookings.cancelBooking', { reference })}
+          aria-expanded={opened}
+          onClick={() => setOpened((o) => !o)}
         >
           {t('bookings.cancel')}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('bookings.cancelReason')}</Menu.Label>
-        {cancelReasons.map((reason) => (
-          <Menu.Item key={reason} onClick={() => cancel(bookingId, t(`bookings.reasons.${reason}`))}>
-            {t(`bookings.reasons.${reason}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Target>
+      <Popover.Dropdown p={6} role="dialog" aria-labelledby={headingId}>
+        <Text size="xs" fw={700} px={6} py={2} id={headingId}>
+          {t('bookings.cancelReason')}
+        </Text>
+        <Stack gap={2}>
+          {cancelReasons.map((reason) => (
+            <Button
+              key={reason}
+              variant="subtle"
+              color="dark"
+              justify="flex-start"
+              size="compact-sm"
+              onClick={() => {
+                setOpened(false);
+                cancel(bookingId, t(`bookings.reasons.${reason}`));
+              }}
+            >
+              {t(`bookings.reasons.${reason}`)}
+            </Button>
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

@@ -34,7 +34,7 @@ export function EditModal({ bookingId, onClose }: { bookingId: number; onClose: 
   const { t } = useTranslation();
   const booking = useBooking(bookingId);
   return (
-    <Modal opened onClose={onClose} title={t('bookings.editTitle', { reference: booking.data?.reference ?? '' })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('bookings.editTitle', { reference: booking.data?.reference ?? '' })} size="lg">
       {booking.data ? (
         <EditForm booking={booking.data} onClose={onClose} />
       ) : booking.isError ? (

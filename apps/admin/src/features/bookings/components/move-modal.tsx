@@ -47,7 +47,7 @@ export function MoveModal({ booking, onClose }: { booking: MovableBooking; onClo
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('bookings.moveTitle', { reference: booking.reference })} size="md">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('bookings.moveTitle', { reference: booking.reference })} size="md">
       <Stack>
         <DatePickerInput
           label={t('bookings.moveDate')}

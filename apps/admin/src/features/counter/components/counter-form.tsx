@@ -85,7 +85,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                   label={t('counter.seva')}
                   data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll}
+                  selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll}
                   autoFocus
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
@@ -120,7 +120,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                     label: t('counter.slotOption', { time: formatTime(s.time), remaining: s.remaining, capacity: s.capacity }),
                   }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll}
+                  selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll}
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
                   error={errors.slotId?.message}
@@ -162,7 +162,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="nakshatra"
                 render={({ field }) => (
-                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
+                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
                 )}
               />
             )}
@@ -171,7 +171,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="rashi"
                 render={({ field }) => (
-                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
+                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
                 )}
               />
             )}

@@ -6,6 +6,7 @@ import { CancelMenu } from '../../bookings/components/cancel-menu.tsx';
 import { NotificationBadge } from '../../bookings/components/notification-badge.tsx';
 import { sankalpaShort } from '../../bookings/sankalpa-labels.ts';
 import classes from './day.module.css';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 type SheetSlot = DaySheet['slots'][number];
 export type SheetBooking = SheetSlot['bookings'][number];
@@ -22,7 +23,7 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
-    <Table.ScrollContainer minWidth={canChange ? 900 : 680}>
+    <ScrollTable minWidth={canChange ? 900 : 680} label={caption}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
         {/* Fixed widths line the columns up from one slot's table to the next. */}
@@ -98,6 +99,6 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -15,16 +15,16 @@ export function DateNavigator({ date, today, onChange }: DateNavigatorProps) {
   return (
     <Group gap="xs" wrap="nowrap">
       <Button variant="default" onClick={() => onChange(addDays(date, -1))} aria-label={t('day.previous')}>
-        ←
+        <span aria-hidden="true">←</span>
       </Button>
       <Button variant={date === today ? 'filled' : 'default'} onClick={() => onChange(today)}>
         {t('day.today')}
       </Button>
       <Button variant="default" onClick={() => onChange(addDays(date, 1))} aria-label={t('day.next')}>
-        →
+        <span aria-hidden="true">→</span>
       </Button>
       <DatePickerInput
-        aria-label={t('day.pickDate')}
+        // Its name is the date it shows; a separate label would not match what is seen.
         value={date}
         onChange={(v) => v && onChange(v)}
         valueFormat="ddd D MMM YYYY"

@@ -9,6 +9,7 @@ import { NotificationBadge } from '../../bookings/components/notification-badge.
 import { useTemple } from '../../temple/api/get-temple.ts';
 import type { AdminNotification } from '../api/get-notifications.ts';
 import { useRetryNotification } from '../api/retry-notification.ts';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 const RETRYABLE = new Set(['failed', 'dead']);
 
@@ -18,7 +19,7 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
   const canRetry = useCan('retryNotifications');
   const retry = useRetryNotification();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollTable minWidth={900}>
       <Table striped verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -82,6 +83,6 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

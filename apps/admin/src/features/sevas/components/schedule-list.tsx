@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatDate, formatTime } from '../../../lib/temple-format.ts';
 import { useUpdateSchedule } from '../api/update-schedule.ts';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -13,7 +14,7 @@ export function ScheduleList({ schedules, canEdit, defaultCapacity }: { schedule
   const update = useUpdateSchedule();
   if (schedules.length === 0) return <Text>{t('sevas.noSchedules')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable minWidth={640}>
       <Table striped fz="sm" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -64,6 +65,6 @@ export function ScheduleList({ schedules, canEdit, defaultCapacity }: { schedule
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -3,11 +3,12 @@ import type { AdminSeva } from '@sevabook/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../../../lib/temple-format.ts';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 export function SevaTable({ sevas }: { sevas: AdminSeva[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ScrollTable minWidth={760}>
       <Table striped highlightOnHover fz="sm" verticalSpacing={8}>
         <Table.Thead>
           <Table.Tr>
@@ -41,6 +42,6 @@ export function SevaTable({ sevas }: { sevas: AdminSeva[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -9,6 +9,7 @@ import { useTemple } from '../../temple/api/get-temple.ts';
 import type { IssuedPassword } from '../api/get-staff-users.ts';
 import { useResetStaffPassword } from '../api/reset-password.ts';
 import { useUpdateStaffUser } from '../api/update-staff-user.ts';
+import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (issued: IssuedPassword) => void }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (
   const onError = (e: unknown) => notifications.show({ color: 'red', message: problemSentence(e, t) });
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollTable minWidth={860}>
       <Table striped verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -91,6 +92,6 @@ export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, saveScreenshot, settle } from '../support/page-checks.ts';
+import { findBookableSlot, uniquePhone } from '../support/temple-api.ts';
+import { signIn, slotPanel } from './admin-steps.ts';
+
+/**
+ * Every admin screen at a desk (1280×800) and on a phone held by a priest (360×640): no serious
+ * axe violation, and a screenshot under e2e/screenshots/ to look at.
+ */
+const viewports = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 640 },
+];
+
+async function check(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expectAccessible(page, name);
+  await saveScreenshot(page, `admin-${name}`);
+}
+
+for (const viewport of viewports) {
+  test.describe(`every screen at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('is accessible and looks right', async ({ page, request }) => {
+      const { seva, slot } = await findBookableSlot(request, {
+        minRemaining: 4,
+        seva: (s) => s.asks.gotra && s.asks.nakshatra && s.maxPersonsPerBooking >= 2,
+      });
+      for (const [devoteeName, nakshatra, rashi] of [
+        ['Lakshmi Rao', 'rohini', 'vrishabha'],
+        ['Ramesh Bhat', 'pushya', 'karka'],
+      ] as const) {
+        const response = await request.post('/api/v1/bookings', {
+          data: { slotId: slot.id, devoteeName, phone: uniquePhone(), persons: 2, gotra: 'Kashyapa', nakshatra, ...(seva.asks.rashi ? { rashi } : {}), language: 'kn' },
+        });
+        expect(response.status()).toBe(201);
+      }
+
+      await page.goto('/admin/login');
+      await check(page, 'login');
+
+      await signIn(page);
+      await page.goto(`/admin/day?date=${slot.date}&slot=${slot.id}`);
+      await expect(slotPanel(page, slot.id)).toContainText('Lakshmi Rao');
+      await check(page, 'day');
+
+      if (viewport.width >= 1280) {
+        await slotPanel(page, slot.id).getByRole('button', { name: /^Move / }).first().click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await check(page, 'move');
+        await page.keyboard.press('Escape');
+        await slotPanel(page, slot.id).getByRole('button', { name: /^Cancel booking / }).first().click();
+        await expect(page.getByRole('dialog', { name: 'Reason' })).toBeVisible();
+        await check(page, 'cancel-reasons');
+        await page.keyboard.press('Escape');
+      }
+
+      await page.goto('/admin/calendar');
+      await expect(page.locator('.fc-event').first()).toBeVisible();
+      await check(page, 'calendar-week');
+      await page.getByRole('button', { name: 'Month' }).click();
+      await check(page, 'calendar-month');
+
+      await page.goto(`/admin/counter?date=${slot.date}`);
+      await expect(page.getByRole('combobox', { name: 'Seva' })).toBeVisible();
+      await check(page, 'counter');
+
+      await page.goto(`/admin/day-sheet?date=${slot.date}`);
+      await expect(page.getByTestId('sheet-page').first()).toBeVisible();
+      await check(page, 'day-sheet');
+
+      await page.goto('/admin/sevas');
+      await check(page, 'sevas');
+      await page.goto(`/admin/sevas/${seva.id}`);
+      await expect(page.getByRole('heading', { level: 1, name: seva.name.en })).toBeVisible();
+      await check(page, 'seva');
+
+      await page.goto('/admin/notifications?status=all');
+      await expect(page.getByTestId('notification-row').first()).toBeVisible();
+      await check(page, 'notifications');
+
+      await page.goto('/admin/users');
+      await expect(page.getByTestId('user-row').first()).toBeVisible();
+      await check(page, 'users');
+    });
+  });
+}
