@@ -67,11 +67,19 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
       const sent: Sent[] = [];
 
       for (let round = 0; round < KILLS; round++) {
+        let answeredInRound = 0;
         const burst = Promise.all(
-          Array.from({ length: BURST }, (_, i) => book(slots[i % SLOTS]!.id, uniquePhone())),
+          Array.from({ length: BURST }, (_, i) =>
+            book(slots[i % SLOTS]!.id, uniquePhone()).then((s) => {
+              if (s.status === 201) answeredInRound++;
+              return s;
+            }),
+          ),
         );
-        // Kill while requests are in flight: some answered, some mid-transaction, some queued.
-        await new Promise((r) => setTimeout(r, 150 + round * 60));
+        // Kill while requests are in flight: once the first bookings are answered (however slow
+        // the machine), some are answered, some mid-transaction, some still queued.
+        await waitUntil(() => answeredInRound >= 3, 20_000, 'the first bookings of the burst').catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 20 + round * 30));
         await api.kill9();
         sent.push(...(await burst));
         await api.restart();
