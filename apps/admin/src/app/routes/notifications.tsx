@@ -1,4 +1,4 @@
-import { Alert, Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Chip, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
@@ -20,15 +20,16 @@ export default function NotificationsRoute() {
     <Stack>
       <Title order={1}>{t('notifications.title')}</Title>
       <Group justify="space-between">
-        <SegmentedControl
-          aria-label={t('notifications.filter')}
-          value={filter}
-          onChange={(v) => setParams(v === 'failed' ? {} : { status: v })}
-          data={filters.map((f) => ({
-            value: f,
-            label: f === 'all' ? t('notifications.all') : t(`bookings.notificationStatuses.${f}`),
-          }))}
-        />
+        {/* Chips wrap on a narrow screen, where a segmented control would run off the side. */}
+        <Chip.Group value={filter} onChange={(v) => setParams(v === 'failed' ? {} : { status: v })}>
+          <Group gap={6} role="radiogroup" aria-label={t('notifications.filter')}>
+            {filters.map((f) => (
+              <Chip key={f} value={f} variant="outline" type="radio">
+                {f === 'all' ? t('notifications.all') : t(`bookings.notificationStatuses.${f}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
         {list.data && <Text size="sm">{t('notifications.total', { count: list.data.total })}</Text>}
       </Group>
       <QueryState query={list}>

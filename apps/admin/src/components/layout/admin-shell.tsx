@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
@@ -45,7 +45,7 @@ export function AdminShell() {
       </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -59,14 +59,16 @@ export function AdminShell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LiveIndicator state={stream} />
+            <Box visibleFrom="sm">
+              <LiveIndicator state={stream} />
+            </Box>
             <Text size="sm" className={classes.user} visibleFrom="sm">
               {t('app.signedInAs', { name: user.name })}
             </Text>
             <Badge color="saffron.2" c="maroon.9" variant="filled" data-testid="role-badge">
               {t(`roles.${user.role}`)}
             </Badge>
-            <Button size="compact-md" variant="white" color="maroon" onClick={() => logout.mutate()} loading={logout.isPending}>
+            <Button size="compact-md" variant="white" color="maroon" style={{ flexShrink: 0 }} onClick={() => logout.mutate()} loading={logout.isPending}>
               {t('app.logout')}
             </Button>
           </Group>

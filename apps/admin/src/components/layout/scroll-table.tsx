@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 export function ScrollTable({ minWidth, label, children }: { minWidth: number; label?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div role="region" aria-label={label ?? t('app.table')} tabIndex={0} style={{ overflowX: 'auto' }}>
+    <div role="region" aria-label={label ?? t('app.table')} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
       <div style={{ minWidth }}>{children}</div>
     </div>
   );

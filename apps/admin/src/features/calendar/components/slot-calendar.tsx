@@ -57,7 +57,7 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
   };
 
   return (
-    <div aria-busy={slots.isFetching && !slots.data} ref={unnameDayCells}>
+    <div aria-busy={slots.isFetching && !slots.data} ref={unnameDayCells} style={{ overflowX: 'auto', position: 'relative' }}>
       {slots.isError && <ErrorState error={slots.error} onRetry={() => void slots.refetch()} />}
       <FullCalendar
         plugins={[dayGridPlugin, interactionPlugin]}

@@ -23,24 +23,24 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
-    <ScrollTable minWidth={canChange ? 900 : 680} label={caption}>
+    <ScrollTable minWidth={canChange ? 980 : 700} label={caption}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
         {/* Fixed widths line the columns up from one slot's table to the next. */}
         <colgroup>
-          <col style={{ width: '11rem' }} />
+          <col style={{ width: '12rem' }} />
           <col style={{ width: '5rem' }} />
-          <col style={{ width: '9.5rem' }} />
           <col />
           <col style={{ width: '7.5rem' }} />
           <col style={{ width: '6.5rem' }} />
-          <col style={{ width: canChange ? '15rem' : '0' }} />
+          <col style={{ width: canChange ? '17.5rem' : '0' }} />
         </colgroup>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('bookings.name')}</Table.Th>
+            <Table.Th>
+              {t('bookings.name')} · {t('bookings.phone')}
+            </Table.Th>
             <Table.Th>{t('bookings.persons')}</Table.Th>
-            <Table.Th>{t('bookings.phone')}</Table.Th>
             <Table.Th>{t('bookings.sankalpa')}</Table.Th>
             <Table.Th>{t('bookings.reference')}</Table.Th>
             <Table.Th>{t('bookings.notification')}</Table.Th>
@@ -61,9 +61,11 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                       ({t('bookings.statuses.cancelled')})
                     </Text>
                   )}
+                  <Text size="sm" fw={400} className={classes.nowrap}>
+                    {formatPhoneInternational(b.phone)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{b.persons}</Table.Td>
-                <Table.Td className={classes.nowrap}>{formatPhoneInternational(b.phone)}</Table.Td>
                 <Table.Td>{sankalpaShort(b) || '—'}</Table.Td>
                 <Table.Td>
                   <span className={classes.mono}>{b.reference}</span>

@@ -13,7 +13,7 @@ interface DateNavigatorProps {
 export function DateNavigator({ date, today, onChange }: DateNavigatorProps) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap">
       <Button variant="default" onClick={() => onChange(addDays(date, -1))} aria-label={t('day.previous')}>
         <span aria-hidden="true">←</span>
       </Button>

@@ -56,7 +56,7 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
             {slot.note && <Text size="sm">{slot.note}</Text>}
           </Group>
         </Stack>
-        <Group gap="md" className={classes.stats} wrap="nowrap">
+        <Group gap="md" className={classes.stats} wrap="wrap">
           <Stat label={t('day.capacity')} value={slot.capacity} testId="capacity" />
           <Stat label={t('day.booked')} value={slot.booked} testId="booked" />
           <Stat label={t('day.remaining')} value={remaining} testId="remaining" />
