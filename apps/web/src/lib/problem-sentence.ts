@@ -18,6 +18,7 @@ const worded = [
   'cancellation_closed',
   'already_cancelled',
   'persons_exceed_limit',
+  'booking_limit_reached',
   'idempotency_key_reused',
   'service_unavailable',
 ] as const satisfies readonly ProblemCode[];

@@ -164,6 +164,8 @@ export const en = {
     cancellation_closed: 'It is too late to cancel online. Please speak to the temple counter.',
     already_cancelled: 'This booking is already cancelled.',
     persons_exceed_limit: 'That is more persons than this seva allows in one booking.',
+    booking_limit_reached:
+      'This WhatsApp number already has the most bookings of this seva allowed for one day. For more, please ask at the temple counter.',
     idempotency_key_reused:
       'Your details changed during the last try. Please press the button once more.',
     service_unavailable:
