@@ -28,7 +28,7 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
 
 /**
  * The mariadb pool under a client made by createDb, for the one path that must pipeline its
- * statements (bookings/place-taking.ts, docs/decisions/0004); undefined for any other client.
+ * statements (bookings/pipelined-booking.ts, docs/decisions/0006); undefined for any other client.
  */
 export function driverPoolOf(db: Db): Pool | undefined {
   return driverPools.get(db);

@@ -104,6 +104,7 @@ export default fp(async function problemErrors(app) {
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
+      app.databaseGate.close();
       void reply.header('retry-after', '5');
       return sendProblem(
         reply,

@@ -14,6 +14,8 @@ import { ApiProcess, DatabaseProxy, FULL, waitUntil } from './processes.ts';
 const OUTAGE_MS = FULL ? 20_000 : 5_000;
 /** The pool gives up on a connection after 10 s (db/client.ts); no request may wait longer. */
 const FAIL_FAST_MS = 12_000;
+/** After that, requests meet the closed gate (db/database-gate.ts) and answer without waiting. */
+const KNOWN_OUTAGE_MS = 2_000;
 
 let scratch: ScratchDatabase;
 let db: Db;
@@ -72,6 +74,11 @@ describe('database unreachable for a few seconds', () => {
       expect(r.text).not.toMatch(/SELECT|INSERT|ECONN|at .*\.ts:\d+/);
       expect(r.ms).toBeLessThan(FAIL_FAST_MS);
     }
+    // Once the outage is known, nobody waits for the pool any more: the gate answers at once.
+    const known = await timed('/api/v1/sevas');
+    expect(known.status).toBe(503);
+    expect(known.ms).toBeLessThan(KNOWN_OUTAGE_MS);
+    expect((await timed('/healthz')).status).toBe(200);
     // Keep asking while it is down, as clients would.
     while (performance.now() - cutAt < OUTAGE_MS) {
       expect((await timed('/readyz')).status).toBe(503);
