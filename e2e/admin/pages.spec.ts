@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, saveScreenshot, settle } from '../support/page-checks.ts';
-import { findBookableSlot, uniquePhone } from '../support/temple-api.ts';
+import { bookViaApi, findBookableSlot, uniquePhone } from '../support/temple-api.ts';
 import { signIn, slotPanel } from './admin-steps.ts';
 
 /**
@@ -36,6 +36,10 @@ for (const viewport of viewports) {
         });
         expect(response.status()).toBe(201);
       }
+
+      // A slot with its last place taken, so the calendar shows its "full" colour too.
+      const small = await findBookableSlot(request, { seva: (s) => s.defaultCapacity === 1 }).catch(() => undefined);
+      if (small) await bookViaApi(request, small.slot.id, { devoteeName: 'Full Slot' });
 
       await page.goto('/admin/login');
       await check(page, 'login');
