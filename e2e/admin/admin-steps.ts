@@ -6,7 +6,8 @@ import type { StaffRole } from '@sevabook/shared';
 export function adminCredentials(): { email: string; password: string } {
   const email = process.env.E2E_ADMIN_EMAIL;
   const password = process.env.E2E_ADMIN_PASSWORD;
-  if (!email || !password) throw new Error('E2E_ADMIN_EMAIL is not set: run the specs through playwright.config.ts');
+  if (!email || !password)
+    throw new Error('E2E_ADMIN_EMAIL is not set: run the specs through playwright.config.ts');
   return { email, password };
 }
 
@@ -19,9 +20,13 @@ export async function signIn(page: Page, credentials = adminCredentials()): Prom
   await expect(page.getByTestId('role-badge')).toBeVisible();
 }
 
-async function accessToken(request: APIRequestContext, credentials: { email: string; password: string }): Promise<string> {
+async function accessToken(
+  request: APIRequestContext,
+  credentials: { email: string; password: string },
+): Promise<string> {
   const response = await request.post('/api/v1/auth/login', { data: credentials });
-  if (!response.ok()) throw new Error(`POST /auth/login answered ${response.status()}: ${await response.text()}`);
+  if (!response.ok())
+    throw new Error(`POST /auth/login answered ${response.status()}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
@@ -34,7 +39,10 @@ export async function adminHeaders(request: APIRequestContext): Promise<Record<s
  * A new staff account of the given role, made as the admin would (a temporary password), with
  * its first-sign-in password change already done, so a spec can sign in with it straight away.
  */
-export async function createStaffUser(request: APIRequestContext, role: StaffRole): Promise<{ email: string; password: string; name: string }> {
+export async function createStaffUser(
+  request: APIRequestContext,
+  role: StaffRole,
+): Promise<{ email: string; password: string; name: string }> {
   const suffix = randomBytes(3).toString('hex');
   const email = `${role}-${suffix}@e2e.sevabook.test`;
   const name = `${role[0]!.toUpperCase()}${role.slice(1)} ${suffix}`;
@@ -42,7 +50,8 @@ export async function createStaffUser(request: APIRequestContext, role: StaffRol
     headers: await adminHeaders(request),
     data: { email, name, role },
   });
-  if (created.status() !== 201) throw new Error(`POST /admin/users answered ${created.status()}: ${await created.text()}`);
+  if (created.status() !== 201)
+    throw new Error(`POST /admin/users answered ${created.status()}: ${await created.text()}`);
   const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
   const password = `chosen-${randomBytes(8).toString('hex')}`;
   const token = await accessToken(request, { email, password: temporaryPassword });
@@ -50,7 +59,8 @@ export async function createStaffUser(request: APIRequestContext, role: StaffRol
     headers: { Authorization: `Bearer ${token}` },
     data: { currentPassword: temporaryPassword, newPassword: password },
   });
-  if (changed.status() !== 204) throw new Error(`POST /auth/password answered ${changed.status()}: ${await changed.text()}`);
+  if (changed.status() !== 204)
+    throw new Error(`POST /auth/password answered ${changed.status()}: ${await changed.text()}`);
   return { email, password, name };
 }
 

@@ -10,7 +10,10 @@ test.describe('bookings in the day view', () => {
     browser,
     request,
   }) => {
-    const { seva, slot } = await findBookableSlot(request, { minRemaining: 3, seva: (s) => s.maxPersonsPerBooking >= 2 });
+    const { seva, slot } = await findBookableSlot(request, {
+      minRemaining: 3,
+      seva: (s) => s.maxPersonsPerBooking >= 2,
+    });
     const booking = await bookViaApi(request, slot.id, { persons: 2, devoteeName: 'Cancel Me' });
     const before = (await slotNow(request, slot.id)).remaining;
 
@@ -26,9 +29,14 @@ test.describe('bookings in the day view', () => {
     await expect(remainingOf(page, slot.id)).toHaveText(String(before));
     const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
     await row.getByRole('button', { name: `Cancel booking ${booking.reference}` }).click();
-    await page.getByRole('dialog', { name: 'Reason' }).getByRole('button', { name: 'Devotee asked to cancel' }).click();
+    await page
+      .getByRole('dialog', { name: 'Reason' })
+      .getByRole('button', { name: 'Devotee asked to cancel' })
+      .click();
 
-    await expect(page.getByText(`${booking.reference} is cancelled; 2 places are free again.`)).toBeVisible();
+    await expect(
+      page.getByText(`${booking.reference} is cancelled; 2 places are free again.`),
+    ).toBeVisible();
     await expect(remainingOf(page, slot.id)).toHaveText(String(before + 2));
     await expect(row).toHaveCount(0);
     await expect(placesOf(devotee, slot)).toHaveText(`${before + 2} places left`);
@@ -38,39 +46,63 @@ test.describe('bookings in the day view', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByText(/^Rebooked as SB-/)).toBeVisible();
     await expect(remainingOf(page, slot.id)).toHaveText(String(before));
-    await expect(slotPanel(page, slot.id).getByRole('row').filter({ hasText: 'Cancel Me' })).toHaveCount(1);
+    await expect(
+      slotPanel(page, slot.id).getByRole('row').filter({ hasText: 'Cancel Me' }),
+    ).toHaveCount(1);
     await expect(placesOf(devotee, slot)).toHaveText(`${before} places left`);
     expect((await slotNow(request, slot.id)).remaining).toBe(before);
     await devotee.close();
   });
 
-  test('a booking moves to another slot of the same seva that has room', async ({ page, request }) => {
-    const { seva, slot } = await findBookableSlot(request, { minRemaining: 2, seva: (s) => s.defaultCapacity >= 10 });
-    const others = (await slotsOf(request, seva.id, slot.date, slot.date)).filter((s) => s.id !== slot.id && s.remaining >= 1);
+  test('a booking moves to another slot of the same seva that has room', async ({
+    page,
+    request,
+  }) => {
+    const { seva, slot } = await findBookableSlot(request, {
+      minRemaining: 2,
+      seva: (s) => s.defaultCapacity >= 10,
+    });
+    const others = (await slotsOf(request, seva.id, slot.date, slot.date)).filter(
+      (s) => s.id !== slot.id && s.remaining >= 1,
+    );
     test.skip(others.length === 0, 'The demo data has one slot a day for every roomy seva');
     const target = others[0]!;
     const booking = await bookViaApi(request, slot.id, { devoteeName: 'Move Me' });
 
     await signIn(page);
     await openDay(page, slot.date, slot.id);
-    await slotPanel(page, slot.id).getByRole('button', { name: `Move ${booking.reference}` }).click();
+    await slotPanel(page, slot.id)
+      .getByRole('button', { name: `Move ${booking.reference}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Move ${booking.reference} to another slot` });
     await expect(dialog.getByRole('radio')).not.toHaveCount(0);
-    await dialog.getByRole('radio', { name: new RegExp(`${target.remaining} of ${target.capacity} free`) }).first().check();
+    await dialog
+      .getByRole('radio', { name: new RegExp(`${target.remaining} of ${target.capacity} free`) })
+      .first()
+      .check();
     await dialog.getByRole('button', { name: 'Move booking' }).click();
     await expect(page.getByText(new RegExp(`${booking.reference} moved to`))).toBeVisible();
-    await expect(slotPanel(page, target.id).locator(`[data-reference="${booking.reference}"]`)).toBeVisible();
-    await expect(slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`)).toHaveCount(0);
+    await expect(
+      slotPanel(page, target.id).locator(`[data-reference="${booking.reference}"]`),
+    ).toBeVisible();
+    await expect(
+      slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`),
+    ).toHaveCount(0);
     expect((await slotNow(request, target.id)).remaining).toBe(target.remaining - 1);
   });
 
-  test('details are edited in place and the history shows who changed what', async ({ page, request }) => {
+  test('details are edited in place and the history shows who changed what', async ({
+    page,
+    request,
+  }) => {
     const { slot } = await findBookableSlot(request, { minRemaining: 1 });
     const booking = await bookViaApi(request, slot.id, { devoteeName: 'Edit Me' });
 
     await signIn(page);
     await openDay(page, slot.date, slot.id);
-    await slotPanel(page, slot.id).getByRole('button', { name: `Edit ${booking.reference}` }).click();
+    await slotPanel(page, slot.id)
+      .getByRole('button', { name: `Edit ${booking.reference}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Edit ${booking.reference}` });
     await dialog.getByLabel('Devotee').fill('Edited Devotee');
     await dialog.getByLabel('Gotra').fill('Vasishta');

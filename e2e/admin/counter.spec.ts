@@ -6,10 +6,17 @@ import { signIn } from './admin-steps.ts';
 /** The slot's time as the counter form lists it, e.g. "7:00 am". */
 function timeLabel(time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+  return new Intl.DateTimeFormat('en-IN', {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
 }
 
-test('a walk-in is booked with the keyboard alone in under 20 seconds, and the receipt prints', async ({ page, request }) => {
+test('a walk-in is booked with the keyboard alone in under 20 seconds, and the receipt prints', async ({
+  page,
+  request,
+}) => {
   const { seva, slot } = await findBookableSlot(request, {
     minRemaining: 2,
     seva: (s) => s.asks.gotra && s.asks.nakshatra && s.maxPersonsPerBooking >= 2,

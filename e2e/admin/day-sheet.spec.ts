@@ -3,10 +3,24 @@ import { saveScreenshot, settle } from '../support/page-checks.ts';
 import { findBookableSlot, uniquePhone } from '../support/temple-api.ts';
 import { signIn } from './admin-steps.ts';
 
-test('the day sheet prints one page per slot with Kannada and English names and the sankalpa large', async ({ page, request }) => {
-  const { seva, slot } = await findBookableSlot(request, { minRemaining: 1, seva: (s) => s.asks.gotra && s.asks.nakshatra });
+test('the day sheet prints one page per slot with Kannada and English names and the sankalpa large', async ({
+  page,
+  request,
+}) => {
+  const { seva, slot } = await findBookableSlot(request, {
+    minRemaining: 1,
+    seva: (s) => s.asks.gotra && s.asks.nakshatra,
+  });
   const response = await request.post('/api/v1/bookings', {
-    data: { slotId: slot.id, devoteeName: 'Sheet Devotee', phone: uniquePhone(), persons: 1, gotra: 'Bharadwaja', nakshatra: 'ashwini', language: 'kn' },
+    data: {
+      slotId: slot.id,
+      devoteeName: 'Sheet Devotee',
+      phone: uniquePhone(),
+      persons: 1,
+      gotra: 'Bharadwaja',
+      nakshatra: 'ashwini',
+      language: 'kn',
+    },
   });
   expect(response.status()).toBe(201);
 
@@ -38,7 +52,10 @@ test('the day sheet downloads as CSV', async ({ page, request }) => {
   const { slot } = await findBookableSlot(request, { minRemaining: 1 });
   await signIn(page);
   await page.goto(`/admin/day?date=${slot.date}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`day-sheet-${slot.date}.csv`);
   const path = await download.path();
   const { readFileSync } = await import('node:fs');

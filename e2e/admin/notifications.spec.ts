@@ -3,7 +3,10 @@ import { withTestDatabase } from '../support/database.ts';
 import { bookViaApi, findBookableSlot } from '../support/temple-api.ts';
 import { openDay, signIn, slotPanel } from './admin-steps.ts';
 
-test('a failed WhatsApp confirmation shows its reason and is sent again with one click', async ({ page, request }) => {
+test('a failed WhatsApp confirmation shows its reason and is sent again with one click', async ({
+  page,
+  request,
+}) => {
   const { slot } = await findBookableSlot(request, { minRemaining: 1 });
   const booking = await bookViaApi(request, slot.id, { devoteeName: 'Failed Message' });
 
@@ -25,10 +28,17 @@ test('a failed WhatsApp confirmation shows its reason and is sent again with one
 
   await signIn(page);
   await openDay(page, slot.date, slot.id);
-  await expect(slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`)).toContainText('Failed');
+  await expect(
+    slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`),
+  ).toContainText('Failed');
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
-  const row = page.locator(`[data-testid="notification-row"][data-reference="${booking.reference}"]`);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Notifications' })
+    .click();
+  const row = page.locator(
+    `[data-testid="notification-row"][data-reference="${booking.reference}"]`,
+  );
   await expect(row).toContainText('more than 24 hours have passed (63016)');
   await expect(row).toContainText('Failed');
   await row.getByRole('button', { name: `Retry ${booking.reference}` }).click();

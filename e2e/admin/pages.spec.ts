@@ -32,13 +32,24 @@ for (const viewport of viewports) {
         ['Ramesh Bhat', 'pushya', 'karka'],
       ] as const) {
         const response = await request.post('/api/v1/bookings', {
-          data: { slotId: slot.id, devoteeName, phone: uniquePhone(), persons: 2, gotra: 'Kashyapa', nakshatra, ...(seva.asks.rashi ? { rashi } : {}), language: 'kn' },
+          data: {
+            slotId: slot.id,
+            devoteeName,
+            phone: uniquePhone(),
+            persons: 2,
+            gotra: 'Kashyapa',
+            nakshatra,
+            ...(seva.asks.rashi ? { rashi } : {}),
+            language: 'kn',
+          },
         });
         expect(response.status()).toBe(201);
       }
 
       // A slot with its last place taken, so the calendar shows its "full" colour too.
-      const small = await findBookableSlot(request, { seva: (s) => s.defaultCapacity === 1 }).catch(() => undefined);
+      const small = await findBookableSlot(request, { seva: (s) => s.defaultCapacity === 1 }).catch(
+        () => undefined,
+      );
       if (small) await bookViaApi(request, small.slot.id, { devoteeName: 'Full Slot' });
 
       await page.goto('/admin/login');
@@ -50,11 +61,17 @@ for (const viewport of viewports) {
       await check(page, 'day');
 
       if (viewport.width >= 1280) {
-        await slotPanel(page, slot.id).getByRole('button', { name: /^Move / }).first().click();
+        await slotPanel(page, slot.id)
+          .getByRole('button', { name: /^Move / })
+          .first()
+          .click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await check(page, 'move');
         await page.keyboard.press('Escape');
-        await slotPanel(page, slot.id).getByRole('button', { name: /^Cancel booking / }).first().click();
+        await slotPanel(page, slot.id)
+          .getByRole('button', { name: /^Cancel booking / })
+          .first()
+          .click();
         await expect(page.getByRole('dialog', { name: 'Reason' })).toBeVisible();
         await check(page, 'cancel-reasons');
         await page.keyboard.press('Escape');

@@ -4,7 +4,10 @@ import { settle } from '../support/page-checks.ts';
 import { addDays, slotsOf } from '../support/temple-api.ts';
 import { signIn } from './admin-steps.ts';
 
-test('an admin creates a seva with a weekly schedule, previews its slots, and devotees can book them', async ({ page, request }) => {
+test('an admin creates a seva with a weekly schedule, previews its slots, and devotees can book them', async ({
+  page,
+  request,
+}) => {
   const suffix = randomBytes(3).toString('hex');
   const nameEn = `Vahana Seva ${suffix}`;
   await signIn(page);
@@ -14,7 +17,9 @@ test('an admin creates a seva with a weekly schedule, previews its slots, and de
   await dialog.getByLabel('Name in English').fill(nameEn);
   await dialog.getByLabel('Name in Kannada').fill(`ವಾಹನ ಸೇವೆ ${suffix}`);
   await dialog.getByLabel('Web address name').fill(`vahana-seva-${suffix}`);
-  await dialog.getByLabel('Description in English').fill('The deity is taken round the temple on a vahana.');
+  await dialog
+    .getByLabel('Description in English')
+    .fill('The deity is taken round the temple on a vahana.');
   await dialog.getByLabel('Description in Kannada').fill('ದೇವರ ವಾಹನ ಸೇವೆ.');
   await dialog.getByLabel('Fee per person (₹)').fill('150');
   await dialog.getByLabel('Places per slot').fill('12');
@@ -27,7 +32,8 @@ test('an admin creates a seva with a weekly schedule, previews its slots, and de
 
   // Every day at two times; the preview lists the slots before anything is saved.
   const form = page.getByRole('form', { name: 'Add a weekly schedule' });
-  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await form.getByText(day, { exact: true }).click();
+  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+    await form.getByText(day, { exact: true }).click();
   await form.getByLabel('Start times').fill('07:15, 17:45');
   const preview = page.getByTestId('slot-preview');
   // Every day at two times over 14 days, less any date the temple has closed.
@@ -46,7 +52,10 @@ test('an admin creates a seva with a weekly schedule, previews its slots, and de
   expect(slots.every((s) => s.capacity === 12 && s.bookable)).toBe(true);
   await page.goto('/');
   await settle(page);
-  await page.getByRole('article', { name: nameEn }).getByRole('link', { name: /Choose a date/ }).click();
+  await page
+    .getByRole('article', { name: nameEn })
+    .getByRole('link', { name: /Choose a date/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: nameEn })).toBeVisible();
   await settle(page);
   await page.locator(`[data-date="${slots[0]!.date}"]`).click();

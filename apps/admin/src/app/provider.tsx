@@ -6,9 +6,19 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { adminTheme } from './theme.ts';
 
-export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+export function AppProvider({
+  queryClient,
+  children,
+}: {
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   return (
-    <MantineProvider theme={adminTheme} cssVariablesResolver={sevabookCssVariablesResolver} forceColorScheme="light">
+    <MantineProvider
+      theme={adminTheme}
+      cssVariablesResolver={sevabookCssVariablesResolver}
+      forceColorScheme="light"
+    >
       <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" limit={4} />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

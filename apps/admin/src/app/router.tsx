@@ -21,18 +21,67 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
       <Route element={<RequireSession />}>
-        <Route path="/day-sheet" element={<Lazy><DaySheetRoute /></Lazy>} />
+        <Route
+          path="/day-sheet"
+          element={
+            <Lazy>
+              <DaySheetRoute />
+            </Lazy>
+          }
+        />
         <Route element={<AdminShell />}>
           {/* The day view lives at /admin/day rather than /admin/: a router link to "/" yields
               "/admin" without the slash, which the server hands to the devotee site. */}
           <Route index element={<Navigate to="/day" replace />} />
           <Route path="/day" element={<DayRoute />} />
-          <Route path="/calendar" element={<Lazy><CalendarRoute /></Lazy>} />
-          <Route path="/counter" element={<Lazy><CounterRoute /></Lazy>} />
-          <Route path="/sevas" element={<Lazy><SevasRoute /></Lazy>} />
-          <Route path="/sevas/:id" element={<Lazy><SevaRoute /></Lazy>} />
-          <Route path="/notifications" element={<Lazy><NotificationsRoute /></Lazy>} />
-          <Route path="/users" element={<Lazy><UsersRoute /></Lazy>} />
+          <Route
+            path="/calendar"
+            element={
+              <Lazy>
+                <CalendarRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/counter"
+            element={
+              <Lazy>
+                <CounterRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/sevas"
+            element={
+              <Lazy>
+                <SevasRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/sevas/:id"
+            element={
+              <Lazy>
+                <SevaRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/notifications"
+            element={
+              <Lazy>
+                <NotificationsRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/users"
+            element={
+              <Lazy>
+                <UsersRoute />
+              </Lazy>
+            }
+          />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Route>

@@ -53,7 +53,9 @@ describe('apiRequest', () => {
   });
 
   it('signs the user out, as expired, when the session cannot be renewed', async () => {
-    fetchMock.mockResolvedValueOnce(problem(401, 'unauthorized')).mockResolvedValueOnce(problem(401, 'unauthorized'));
+    fetchMock
+      .mockResolvedValueOnce(problem(401, 'unauthorized'))
+      .mockResolvedValueOnce(problem(401, 'unauthorized'));
     await expect(apiRequest('/admin/bookings')).rejects.toBeInstanceOf(ApiError);
     expect(sessionStore.get()).toEqual({ status: 'signed-out', reason: 'expired' });
   });
@@ -61,7 +63,9 @@ describe('apiRequest', () => {
   it('shares one refresh between requests that fail together', async () => {
     fetchMock.mockImplementation(async (url) => {
       if (url === '/api/v1/auth/refresh') return json(200, { accessToken: 'new-token', user });
-      return sessionStore.accessToken() === 'new-token' ? json(200, {}) : problem(401, 'unauthorized');
+      return sessionStore.accessToken() === 'new-token'
+        ? json(200, {})
+        : problem(401, 'unauthorized');
     });
     await Promise.all([apiRequest('/a'), apiRequest('/b'), apiRequest('/c')]);
     expect(fetchMock.mock.calls.filter(([url]) => url === '/api/v1/auth/refresh')).toHaveLength(1);
@@ -69,7 +73,9 @@ describe('apiRequest', () => {
 
   it('turns a problem document into an ApiError with its code', async () => {
     fetchMock.mockResolvedValueOnce(problem(409, 'slot_full'));
-    const error = await apiRequest('/admin/bookings', { method: 'POST', body: {} }).catch((e: unknown) => e);
+    const error = await apiRequest('/admin/bookings', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('slot_full');
   });

@@ -87,7 +87,10 @@ let refreshing: Promise<Session | null> | null = null;
 export function refreshSession(): Promise<Session | null> {
   refreshing ??= (async () => {
     try {
-      const session = await apiRequest<Session>('/auth/refresh', { method: 'POST', anonymous: true });
+      const session = await apiRequest<Session>('/auth/refresh', {
+        method: 'POST',
+        anonymous: true,
+      });
       sessionStore.signIn(session);
       return session;
     } catch (error) {
@@ -109,7 +112,11 @@ export async function readProblem(response: Response): Promise<Problem> {
   } catch {
     return fallback;
   }
-  if (typeof body !== 'object' || body === null || typeof (body as { code?: unknown }).code !== 'string') {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof (body as { code?: unknown }).code !== 'string'
+  ) {
     return fallback;
   }
   return { ...fallback, ...(body as Partial<Problem>) };

@@ -28,7 +28,8 @@ export const sessionStore = {
   signOut: (reason: SignOutReason): void => {
     set({ status: 'signed-out', reason });
   },
-  accessToken: (): string | undefined => (state.status === 'signed-in' ? state.accessToken : undefined),
+  accessToken: (): string | undefined =>
+    state.status === 'signed-in' ? state.accessToken : undefined,
 };
 
 function set(next: SessionState): void {

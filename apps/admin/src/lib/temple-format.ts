@@ -23,39 +23,49 @@ const dateStyles = {
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export function formatDate(date: string, style: keyof typeof dateStyles = 'long'): string {
-  const f = cached(`d:${style}`, () => new Intl.DateTimeFormat(LOCALE, { ...dateStyles[style], timeZone: 'UTC' }));
+  const f = cached(
+    `d:${style}`,
+    () => new Intl.DateTimeFormat(LOCALE, { ...dateStyles[style], timeZone: 'UTC' }),
+  );
   return f.format(dateToUtcMidnight(date));
 }
 
 export function formatTime(time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  const f = cached('t', () => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }));
+  const f = cached(
+    't',
+    () => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+  );
   return f.format(new Date(Date.UTC(2000, 0, 1, h, m)));
 }
 
 export function formatInstant(iso: string, timeZone: string): string {
-  const f = cached(`i:${timeZone}`, () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-    }),
+  const f = cached(
+    `i:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+      }),
   );
   return f.format(new Date(iso));
 }
 
 export function formatMoney(paise: number): string {
   const whole = paise % 100 === 0;
-  const f = cached(`c:${whole}`, () =>
-    new Intl.NumberFormat(LOCALE, {
-      style: 'currency',
-      currency: 'INR',
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
-    }),
+  const f = cached(
+    `c:${whole}`,
+    () =>
+      new Intl.NumberFormat(LOCALE, {
+        style: 'currency',
+        currency: 'INR',
+        minimumFractionDigits: whole ? 0 : 2,
+        maximumFractionDigits: 2,
+      }),
   );
   return f.format(paise / 100);
 }

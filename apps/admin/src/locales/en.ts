@@ -170,7 +170,8 @@ export const en = {
   },
   sheet: {
     title: 'Day sheet',
-    printIntro: 'One page per slot for the priests. Use your browser’s print (Ctrl+P) or the button.',
+    printIntro:
+      'One page per slot for the priests. Use your browser’s print (Ctrl+P) or the button.',
     print: 'Print',
     pageTitle: 'Day sheet — {{date}}',
     slotSummary: '{{booked}} of {{capacity}} places booked',
@@ -217,7 +218,8 @@ export const en = {
     validFrom: 'From',
     validUntil: 'Until (optional)',
     saveSchedule: 'Save schedule',
-    scheduleSaved: 'Schedule saved: {{created}} slots made, {{removed}} removed, {{kept}} with bookings kept.',
+    scheduleSaved:
+      'Schedule saved: {{created}} slots made, {{removed}} removed, {{kept}} with bookings kept.',
     stopSchedule: 'Stop',
     resumeSchedule: 'Resume',
     scheduleActive: 'Running',
@@ -234,7 +236,8 @@ export const en = {
     addSlot: 'Add slot',
     slotAdded: 'Extra slot added on {{date}} at {{time}}.',
     closedDates: 'Closed dates',
-    closedHelp: 'Festivals, eclipses: no slots on these dates. Closing a date cancels its bookings and tells each devotee.',
+    closedHelp:
+      'Festivals, eclipses: no slots on these dates. Closing a date cancels its bookings and tells each devotee.',
     closeDate: 'Close date',
     reason: 'Reason',
     wholeTemple: 'Close the whole temple, not only this seva',
@@ -260,7 +263,12 @@ export const en = {
     all: 'All',
     total_one: '{{count}} message',
     total_other: '{{count}} messages',
-    kinds: { confirmation: 'Confirmation', cancellation: 'Cancellation', change: 'Change', reminder: 'Reminder' },
+    kinds: {
+      confirmation: 'Confirmation',
+      cancellation: 'Cancellation',
+      change: 'Change',
+      reminder: 'Reminder',
+    },
   },
   users: {
     title: 'Staff accounts',
@@ -278,7 +286,8 @@ export const en = {
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     resetPassword: 'Reset password',
-    issued: 'Temporary password for {{name}} ({{email}}). Give it to them in person; it is shown only once, and they choose their own at first sign-in:',
+    issued:
+      'Temporary password for {{name}} ({{email}}). Give it to them in person; it is shown only once, and they choose their own at first sign-in:',
   },
   audit: {
     title: 'History of {{reference}}',
@@ -287,7 +296,8 @@ export const en = {
   },
   problems: {
     network: 'The server cannot be reached. Check the network connection and try again.',
-    generic: 'Something went wrong on our side. Please try again; if it keeps happening, tell the office.',
+    generic:
+      'Something went wrong on our side. Please try again; if it keeps happening, tell the office.',
     slot_full: 'This slot has no room left for that many persons.',
     slot_not_bookable: 'This slot cannot be booked: it is closed or cancelled.',
     duplicate_booking: 'This phone number already has a booking in this slot.',

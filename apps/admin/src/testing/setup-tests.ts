@@ -31,7 +31,8 @@ if (!('ResizeObserver' in window)) {
 for (const level of ['warn', 'error'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('[@mantine/hooks/use-focus-trap]')) return;
+    if (typeof args[0] === 'string' && args[0].startsWith('[@mantine/hooks/use-focus-trap]'))
+      return;
     original(...args);
   };
 }

@@ -9,7 +9,13 @@ import { todayIn } from '../../lib/calendar-date.ts';
 import { bilingual } from '../../lib/temple-format.ts';
 
 function templeNow(timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date());
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date());
   return `${todayIn(timeZone)}T${time}`;
 }
 
@@ -30,7 +36,10 @@ export default function CalendarRoute() {
         <Select
           label={t('calendar.seva')}
           placeholder={t('calendar.allSevas')}
-          data={(sevas.data?.items ?? []).map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
+          data={(sevas.data?.items ?? []).map((s) => ({
+            value: String(s.id),
+            label: bilingual(s.name),
+          }))}
           value={sevaId}
           onChange={setSevaId}
           clearable
@@ -39,7 +48,13 @@ export default function CalendarRoute() {
         />
       </Group>
       <QueryState query={sevas}>
-        {(data) => <SlotCalendar sevas={data.items} sevaId={sevaId ? Number(sevaId) : undefined} now={templeNow(timeZone)} />}
+        {(data) => (
+          <SlotCalendar
+            sevas={data.items}
+            sevaId={sevaId ? Number(sevaId) : undefined}
+            now={templeNow(timeZone)}
+          />
+        )}
       </QueryState>
     </Stack>
   );

@@ -42,7 +42,10 @@ export default function DaySheetRoute() {
               <>
                 <PrintSheet sheet={data} />
                 <Text className="no-print" fw={600}>
-                  {t('sheet.totals', { bookings: data.totals.bookings, persons: data.totals.persons })}
+                  {t('sheet.totals', {
+                    bookings: data.totals.bookings,
+                    persons: data.totals.persons,
+                  })}
                 </Text>
               </>
             )

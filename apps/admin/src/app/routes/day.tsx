@@ -83,7 +83,11 @@ export function DayRoute() {
             })}
         </Text>
         <Group gap="xs">
-          <Switch label={t('day.showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
+          <Switch
+            label={t('day.showCancelled')}
+            checked={showCancelled}
+            onChange={(e) => setShowCancelled(e.currentTarget.checked)}
+          />
           {canChange && (
             <Button component={Link} to={`/counter?date=${date}`} variant="filled">
               {t('nav.counter')}
@@ -96,7 +100,10 @@ export function DayRoute() {
             variant="default"
             loading={csv.isPending}
             onClick={() =>
-              csv.mutate(date, { onError: (e) => notifications.show({ color: 'red', message: problemSentence(e, t) }) })
+              csv.mutate(date, {
+                onError: (e) =>
+                  notifications.show({ color: 'red', message: problemSentence(e, t) }),
+              })
             }
           >
             {t('day.downloadCsv')}
@@ -119,7 +126,14 @@ export function DayRoute() {
                   date={data.date}
                   highlighted={slot.id === highlightSlot}
                   onMove={(b, s) =>
-                    setMoving({ id: b.id, reference: b.reference, persons: b.persons, slotId: s.id, sevaId: s.seva.id, date: data.date })
+                    setMoving({
+                      id: b.id,
+                      reference: b.reference,
+                      persons: b.persons,
+                      slotId: s.id,
+                      sevaId: s.seva.id,
+                      date: data.date,
+                    })
                   }
                   onEdit={(b) => setEditing(b.id)}
                   onHistory={setHistory}
@@ -131,8 +145,16 @@ export function DayRoute() {
       </QueryState>
 
       {moving && <MoveModal booking={moving} onClose={() => setMoving(undefined)} />}
-      {editing !== undefined && <EditModal bookingId={editing} onClose={() => setEditing(undefined)} />}
-      {history && <AuditModal bookingId={history.id} reference={history.reference} onClose={() => setHistory(undefined)} />}
+      {editing !== undefined && (
+        <EditModal bookingId={editing} onClose={() => setEditing(undefined)} />
+      )}
+      {history && (
+        <AuditModal
+          bookingId={history.id}
+          reference={history.reference}
+          onClose={() => setHistory(undefined)}
+        />
+      )}
     </Stack>
   );
 }

@@ -12,9 +12,11 @@ export default function NotificationsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
-  const filter = (filters as readonly string[]).includes(raw ?? '') ? (raw as (typeof filters)[number]) : 'failed';
+  const filter = (filters as readonly string[]).includes(raw ?? '')
+    ? (raw as (typeof filters)[number])
+    : 'failed';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useNotifications({ status: filter === 'all' ? undefined : (filter), page });
+  const list = useNotifications({ status: filter === 'all' ? undefined : filter, page });
 
   return (
     <Stack>
@@ -45,7 +47,12 @@ export default function NotificationsRoute() {
                 <Pagination
                   total={Math.ceil(data.total / data.pageSize)}
                   value={page}
-                  onChange={(p) => setParams({ ...(filter === 'failed' ? {} : { status: filter }), page: String(p) })}
+                  onChange={(p) =>
+                    setParams({
+                      ...(filter === 'failed' ? {} : { status: filter }),
+                      page: String(p),
+                    })
+                  }
                 />
               )}
             </>

@@ -45,7 +45,12 @@ function SevaDetail({ seva }: { seva: AdminSeva }) {
   const closed = useClosedDates(today);
   const upcoming = useAdminSlots({ from: today, to: addDays(today, 13), sevaId: seva.id });
   const closedSet = useMemo(
-    () => new Set((closed.data?.items ?? []).filter((c) => c.sevaId === null || c.sevaId === seva.id).map((c) => c.date)),
+    () =>
+      new Set(
+        (closed.data?.items ?? [])
+          .filter((c) => c.sevaId === null || c.sevaId === seva.id)
+          .map((c) => c.date),
+      ),
     [closed.data, seva.id],
   );
 
@@ -65,13 +70,26 @@ function SevaDetail({ seva }: { seva: AdminSeva }) {
                 {t('sevas.schedules')}
               </Title>
               <QueryState query={schedules}>
-                {(data) => <ScheduleList schedules={data.items} canEdit={canManage} defaultCapacity={seva.defaultCapacity} />}
+                {(data) => (
+                  <ScheduleList
+                    schedules={data.items}
+                    canEdit={canManage}
+                    defaultCapacity={seva.defaultCapacity}
+                  />
+                )}
               </QueryState>
             </Paper>
             {canManage && <ScheduleForm seva={seva} today={today} closedDates={closedSet} />}
             {canManage && <ExtraSlotForm seva={seva} today={today} />}
             <QueryState query={closed}>
-              {(data) => <ClosedDates seva={seva} closedDates={data.items} today={today} canEdit={canManage} />}
+              {(data) => (
+                <ClosedDates
+                  seva={seva}
+                  closedDates={data.items}
+                  today={today}
+                  canEdit={canManage}
+                />
+              )}
             </QueryState>
             <Paper withBorder p="md">
               <Title order={2} size="h3" mb="sm">
@@ -87,7 +105,10 @@ function SevaDetail({ seva }: { seva: AdminSeva }) {
                 onSubmit={(v) =>
                   update.mutate(
                     { id: seva.id, body: toSevaBody(v) },
-                    { onSuccess: () => notifications.show({ color: 'leaf', message: t('sevas.saved') }) },
+                    {
+                      onSuccess: () =>
+                        notifications.show({ color: 'leaf', message: t('sevas.saved') }),
+                    },
                   )
                 }
               />

@@ -25,7 +25,13 @@ export default function SevasRoute() {
         {canManage && <Button onClick={() => setAdding(true)}>{t('sevas.new')}</Button>}
       </Group>
       <QueryState query={sevas}>{(data) => <SevaTable sevas={data.items} />}</QueryState>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={adding} onClose={() => setAdding(false)} title={t('sevas.new')} size="xl">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={t('sevas.new')}
+        size="xl"
+      >
         <SevaForm
           initial={emptySeva}
           submitLabel={t('sevas.create')}
@@ -36,7 +42,10 @@ export default function SevasRoute() {
               { ...toSevaBody(v), sortOrder: 0 },
               {
                 onSuccess: (seva) => {
-                  notifications.show({ color: 'leaf', message: t('sevas.created', { name: seva.name.en }) });
+                  notifications.show({
+                    color: 'leaf',
+                    message: t('sevas.created', { name: seva.name.en }),
+                  });
                   setAdding(false);
                   void navigate(`/sevas/${seva.id}`);
                 },

@@ -18,7 +18,14 @@ export default function UsersRoute() {
     <Stack>
       <Title order={1}>{t('users.title')}</Title>
       {issued && (
-        <Alert color="leaf" variant="light" role="status" withCloseButton onClose={() => setIssued(undefined)} closeButtonLabel={t('app.close')}>
+        <Alert
+          color="leaf"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setIssued(undefined)}
+          closeButtonLabel={t('app.close')}
+        >
           <Text>{t('users.issued', { name: issued.user.name, email: issued.user.email })}</Text>
           <Code fz="lg" data-testid="temporary-password">
             {issued.temporaryPassword}
@@ -26,7 +33,9 @@ export default function UsersRoute() {
         </Alert>
       )}
       <AddUserForm onIssued={setIssued} />
-      <QueryState query={users}>{(data) => <UserTable users={data.items} onIssued={setIssued} />}</QueryState>
+      <QueryState query={users}>
+        {(data) => <UserTable users={data.items} onIssued={setIssued} />}
+      </QueryState>
     </Stack>
   );
 }

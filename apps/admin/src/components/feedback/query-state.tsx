@@ -19,7 +19,13 @@ export function QueryState<T>({ query, skeleton, children, errorMessage }: Query
     return <ErrorState error={undefined} message={t('problems.network')} />;
   }
   if (query.isError) {
-    return <ErrorState error={query.error} message={errorMessage?.(query.error)} onRetry={() => void query.refetch()} />;
+    return (
+      <ErrorState
+        error={query.error}
+        message={errorMessage?.(query.error)}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
   return <>{skeleton ?? <PageSkeleton />}</>;
 }

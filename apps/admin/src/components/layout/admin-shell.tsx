@@ -68,7 +68,14 @@ export function AdminShell() {
             <Badge color="saffron.2" c="maroon.9" variant="filled" data-testid="role-badge">
               {t(`roles.${user.role}`)}
             </Badge>
-            <Button size="compact-md" variant="white" color="maroon" style={{ flexShrink: 0 }} onClick={() => logout.mutate()} loading={logout.isPending}>
+            <Button
+              size="compact-md"
+              variant="white"
+              color="maroon"
+              style={{ flexShrink: 0 }}
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+            >
               {t('app.logout')}
             </Button>
           </Group>

@@ -1,4 +1,9 @@
-import { phoneInputSchema, type CreateBookingInput, type NakshatraKey, type RashiKey } from '@sevabook/shared';
+import {
+  phoneInputSchema,
+  type CreateBookingInput,
+  type NakshatraKey,
+  type RashiKey,
+} from '@sevabook/shared';
 import { z } from 'zod';
 
 /** The counter form as typed: selects hold strings; `toCreateBooking` turns it into the API body. */

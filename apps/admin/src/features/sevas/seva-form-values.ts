@@ -6,7 +6,10 @@ export const sevaFormSchema = z.object({
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and dashes, e.g. rathotsava-seva'),
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
+    ),
   nameEn: z.string().trim().min(1, 'Enter the English name').max(120),
   nameKn: z.string().trim().min(1, 'Enter the Kannada name').max(120),
   descriptionEn: z.string().trim().min(1, 'Enter an English description').max(5000),

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isoWeekday, parseTimes, previewSlots } from './slot-preview.ts';
 
 describe('previewSlots', () => {
-  const draft = { weekdays: [1, 3], times: ['18:00', '06:30'], validFrom: '2026-11-20', validUntil: null };
+  const draft = {
+    weekdays: [1, 3],
+    times: ['18:00', '06:30'],
+    validFrom: '2026-11-20',
+    validUntil: null,
+  };
 
   it('lists each chosen weekday at each time, in order, from today', () => {
     // 2026-11-23 is a Monday, 2026-11-25 a Wednesday.
@@ -15,8 +20,17 @@ describe('previewSlots', () => {
   });
 
   it('starts at validFrom when that is later than today and stops after validUntil', () => {
-    const slots = previewSlots({ ...draft, validFrom: '2026-11-25', validUntil: '2026-11-30' }, '2026-11-23', 30);
-    expect(slots.map((s) => s.date)).toEqual(['2026-11-25', '2026-11-25', '2026-11-30', '2026-11-30']);
+    const slots = previewSlots(
+      { ...draft, validFrom: '2026-11-25', validUntil: '2026-11-30' },
+      '2026-11-23',
+      30,
+    );
+    expect(slots.map((s) => s.date)).toEqual([
+      '2026-11-25',
+      '2026-11-25',
+      '2026-11-30',
+      '2026-11-30',
+    ]);
   });
 
   it('leaves out closed dates', () => {

@@ -23,7 +23,12 @@ export function isoWeekday(date: string): number {
  * valid day, if later), leaving out closed dates. The API makes the same set; this shows it
  * before saving.
  */
-export function previewSlots(draft: ScheduleDraft, today: string, days: number, closedDates: ReadonlySet<string> = new Set()): PreviewSlot[] {
+export function previewSlots(
+  draft: ScheduleDraft,
+  today: string,
+  days: number,
+  closedDates: ReadonlySet<string> = new Set(),
+): PreviewSlot[] {
   const start = draft.validFrom > today ? draft.validFrom : today;
   const times = [...new Set(draft.times)].sort();
   const out: PreviewSlot[] = [];

@@ -6,7 +6,8 @@ export function parseAvailabilityEvent(data: string): AvailabilityEvent | null {
     const value = JSON.parse(data) as Partial<AvailabilityEvent>;
     const numbers = [value.slotId, value.sevaId, value.capacity, value.booked, value.remaining];
     if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled') return null;
+    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled')
+      return null;
     return value as AvailabilityEvent;
   } catch {
     return null;
@@ -19,7 +20,9 @@ export function applyEventToDaySheet(sheet: DaySheet, event: AvailabilityEvent):
   return {
     ...sheet,
     slots: sheet.slots.map((s) =>
-      s.id === event.slotId ? { ...s, capacity: event.capacity, booked: event.booked, status: event.status } : s,
+      s.id === event.slotId
+        ? { ...s, capacity: event.capacity, booked: event.booked, status: event.status }
+        : s,
     ),
   };
 }

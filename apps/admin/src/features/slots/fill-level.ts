@@ -4,7 +4,11 @@ export type FillLevel = 'open' | 'nearly' | 'full' | 'closed';
 export const NEARLY_FULL_SHARE = 0.8;
 
 /** How full a slot is, for its colour in the day view and the calendar. */
-export function fillLevel(booked: number, capacity: number, status: 'open' | 'closed' | 'cancelled'): FillLevel {
+export function fillLevel(
+  booked: number,
+  capacity: number,
+  status: 'open' | 'closed' | 'cancelled',
+): FillLevel {
   if (status !== 'open') return 'closed';
   if (capacity <= 0 || booked >= capacity) return 'full';
   if (booked / capacity >= NEARLY_FULL_SHARE) return 'nearly';

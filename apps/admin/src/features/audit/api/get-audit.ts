@@ -10,6 +10,9 @@ export const getAudit = (bookingId: number, signal?: AbortSignal) =>
   apiRequest<AuditPage>(`/admin/audit?bookingId=${bookingId}&pageSize=100`, { signal });
 
 export const auditQueryOptions = (bookingId: number) =>
-  queryOptions({ queryKey: ['audit', bookingId], queryFn: ({ signal }) => getAudit(bookingId, signal) });
+  queryOptions({
+    queryKey: ['audit', bookingId],
+    queryFn: ({ signal }) => getAudit(bookingId, signal),
+  });
 
 export const useAudit = (bookingId: number) => useQuery(auditQueryOptions(bookingId));

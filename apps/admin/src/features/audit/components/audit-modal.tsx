@@ -12,20 +12,35 @@ export function changedFields(before: unknown, after: unknown): string[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   if (typeof a !== 'object') return [];
-  const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  const show = (v: unknown): string =>
+    v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
   return Object.keys(a)
     .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
     .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
 }
 
 /** Who did what to a booking, and when. */
-export function AuditModal({ bookingId, reference, onClose }: { bookingId: number; reference: string; onClose: () => void }) {
+export function AuditModal({
+  bookingId,
+  reference,
+  onClose,
+}: {
+  bookingId: number;
+  reference: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { timeZone } = useTemple();
   const audit = useAudit(bookingId);
   const missing = audit.error instanceof ApiError && audit.error.status === 404;
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('audit.title', { reference })} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      opened
+      onClose={onClose}
+      title={t('audit.title', { reference })}
+      size="lg"
+    >
       {audit.data ? (
         audit.data.items.length === 0 ? (
           <Text>{t('audit.empty')}</Text>

@@ -3,7 +3,8 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { sessionStore } from '../../../lib/session.ts';
 
 /** Revokes the refresh cookie's session on the server; the screen signs out even if that fails. */
-export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { method: 'POST', anonymous: true });
+export const logout = (): Promise<void> =>
+  apiRequest<void>('/auth/logout', { method: 'POST', anonymous: true });
 
 export const useLogout = () => {
   const queryClient = useQueryClient();

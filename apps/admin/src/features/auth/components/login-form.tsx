@@ -9,7 +9,10 @@ import { useLogin } from '../api/login.ts';
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useForm<Login>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<Login>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: '', password: '' },
+  });
   const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess: onSignedIn }));
   return (
     <form onSubmit={submit} noValidate>

@@ -4,7 +4,10 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateBookingViews } from './invalidate-bookings.ts';
 
 export const cancelBooking = (id: number, reason?: string): Promise<AdminBooking> =>
-  apiRequest<AdminBooking>(`/admin/bookings/${id}/cancel`, { method: 'POST', body: reason ? { reason } : {} });
+  apiRequest<AdminBooking>(`/admin/bookings/${id}/cancel`, {
+    method: 'POST',
+    body: reason ? { reason } : {},
+  });
 
 export const useCancelBooking = () => {
   const queryClient = useQueryClient();

@@ -7,8 +7,15 @@ import { invalidateBookingViews } from './invalidate-bookings.ts';
  * A counter or phone booking. The idempotency key makes a double press or a retry after a lost
  * answer book once.
  */
-export const createBooking = (body: CreateBookingInput, idempotencyKey: string): Promise<AdminBooking> =>
-  apiRequest<AdminBooking>('/admin/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+export const createBooking = (
+  body: CreateBookingInput,
+  idempotencyKey: string,
+): Promise<AdminBooking> =>
+  apiRequest<AdminBooking>('/admin/bookings', {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 
 export const useCreateBooking = () => {
   const queryClient = useQueryClient();

@@ -14,7 +14,8 @@ export interface BookingSearch {
 
 export const searchBookings = (search: BookingSearch, signal?: AbortSignal) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(search))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   return apiRequest<AdminBookingPage>(`/admin/bookings?${params.toString()}`, { signal });
 };
 

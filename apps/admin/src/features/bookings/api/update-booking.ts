@@ -10,7 +10,8 @@ export const updateBooking = (id: number, body: Partial<UpdateBooking>): Promise
 export const useUpdateBooking = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: Partial<UpdateBooking> }) => updateBooking(id, body),
+    mutationFn: ({ id, body }: { id: number; body: Partial<UpdateBooking> }) =>
+      updateBooking(id, body),
     onSettled: () => invalidateBookingViews(queryClient),
   });
 };

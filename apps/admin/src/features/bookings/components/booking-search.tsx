@@ -14,7 +14,10 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
-  const search = useSearchBookings({ q: debounced, pageSize: 20, sort: '-startsAt' }, debounced.length >= 2);
+  const search = useSearchBookings(
+    { q: debounced, pageSize: 20, sort: '-startsAt' },
+    debounced.length >= 2,
+  );
 
   return (
     <Stack gap="xs">
@@ -28,7 +31,9 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
         onKeyDown={(e) => {
           if (e.key === 'Escape') setQ('');
         }}
-        rightSection={q ? <CloseButton aria-label={t('app.close')} onClick={() => setQ('')} /> : null}
+        rightSection={
+          q ? <CloseButton aria-label={t('app.close')} onClick={() => setQ('')} /> : null
+        }
       />
       {debounced.length >= 2 && (
         <Paper withBorder p="xs" aria-live="polite">
@@ -52,11 +57,16 @@ export const BookingSearch = forwardRef<HTMLInputElement>(function BookingSearch
                         <Table.Td>{b.devoteeName}</Table.Td>
                         <Table.Td>{formatPhoneInternational(b.phone)}</Table.Td>
                         <Table.Td>
-                          {formatDate(b.slot.date, 'short')} {formatTime(b.slot.time)} · {b.seva.name.en}
+                          {formatDate(b.slot.date, 'short')} {formatTime(b.slot.time)} ·{' '}
+                          {b.seva.name.en}
                         </Table.Td>
                         <Table.Td>{t(`bookings.statuses.${b.status}`)}</Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} to={`/day?date=${b.slot.date}&slot=${b.slot.id}`} onClick={() => setQ('')}>
+                          <Anchor
+                            component={Link}
+                            to={`/day?date=${b.slot.date}&slot=${b.slot.id}`}
+                            onClick={() => setQ('')}
+                          >
                             {t('bookings.openDay')}
                           </Anchor>
                         </Table.Td>

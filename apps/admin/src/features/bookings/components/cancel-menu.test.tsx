@@ -60,7 +60,10 @@ describe('CancelMenu', () => {
     fetchMock.mockImplementation(async (url, init) => {
       if (url === '/api/v1/admin/bookings/41/cancel') return Response.json(cancelled);
       if (url === '/api/v1/admin/bookings' && init?.method === 'POST') {
-        return Response.json({ ...cancelled, id: 42, reference: 'SB-NEW777', status: 'confirmed' }, { status: 201 });
+        return Response.json(
+          { ...cancelled, id: 42, reference: 'SB-NEW777', status: 'confirmed' },
+          { status: 201 },
+        );
       }
       return Response.json({});
     });
@@ -69,13 +72,19 @@ describe('CancelMenu', () => {
 
     await events.click(screen.getByRole('button', { name: 'Cancel booking SB-7K3Q9P' }));
     await events.click(await screen.findByRole('button', { name: 'Did not come' }));
-    expect(await screen.findByText('SB-7K3Q9P is cancelled; 3 places are free again.')).toBeTruthy();
-    const [, cancelInit] = fetchMock.mock.calls.find(([url]) => url === '/api/v1/admin/bookings/41/cancel')!;
+    expect(
+      await screen.findByText('SB-7K3Q9P is cancelled; 3 places are free again.'),
+    ).toBeTruthy();
+    const [, cancelInit] = fetchMock.mock.calls.find(
+      ([url]) => url === '/api/v1/admin/bookings/41/cancel',
+    )!;
     expect(JSON.parse(cancelInit!.body as string)).toEqual({ reason: 'Did not come' });
 
     await events.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Rebooked as SB-NEW777.')).toBeTruthy();
-    const [, createInit] = fetchMock.mock.calls.find(([url, init]) => url === '/api/v1/admin/bookings' && init?.method === 'POST')!;
+    const [, createInit] = fetchMock.mock.calls.find(
+      ([url, init]) => url === '/api/v1/admin/bookings' && init?.method === 'POST',
+    )!;
     expect(JSON.parse(createInit!.body as string)).toEqual({
       slotId: 7,
       devoteeName: 'Lakshmi Rao',

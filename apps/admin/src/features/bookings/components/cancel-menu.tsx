@@ -16,7 +16,15 @@ export function CancelMenu({ bookingId, reference }: { bookingId: number; refere
   const [opened, setOpened] = useState(false);
   const headingId = `cancel-reasons-${bookingId}`;
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal trapFocus returnFocus shadow="md">
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      withinPortal
+      trapFocus
+      returnFocus
+      shadow="md"
+    >
       <Popover.Target>
         <Button
           size="compact-sm"

@@ -1,7 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { phoneInputSchema, type AdminBooking, type NakshatraKey, type RashiKey } from '@sevabook/shared';
+import {
+  phoneInputSchema,
+  type AdminBooking,
+  type NakshatraKey,
+  type RashiKey,
+} from '@sevabook/shared';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -34,7 +48,13 @@ export function EditModal({ bookingId, onClose }: { bookingId: number; onClose: 
   const { t } = useTranslation();
   const booking = useBooking(bookingId);
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('bookings.editTitle', { reference: booking.data?.reference ?? '' })} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      opened
+      onClose={onClose}
+      title={t('bookings.editTitle', { reference: booking.data?.reference ?? '' })}
+      size="lg"
+    >
       {booking.data ? (
         <EditForm booking={booking.data} onClose={onClose} />
       ) : booking.isError ? (
@@ -81,7 +101,10 @@ function EditForm({ booking, onClose }: { booking: AdminBooking; onClose: () => 
       },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'leaf', message: t('bookings.edited', { reference: saved.reference }) });
+          notifications.show({
+            color: 'leaf',
+            message: t('bookings.edited', { reference: saved.reference }),
+          });
           onClose();
         },
       },
@@ -92,8 +115,18 @@ function EditForm({ booking, onClose }: { booking: AdminBooking; onClose: () => 
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('bookings.name')} error={errors.devoteeName?.message} data-autofocus {...form.register('devoteeName')} />
-          <TextInput label={t('bookings.phone')} type="tel" error={errors.phone?.message} {...form.register('phone')} />
+          <TextInput
+            label={t('bookings.name')}
+            error={errors.devoteeName?.message}
+            data-autofocus
+            {...form.register('devoteeName')}
+          />
+          <TextInput
+            label={t('bookings.phone')}
+            type="tel"
+            error={errors.phone?.message}
+            {...form.register('phone')}
+          />
           <Controller
             control={form.control}
             name="persons"
@@ -108,20 +141,43 @@ function EditForm({ booking, onClose }: { booking: AdminBooking; onClose: () => 
               />
             )}
           />
-          <TextInput label={t('bookings.email')} type="email" error={errors.email?.message} {...form.register('email')} />
-          <TextInput label={t('bookings.gotra')} error={errors.gotra?.message} {...form.register('gotra')} />
+          <TextInput
+            label={t('bookings.email')}
+            type="email"
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
+          <TextInput
+            label={t('bookings.gotra')}
+            error={errors.gotra?.message}
+            {...form.register('gotra')}
+          />
           <Controller
             control={form.control}
             name="nakshatra"
             render={({ field }) => (
-              <Select label={t('bookings.nakshatra')} data={nakshatraOptions} searchable clearable value={field.value} onChange={field.onChange} />
+              <Select
+                label={t('bookings.nakshatra')}
+                data={nakshatraOptions}
+                searchable
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+              />
             )}
           />
           <Controller
             control={form.control}
             name="rashi"
             render={({ field }) => (
-              <Select label={t('bookings.rashi')} data={rashiOptions} searchable clearable value={field.value} onChange={field.onChange} />
+              <Select
+                label={t('bookings.rashi')}
+                data={rashiOptions}
+                searchable
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+              />
             )}
           />
           <Controller

@@ -38,7 +38,10 @@ export function MoveModal({ booking, onClose }: { booking: MovableBooking; onClo
         onSuccess: () => {
           notifications.show({
             color: 'leaf',
-            message: t('bookings.moved', { reference: booking.reference, when: `${formatDate(target.date, 'short')} ${formatTime(target.time)}` }),
+            message: t('bookings.moved', {
+              reference: booking.reference,
+              when: `${formatDate(target.date, 'short')} ${formatTime(target.time)}`,
+            }),
           });
           onClose();
         },
@@ -47,7 +50,13 @@ export function MoveModal({ booking, onClose }: { booking: MovableBooking; onClo
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened onClose={onClose} title={t('bookings.moveTitle', { reference: booking.reference })} size="md">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      opened
+      onClose={onClose}
+      title={t('bookings.moveTitle', { reference: booking.reference })}
+      size="md"
+    >
       <Stack>
         <DatePickerInput
           label={t('bookings.moveDate')}
@@ -69,13 +78,21 @@ export function MoveModal({ booking, onClose }: { booking: MovableBooking; onClo
             {t('bookings.moveNone', { count: booking.persons })}
           </Alert>
         ) : (
-          <Radio.Group label={t('bookings.moveSlot', { count: booking.persons })} value={slotId} onChange={setSlotId}>
+          <Radio.Group
+            label={t('bookings.moveSlot', { count: booking.persons })}
+            value={slotId}
+            onChange={setSlotId}
+          >
             <Stack gap="xs" mt="xs">
               {choices.map((s) => (
                 <Radio
                   key={s.id}
                   value={String(s.id)}
-                  label={t('counter.slotOption', { time: formatTime(s.time), remaining: s.remaining, capacity: s.capacity })}
+                  label={t('counter.slotOption', {
+                    time: formatTime(s.time),
+                    remaining: s.remaining,
+                    capacity: s.capacity,
+                  })}
                 />
               ))}
             </Stack>

@@ -25,30 +25,48 @@ export function useCancelWithUndo() {
       // cancellation lands, and React Query skips per-call callbacks of unmounted components.
       cancel.mutateAsync({ id, reason }).then(
         (booking) => {
-            const notificationId = `cancelled-${booking.id}`;
-            const undo = () => {
-              notifications.hide(notificationId);
-              create.mutateAsync({ body: rebookInput(booking), idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}` }).then(
-                (rebooked) => notifications.show({ color: 'leaf', message: t('bookings.undone', { reference: rebooked.reference }) }),
+          const notificationId = `cancelled-${booking.id}`;
+          const undo = () => {
+            notifications.hide(notificationId);
+            create
+              .mutateAsync({
+                body: rebookInput(booking),
+                idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}`,
+              })
+              .then(
+                (rebooked) =>
+                  notifications.show({
+                    color: 'leaf',
+                    message: t('bookings.undone', { reference: rebooked.reference }),
+                  }),
                 (error: unknown) =>
-                  notifications.show({ color: 'red', message: t('bookings.undoFailed', { reason: problemSentence(error, t) }) }),
+                  notifications.show({
+                    color: 'red',
+                    message: t('bookings.undoFailed', { reason: problemSentence(error, t) }),
+                  }),
               );
-            };
-            notifications.show({
-              id: notificationId,
-              color: 'maroon',
-              autoClose: UNDO_MS,
-              message: (
-                <Group justify="space-between" wrap="nowrap" gap="sm">
-                  <Text size="sm">{t('bookings.cancelled', { reference: booking.reference, count: booking.persons })}</Text>
-                  <Button size="compact-sm" variant="outline" onClick={undo}>
-                    {t('bookings.undo')}
-                  </Button>
-                </Group>
-              ),
-            });
+          };
+          notifications.show({
+            id: notificationId,
+            color: 'maroon',
+            autoClose: UNDO_MS,
+            message: (
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Text size="sm">
+                  {t('bookings.cancelled', {
+                    reference: booking.reference,
+                    count: booking.persons,
+                  })}
+                </Text>
+                <Button size="compact-sm" variant="outline" onClick={undo}>
+                  {t('bookings.undo')}
+                </Button>
+              </Group>
+            ),
+          });
         },
-        (error: unknown) => notifications.show({ color: 'red', message: problemSentence(error, t) }),
+        (error: unknown) =>
+          notifications.show({ color: 'red', message: problemSentence(error, t) }),
       );
     },
   };

@@ -18,9 +18,17 @@ import './slot-calendar.css';
  */
 function unnameDayCells(container: HTMLDivElement | null): (() => void) | undefined {
   if (!container) return undefined;
-  const strip = () => container.querySelectorAll('td[aria-labelledby]').forEach((td) => td.removeAttribute('aria-labelledby'));
+  const strip = () =>
+    container
+      .querySelectorAll('td[aria-labelledby]')
+      .forEach((td) => td.removeAttribute('aria-labelledby'));
   const observer = new MutationObserver(strip);
-  observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-labelledby'] });
+  observer.observe(container, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-labelledby'],
+  });
   strip();
   return () => observer.disconnect();
 }
@@ -40,7 +48,10 @@ interface SlotCalendarProps {
 export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
   const navigate = useNavigate();
   const [range, setRange] = useState<{ from: string; to: string }>();
-  const slots = useAdminSlots({ from: range?.from ?? '', to: range?.to ?? '', sevaId }, Boolean(range));
+  const slots = useAdminSlots(
+    { from: range?.from ?? '', to: range?.to ?? '', sevaId },
+    Boolean(range),
+  );
   const events = useMemo(() => slotEvents(slots.data?.items ?? [], sevas), [slots.data, sevas]);
 
   const onDatesSet = (arg: DatesSetArg) => {
@@ -57,7 +68,11 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
   };
 
   return (
-    <div aria-busy={slots.isFetching && !slots.data} ref={unnameDayCells} style={{ overflowX: 'auto', position: 'relative' }}>
+    <div
+      aria-busy={slots.isFetching && !slots.data}
+      ref={unnameDayCells}
+      style={{ overflowX: 'auto', position: 'relative' }}
+    >
       {slots.isError && <ErrorState error={slots.error} onRetry={() => void slots.refetch()} />}
       <FullCalendar
         plugins={[dayGridPlugin, interactionPlugin]}
@@ -66,10 +81,20 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
         now={now}
         firstDay={1}
         locale="en-gb"
-        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridWeek,dayGridMonth' }}
+        headerToolbar={{
+          left: 'prev,next today',
+          center: 'title',
+          right: 'dayGridWeek,dayGridMonth',
+        }}
         // Words, not icon fonts: the icons carry no text a screen reader could read.
         buttonIcons={false}
-        buttonText={{ today: 'Today', week: 'Week', month: 'Month', prev: '‹ Previous', next: 'Next ›' }}
+        buttonText={{
+          today: 'Today',
+          week: 'Week',
+          month: 'Month',
+          prev: '‹ Previous',
+          next: 'Next ›',
+        }}
         height="auto"
         // Every slot shows, in the month too: FullCalendar's "+n more" popover is not accessible.
         dayMaxEvents={false}

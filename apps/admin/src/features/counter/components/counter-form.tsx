@@ -1,5 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { getHotkeyHandler } from '@mantine/hooks';
 import type { AdminBooking, Seva } from '@sevabook/shared';
@@ -12,7 +23,11 @@ import { useCreateBooking } from '../../bookings/api/create-booking.ts';
 import { languageOptions } from '../../bookings/components/edit-modal.tsx';
 import { nakshatraOptions, rashiOptions } from '../../bookings/sankalpa-labels.ts';
 import { useSlots } from '../../slots/api/get-slots.ts';
-import { counterFormSchema, toCreateBooking, type CounterFormValues } from '../counter-form-schema.ts';
+import {
+  counterFormSchema,
+  toCreateBooking,
+  type CounterFormValues,
+} from '../counter-form-schema.ts';
 
 /** Focusing a filled list selects its text, so typing replaces the choice instead of adding to it. */
 const selectAll = (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select();
@@ -48,14 +63,23 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
       language: 'kn',
     },
   });
-  const [sevaId, date, slotId, persons] = useWatch({ control: form.control, name: ['sevaId', 'date', 'slotId', 'persons'] });
+  const [sevaId, date, slotId, persons] = useWatch({
+    control: form.control,
+    name: ['sevaId', 'date', 'slotId', 'persons'],
+  });
   const seva = sevas.find((s) => String(s.id) === sevaId);
-  const slots = useSlots({ from: date, to: date, sevaId: seva?.id }, Boolean(seva && /^\d{4}-\d{2}-\d{2}$/.test(date)));
+  const slots = useSlots(
+    { from: date, to: date, sevaId: seva?.id },
+    Boolean(seva && /^\d{4}-\d{2}-\d{2}$/.test(date)),
+  );
   const withRoom = useMemo(
     () =>
       (slots.data?.items ?? []).filter(
         // Staff may book outside the devotees' window, but not a slot that has already begun.
-        (s) => s.status === 'open' && s.remaining >= Math.max(1, persons || 1) && Date.parse(s.startsAt) > openedAt,
+        (s) =>
+          s.status === 'open' &&
+          s.remaining >= Math.max(1, persons || 1) &&
+          Date.parse(s.startsAt) > openedAt,
       ),
     [slots.data, persons, openedAt],
   );
@@ -63,7 +87,8 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
   // Keep the chosen time valid: the first with room when none is chosen or the chosen one filled.
   useEffect(() => {
     if (!slots.data) return;
-    if (!withRoom.some((s) => String(s.id) === slotId)) form.setValue('slotId', withRoom[0] ? String(withRoom[0].id) : '');
+    if (!withRoom.some((s) => String(s.id) === slotId))
+      form.setValue('slotId', withRoom[0] ? String(withRoom[0].id) : '');
   }, [withRoom, slotId, slots.data, form]);
 
   const errors = form.formState.errors;
@@ -74,7 +99,12 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
 
   return (
     <Paper withBorder p="md" maw={860}>
-      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])} noValidate aria-label={t('counter.title')}>
+      <form
+        onSubmit={submit}
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
+        noValidate
+        aria-label={t('counter.title')}
+      >
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Controller
@@ -85,7 +115,10 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                   label={t('counter.seva')}
                   data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll}
+                  selectFirstOptionOnChange
+                  autoSelectOnBlur
+                  openOnFocus={false}
+                  onFocus={selectAll}
                   autoFocus
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
@@ -117,10 +150,17 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                   label={t('counter.slot')}
                   data={withRoom.map((s) => ({
                     value: String(s.id),
-                    label: t('counter.slotOption', { time: formatTime(s.time), remaining: s.remaining, capacity: s.capacity }),
+                    label: t('counter.slotOption', {
+                      time: formatTime(s.time),
+                      remaining: s.remaining,
+                      capacity: s.capacity,
+                    }),
                   }))}
                   searchable
-                  selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll}
+                  selectFirstOptionOnChange
+                  autoSelectOnBlur
+                  openOnFocus={false}
+                  onFocus={selectAll}
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
                   error={errors.slotId?.message}
@@ -137,8 +177,21 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
           )}
           {slots.isError && <ErrorState error={slots.error} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('counter.name')} withAsterisk autoComplete="off" error={errors.devoteeName?.message} {...form.register('devoteeName')} />
-            <TextInput label={t('counter.phone')} type="tel" withAsterisk autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
+            <TextInput
+              label={t('counter.name')}
+              withAsterisk
+              autoComplete="off"
+              error={errors.devoteeName?.message}
+              {...form.register('devoteeName')}
+            />
+            <TextInput
+              label={t('counter.phone')}
+              type="tel"
+              withAsterisk
+              autoComplete="off"
+              error={errors.phone?.message}
+              {...form.register('phone')}
+            />
             <Controller
               control={form.control}
               name="persons"
@@ -156,13 +209,30 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            {(seva?.asks.gotra ?? true) && <TextInput label={t('counter.gotra')} autoComplete="off" {...form.register('gotra')} />}
+            {(seva?.asks.gotra ?? true) && (
+              <TextInput
+                label={t('counter.gotra')}
+                autoComplete="off"
+                {...form.register('gotra')}
+              />
+            )}
             {(seva?.asks.nakshatra ?? true) && (
               <Controller
                 control={form.control}
                 name="nakshatra"
                 render={({ field }) => (
-                  <Select label={t('counter.nakshatra')} data={nakshatraOptions} searchable selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
+                  <Select
+                    label={t('counter.nakshatra')}
+                    data={nakshatraOptions}
+                    searchable
+                    selectFirstOptionOnChange
+                    autoSelectOnBlur
+                    openOnFocus={false}
+                    onFocus={selectAll}
+                    clearable
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
                 )}
               />
             )}
@@ -171,7 +241,18 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="rashi"
                 render={({ field }) => (
-                  <Select label={t('counter.rashi')} data={rashiOptions} searchable selectFirstOptionOnChange autoSelectOnBlur openOnFocus={false} onFocus={selectAll} clearable value={field.value} onChange={field.onChange} />
+                  <Select
+                    label={t('counter.rashi')}
+                    data={rashiOptions}
+                    searchable
+                    selectFirstOptionOnChange
+                    autoSelectOnBlur
+                    openOnFocus={false}
+                    onFocus={selectAll}
+                    clearable
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
                 )}
               />
             )}
@@ -179,13 +260,25 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
               control={form.control}
               name="language"
               render={({ field }) => (
-                <Select label={t('counter.language')} data={languageOptions} allowDeselect={false} value={field.value} onChange={(v) => v && field.onChange(v)} />
+                <Select
+                  label={t('counter.language')}
+                  data={languageOptions}
+                  allowDeselect={false}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                />
               )}
             />
           </SimpleGrid>
           {create.isError && <ErrorState error={create.error} />}
           <Group justify="space-between">
-            <Text fw={600}>{seva ? t('counter.feeTotal', { amount: fee === 0 ? t('counter.receiptFree') : formatMoney(fee) }) : ''}</Text>
+            <Text fw={600}>
+              {seva
+                ? t('counter.feeTotal', {
+                    amount: fee === 0 ? t('counter.receiptFree') : formatMoney(fee),
+                  })
+                : ''}
+            </Text>
             <Button type="submit" size="md" loading={create.isPending}>
               {t('counter.submit')}
             </Button>

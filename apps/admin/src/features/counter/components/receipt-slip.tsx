@@ -6,7 +6,15 @@ import { nakshatraLabel, rashiLabel } from '../../bookings/sankalpa-labels.ts';
 import classes from './receipt.module.css';
 
 /** The slip handed to the devotee: narrow enough for a receipt printer, plain on paper. */
-export function ReceiptSlip({ booking, templeName, timeZone }: { booking: AdminBooking; templeName?: string; timeZone: string }) {
+export function ReceiptSlip({
+  booking,
+  templeName,
+  timeZone,
+}: {
+  booking: AdminBooking;
+  templeName?: string;
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const rows: Array<[string, string | null]> = [
     [t('bookings.name'), booking.devoteeName],
@@ -50,7 +58,8 @@ export function ReceiptSlip({ booking, templeName, timeZone }: { booking: AdminB
         </dl>
         <Divider />
         <Text fw={700}>
-          {t('counter.receiptFee')}: {booking.feePaise === 0 ? t('counter.receiptFree') : formatMoney(booking.feePaise)}
+          {t('counter.receiptFee')}:{' '}
+          {booking.feePaise === 0 ? t('counter.receiptFree') : formatMoney(booking.feePaise)}
         </Text>
         <Text size="sm">{t('counter.receiptThanks')}</Text>
         <Text size="xs">{formatInstant(booking.createdAt, timeZone)}</Text>

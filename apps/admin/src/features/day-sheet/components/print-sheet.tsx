@@ -4,7 +4,9 @@ import { formatDate, formatTime } from '../../../lib/temple-format.ts';
 import { nakshatras, rashis } from '@sevabook/shared';
 import classes from './print-sheet.module.css';
 
-const nakshatraByKey = new Map<string, { en: string; kn: string }>(nakshatras.map((n) => [n.key, n]));
+const nakshatraByKey = new Map<string, { en: string; kn: string }>(
+  nakshatras.map((n) => [n.key, n]),
+);
 const rashiByKey = new Map<string, { en: string; kn: string }>(rashis.map((r) => [r.key, r]));
 
 /** Kannada first for the priests, English after: "ರೋಹಿಣಿ (Rohini)". */
@@ -25,7 +27,12 @@ export function PrintSheet({ sheet }: { sheet: DaySheet }) {
       {sheet.slots.map((slot) => {
         const confirmed = slot.bookings.filter((b) => b.status === 'confirmed');
         return (
-          <section key={slot.id} className={classes.page} aria-labelledby={`sheet-${slot.id}`} data-testid="sheet-page">
+          <section
+            key={slot.id}
+            className={classes.page}
+            aria-labelledby={`sheet-${slot.id}`}
+            data-testid="sheet-page"
+          >
             <header className={classes.header}>
               <h2 id={`sheet-${slot.id}`} className={classes.seva}>
                 <span lang="kn">{slot.seva.name.kn}</span>
@@ -34,7 +41,9 @@ export function PrintSheet({ sheet }: { sheet: DaySheet }) {
               <p className={classes.when}>
                 {formatDate(sheet.date)} · {formatTime(slot.time)}
               </p>
-              <p className={classes.summary}>{t('sheet.slotSummary', { booked: slot.booked, capacity: slot.capacity })}</p>
+              <p className={classes.summary}>
+                {t('sheet.slotSummary', { booked: slot.booked, capacity: slot.capacity })}
+              </p>
             </header>
             {confirmed.length === 0 ? (
               <p>{t('sheet.empty')}</p>
@@ -49,8 +58,10 @@ export function PrintSheet({ sheet }: { sheet: DaySheet }) {
                     <div className={classes.sankalpa}>
                       {[
                         b.gotra && `${t('bookings.gotra')}: ${b.gotra}`,
-                        both(nakshatraByKey, b.nakshatra) && `${t('bookings.nakshatra')}: ${both(nakshatraByKey, b.nakshatra)}`,
-                        both(rashiByKey, b.rashi) && `${t('bookings.rashi')}: ${both(rashiByKey, b.rashi)}`,
+                        both(nakshatraByKey, b.nakshatra) &&
+                          `${t('bookings.nakshatra')}: ${both(nakshatraByKey, b.nakshatra)}`,
+                        both(rashiByKey, b.rashi) &&
+                          `${t('bookings.rashi')}: ${both(rashiByKey, b.rashi)}`,
                       ]
                         .filter(Boolean)
                         .map((line) => (

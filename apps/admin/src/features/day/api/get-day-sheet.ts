@@ -7,10 +7,16 @@ export interface DaySheetParams {
   includeCancelled?: boolean;
 }
 
-export const getDaySheet = ({ date, includeCancelled = false }: DaySheetParams, signal?: AbortSignal) =>
-  apiRequest<DaySheet>(`/admin/day-sheet?${new URLSearchParams({ date, includeCancelled: String(includeCancelled) }).toString()}`, {
-    signal,
-  });
+export const getDaySheet = (
+  { date, includeCancelled = false }: DaySheetParams,
+  signal?: AbortSignal,
+) =>
+  apiRequest<DaySheet>(
+    `/admin/day-sheet?${new URLSearchParams({ date, includeCancelled: String(includeCancelled) }).toString()}`,
+    {
+      signal,
+    },
+  );
 
 /** Every day sheet lives under ['day-sheet', …], so live updates and mutations refresh them all. */
 export const daySheetQueryOptions = (params: DaySheetParams) =>

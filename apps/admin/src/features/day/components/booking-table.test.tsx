@@ -47,7 +47,15 @@ function signInAs(role: StaffRole) {
 }
 
 const renderTable = () =>
-  renderWithProviders(<BookingTable slot={slot} caption="Bookings" onMove={vi.fn()} onEdit={vi.fn()} onHistory={vi.fn()} />);
+  renderWithProviders(
+    <BookingTable
+      slot={slot}
+      caption="Bookings"
+      onMove={vi.fn()}
+      onEdit={vi.fn()}
+      onHistory={vi.fn()}
+    />,
+  );
 
 describe('BookingTable', () => {
   afterEach(() => sessionStore.signOut('logout'));
@@ -66,7 +74,12 @@ describe('BookingTable', () => {
   it('gives staff the buttons that change a booking', () => {
     signInAs('staff');
     renderTable();
-    for (const name of ['Cancel booking SB-7K3Q9P', 'Move SB-7K3Q9P', 'Edit SB-7K3Q9P', 'History SB-7K3Q9P']) {
+    for (const name of [
+      'Cancel booking SB-7K3Q9P',
+      'Move SB-7K3Q9P',
+      'Edit SB-7K3Q9P',
+      'History SB-7K3Q9P',
+    ]) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
   });

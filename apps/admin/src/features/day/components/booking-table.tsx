@@ -53,7 +53,12 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
           {slot.bookings.map((b) => {
             const cancelled = b.status === 'cancelled';
             return (
-              <Table.Tr key={b.id} data-testid="booking-row" data-reference={b.reference} className={cancelled ? classes.cancelled : undefined}>
+              <Table.Tr
+                key={b.id}
+                data-testid="booking-row"
+                data-reference={b.reference}
+                className={cancelled ? classes.cancelled : undefined}
+              >
                 <Table.Td fw={600}>
                   {b.devoteeName}
                   {cancelled && (
@@ -81,16 +86,32 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                     {canChange && !cancelled && (
                       <>
                         <CancelMenu bookingId={b.id} reference={b.reference} />
-                        <Button size="compact-sm" variant="subtle" onClick={() => onMove(b)} aria-label={`${t('bookings.move')} ${b.reference}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => onMove(b)}
+                          aria-label={`${t('bookings.move')} ${b.reference}`}
+                        >
                           {t('bookings.move')}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" onClick={() => onEdit(b)} aria-label={`${t('bookings.edit')} ${b.reference}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => onEdit(b)}
+                          aria-label={`${t('bookings.edit')} ${b.reference}`}
+                        >
                           {t('bookings.edit')}
                         </Button>
                       </>
                     )}
                     {canChange && (
-                      <Button size="compact-sm" variant="subtle" color="dark" onClick={() => onHistory(b)} aria-label={`${t('bookings.history')} ${b.reference}`}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="dark"
+                        onClick={() => onHistory(b)}
+                        aria-label={`${t('bookings.history')} ${b.reference}`}
+                      >
                         {t('bookings.history')}
                       </Button>
                     )}

@@ -14,13 +14,21 @@ export function DateNavigator({ date, today, onChange }: DateNavigatorProps) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="wrap">
-      <Button variant="default" onClick={() => onChange(addDays(date, -1))} aria-label={t('day.previous')}>
+      <Button
+        variant="default"
+        onClick={() => onChange(addDays(date, -1))}
+        aria-label={t('day.previous')}
+      >
         <span aria-hidden="true">←</span>
       </Button>
       <Button variant={date === today ? 'filled' : 'default'} onClick={() => onChange(today)}>
         {t('day.today')}
       </Button>
-      <Button variant="default" onClick={() => onChange(addDays(date, 1))} aria-label={t('day.next')}>
+      <Button
+        variant="default"
+        onClick={() => onChange(addDays(date, 1))}
+        aria-label={t('day.next')}
+      >
         <span aria-hidden="true">→</span>
       </Button>
       <DatePickerInput

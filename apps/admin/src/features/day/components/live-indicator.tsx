@@ -7,7 +7,12 @@ export function LiveIndicator({ state }: { state: StreamState }) {
   if (state === 'unsupported') return null;
   const live = state === 'live';
   return (
-    <Badge variant="dot" color={live ? 'leaf' : 'saffron'} data-testid="live-indicator" data-state={state}>
+    <Badge
+      variant="dot"
+      color={live ? 'leaf' : 'saffron'}
+      data-testid="live-indicator"
+      data-state={state}
+    >
       {live ? t('day.live') : t('day.reconnecting')}
     </Badge>
   );

@@ -50,9 +50,21 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
             {slot.seva.name.kn}
           </Text>
           <Group gap={6} mt={4}>
-            {slot.status === 'closed' && <Badge color="gray" variant="filled">{t('day.slotClosed')}</Badge>}
-            {slot.status === 'cancelled' && <Badge color="red" variant="filled">{t('day.slotCancelled')}</Badge>}
-            {slot.status === 'open' && remaining === 0 && <Badge color="maroon" variant="filled">{t('day.full')}</Badge>}
+            {slot.status === 'closed' && (
+              <Badge color="gray" variant="filled">
+                {t('day.slotClosed')}
+              </Badge>
+            )}
+            {slot.status === 'cancelled' && (
+              <Badge color="red" variant="filled">
+                {t('day.slotCancelled')}
+              </Badge>
+            )}
+            {slot.status === 'open' && remaining === 0 && (
+              <Badge color="maroon" variant="filled">
+                {t('day.full')}
+              </Badge>
+            )}
             {slot.note && <Text size="sm">{slot.note}</Text>}
           </Group>
         </Stack>
@@ -61,7 +73,13 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
           <Stat label={t('day.booked')} value={slot.booked} testId="booked" />
           <Stat label={t('day.remaining')} value={remaining} testId="remaining" />
           {canChange && slot.status === 'open' && remaining > 0 && (
-            <Button component={Link} to={`/counter?date=${date}&sevaId=${slot.seva.id}&slotId=${slot.id}`} size="compact-md" variant="light" className="no-print">
+            <Button
+              component={Link}
+              to={`/counter?date=${date}&sevaId=${slot.seva.id}&slotId=${slot.id}`}
+              size="compact-md"
+              variant="light"
+              className="no-print"
+            >
               {t('day.bookThisSlot')}
             </Button>
           )}

@@ -12,7 +12,10 @@ export interface NotificationFilter {
   page?: number;
 }
 
-export const getNotifications = ({ status, page = 1 }: NotificationFilter, signal?: AbortSignal) => {
+export const getNotifications = (
+  { status, page = 1 }: NotificationFilter,
+  signal?: AbortSignal,
+) => {
   const query = new URLSearchParams({ page: String(page), pageSize: '50' });
   if (status) query.set('status', status);
   return apiRequest<NotificationPage>(`/admin/notifications?${query.toString()}`, { signal });
@@ -27,4 +30,5 @@ export const notificationsQueryOptions = (filter: NotificationFilter) =>
     refetchInterval: 15_000,
   });
 
-export const useNotifications = (filter: NotificationFilter) => useQuery(notificationsQueryOptions(filter));
+export const useNotifications = (filter: NotificationFilter) =>
+  useQuery(notificationsQueryOptions(filter));

@@ -37,7 +37,11 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((n) => (
-            <Table.Tr key={n.id} data-testid="notification-row" data-reference={n.booking.reference}>
+            <Table.Tr
+              key={n.id}
+              data-testid="notification-row"
+              data-reference={n.booking.reference}
+            >
               <Table.Td ff="monospace">{n.booking.reference}</Table.Td>
               <Table.Td>
                 {n.booking.devoteeName}
@@ -70,8 +74,10 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
                     aria-label={`${t('notifications.retry')} ${n.booking.reference}`}
                     onClick={() =>
                       retry.mutate(n.id, {
-                        onSuccess: () => toasts.show({ color: 'leaf', message: t('notifications.retried') }),
-                        onError: (e) => toasts.show({ color: 'red', message: problemSentence(e, t) }),
+                        onSuccess: () =>
+                          toasts.show({ color: 'leaf', message: t('notifications.retried') }),
+                        onError: (e) =>
+                          toasts.show({ color: 'red', message: problemSentence(e, t) }),
                       })
                     }
                   >

@@ -12,5 +12,8 @@ export const createClosedDate = (body: CreateClosedDate) =>
 
 export const useCreateClosedDate = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createClosedDate, onSettled: () => invalidateSevaViews(queryClient) });
+  return useMutation({
+    mutationFn: createClosedDate,
+    onSettled: () => invalidateSevaViews(queryClient),
+  });
 };

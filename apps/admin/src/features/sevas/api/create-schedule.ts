@@ -10,7 +10,8 @@ export const createSchedule = (sevaId: number, body: CreateSchedule) =>
 export const useCreateSchedule = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ sevaId, body }: { sevaId: number; body: CreateSchedule }) => createSchedule(sevaId, body),
+    mutationFn: ({ sevaId, body }: { sevaId: number; body: CreateSchedule }) =>
+      createSchedule(sevaId, body),
     onSettled: () => invalidateSevaViews(queryClient),
   });
 };

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateSevaViews } from './invalidate-sevas.ts';
 
-export const createSeva = (body: CreateSeva) => apiRequest<AdminSeva>('/admin/sevas', { method: 'POST', body });
+export const createSeva = (body: CreateSeva) =>
+  apiRequest<AdminSeva>('/admin/sevas', { method: 'POST', body });
 
 export const useCreateSeva = () => {
   const queryClient = useQueryClient();

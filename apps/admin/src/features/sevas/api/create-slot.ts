@@ -4,7 +4,8 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateSevaViews } from './invalidate-sevas.ts';
 
 /** An extra one-off slot, outside the weekly schedule. */
-export const createSlot = (body: CreateSlot) => apiRequest<AdminSlot>('/admin/slots', { method: 'POST', body });
+export const createSlot = (body: CreateSlot) =>
+  apiRequest<AdminSlot>('/admin/slots', { method: 'POST', body });
 
 export const useCreateSlot = () => {
   const queryClient = useQueryClient();

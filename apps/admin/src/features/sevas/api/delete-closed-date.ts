@@ -3,9 +3,13 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateSevaViews } from './invalidate-sevas.ts';
 
 /** Reopens a closed date; slots it cancelled stay cancelled. */
-export const deleteClosedDate = (id: number) => apiRequest<void>(`/admin/closed-dates/${id}`, { method: 'DELETE' });
+export const deleteClosedDate = (id: number) =>
+  apiRequest<void>(`/admin/closed-dates/${id}`, { method: 'DELETE' });
 
 export const useDeleteClosedDate = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteClosedDate, onSettled: () => invalidateSevaViews(queryClient) });
+  return useMutation({
+    mutationFn: deleteClosedDate,
+    onSettled: () => invalidateSevaViews(queryClient),
+  });
 };

@@ -7,7 +7,8 @@ export interface AdminSevaList {
 }
 
 /** Every seva, active or not. */
-export const getAdminSevas = (signal?: AbortSignal) => apiRequest<AdminSevaList>('/admin/sevas', { signal });
+export const getAdminSevas = (signal?: AbortSignal) =>
+  apiRequest<AdminSevaList>('/admin/sevas', { signal });
 
 export const adminSevasQueryOptions = () =>
   queryOptions({ queryKey: ['sevas', 'admin'], queryFn: ({ signal }) => getAdminSevas(signal) });

@@ -6,6 +6,9 @@ export const getClosedDates = (from: string, signal?: AbortSignal) =>
   apiRequest<{ items: ClosedDate[] }>(`/admin/closed-dates?from=${from}`, { signal });
 
 export const closedDatesQueryOptions = (from: string) =>
-  queryOptions({ queryKey: ['closed-dates', from], queryFn: ({ signal }) => getClosedDates(from, signal) });
+  queryOptions({
+    queryKey: ['closed-dates', from],
+    queryFn: ({ signal }) => getClosedDates(from, signal),
+  });
 
 export const useClosedDates = (from: string) => useQuery(closedDatesQueryOptions(from));

@@ -6,6 +6,9 @@ export const getSchedules = (sevaId: number, signal?: AbortSignal) =>
   apiRequest<{ items: AdminSchedule[] }>(`/admin/sevas/${sevaId}/schedules`, { signal });
 
 export const schedulesQueryOptions = (sevaId: number) =>
-  queryOptions({ queryKey: ['schedules', sevaId], queryFn: ({ signal }) => getSchedules(sevaId, signal) });
+  queryOptions({
+    queryKey: ['schedules', sevaId],
+    queryFn: ({ signal }) => getSchedules(sevaId, signal),
+  });
 
 export const useSchedules = (sevaId: number) => useQuery(schedulesQueryOptions(sevaId));

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateSevaViews } from './invalidate-sevas.ts';
 
-export const updateSeva = (id: number, body: UpdateSeva) => apiRequest<AdminSeva>(`/admin/sevas/${id}`, { method: 'PATCH', body });
+export const updateSeva = (id: number, body: UpdateSeva) =>
+  apiRequest<AdminSeva>(`/admin/sevas/${id}`, { method: 'PATCH', body });
 
 export const useUpdateSeva = () => {
   const queryClient = useQueryClient();

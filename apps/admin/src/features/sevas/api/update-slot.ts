@@ -7,7 +7,8 @@ import { invalidateSevaViews } from './invalidate-sevas.ts';
 export type SlotChange = z.infer<typeof slotChangeSchema>;
 
 /** Capacity, note or status of one slot; closing or cancelling it cancels its bookings. */
-export const updateSlot = (id: number, body: UpdateSlot) => apiRequest<SlotChange>(`/admin/slots/${id}`, { method: 'PATCH', body });
+export const updateSlot = (id: number, body: UpdateSlot) =>
+  apiRequest<SlotChange>(`/admin/slots/${id}`, { method: 'PATCH', body });
 
 export const useUpdateSlot = () => {
   const queryClient = useQueryClient();

@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminSeva, ClosedDate } from '@sevabook/shared';
 import { useState } from 'react';
@@ -34,7 +45,11 @@ export function ClosedDates({ seva, closedDates, today, canEdit }: ClosedDatesPr
         onSuccess: (change) => {
           notifications.show({
             color: 'leaf',
-            message: t('sevas.closed', { date: formatDate(change.closedDate.date, 'short'), slots: change.slotsCancelled, bookings: change.bookingsCancelled }),
+            message: t('sevas.closed', {
+              date: formatDate(change.closedDate.date, 'short'),
+              slots: change.slotsCancelled,
+              bookings: change.bookingsCancelled,
+            }),
           });
           setReason('');
         },
@@ -64,7 +79,15 @@ export function ClosedDates({ seva, closedDates, today, canEdit }: ClosedDatesPr
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        onClick={() => remove.mutate(c.id, { onError: (err) => notifications.show({ color: 'red', message: problemSentence(err, t) }) })}
+                        onClick={() =>
+                          remove.mutate(c.id, {
+                            onError: (err) =>
+                              notifications.show({
+                                color: 'red',
+                                message: problemSentence(err, t),
+                              }),
+                          })
+                        }
                       >
                         {t('sevas.reopen')}
                       </Button>
@@ -79,13 +102,32 @@ export function ClosedDates({ seva, closedDates, today, canEdit }: ClosedDatesPr
           <form onSubmit={submit} noValidate aria-label={t('sevas.closeDate')}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('sevas.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-                <TextInput label={t('sevas.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                <TextInput
+                  label={t('sevas.date')}
+                  type="date"
+                  value={date}
+                  onChange={(e) => setDate(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('sevas.reason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                />
               </SimpleGrid>
-              <Checkbox label={t('sevas.wholeTemple')} checked={wholeTemple} onChange={(e) => setWholeTemple(e.currentTarget.checked)} />
+              <Checkbox
+                label={t('sevas.wholeTemple')}
+                checked={wholeTemple}
+                onChange={(e) => setWholeTemple(e.currentTarget.checked)}
+              />
               {create.isError && <ErrorState error={create.error} />}
               <Group justify="flex-end">
-                <Button type="submit" variant="light" color="red" loading={create.isPending} disabled={reason.trim().length < 2}>
+                <Button
+                  type="submit"
+                  variant="light"
+                  color="red"
+                  loading={create.isPending}
+                  disabled={reason.trim().length < 2}
+                >
                   {t('sevas.closeDate')}
                 </Button>
               </Group>

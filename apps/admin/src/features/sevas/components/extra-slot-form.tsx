@@ -1,4 +1,14 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminSeva } from '@sevabook/shared';
 import { useState } from 'react';
@@ -17,10 +27,22 @@ export function ExtraSlotForm({ seva, today }: { seva: AdminSeva; today: string 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { sevaId: seva.id, date, time, ...(capacity === '' ? {} : { capacity }), ...(note.trim() ? { note: note.trim() } : {}) },
+      {
+        sevaId: seva.id,
+        date,
+        time,
+        ...(capacity === '' ? {} : { capacity }),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
       {
         onSuccess: (slot) => {
-          notifications.show({ color: 'leaf', message: t('sevas.slotAdded', { date: formatDate(slot.date, 'short'), time: formatTime(slot.time) }) });
+          notifications.show({
+            color: 'leaf',
+            message: t('sevas.slotAdded', {
+              date: formatDate(slot.date, 'short'),
+              time: formatTime(slot.time),
+            }),
+          });
           setTime('');
           setNote('');
         },
@@ -38,8 +60,18 @@ export function ExtraSlotForm({ seva, today }: { seva: AdminSeva; today: string 
             <Text size="sm">{t('sevas.extraSlotHelp')}</Text>
           </div>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput label={t('sevas.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-            <TextInput label={t('sevas.time')} type="time" value={time} onChange={(e) => setTime(e.currentTarget.value)} />
+            <TextInput
+              label={t('sevas.date')}
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('sevas.time')}
+              type="time"
+              value={time}
+              onChange={(e) => setTime(e.currentTarget.value)}
+            />
             <NumberInput
               label={t('sevas.scheduleCapacity')}
               placeholder={String(seva.defaultCapacity)}
@@ -47,11 +79,20 @@ export function ExtraSlotForm({ seva, today }: { seva: AdminSeva; today: string 
               value={capacity}
               onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
             />
-            <TextInput label={t('sevas.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            <TextInput
+              label={t('sevas.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
           </SimpleGrid>
           {create.isError && <ErrorState error={create.error} />}
           <Group justify="flex-end">
-            <Button type="submit" variant="light" loading={create.isPending} disabled={!date || !time}>
+            <Button
+              type="submit"
+              variant="light"
+              loading={create.isPending}
+              disabled={!date || !time}
+            >
               {t('sevas.addSlot')}
             </Button>
           </Group>

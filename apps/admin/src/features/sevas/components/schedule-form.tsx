@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Chip, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminSeva, CreateSchedule } from '@sevabook/shared';
 import { useMemo, useState } from 'react';
@@ -13,7 +26,15 @@ const PREVIEW_DAYS = 14;
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** A weekly schedule with, before saving, the slots it will make in the next two weeks. */
-export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; today: string; closedDates: ReadonlySet<string> }) {
+export function ScheduleForm({
+  seva,
+  today,
+  closedDates,
+}: {
+  seva: AdminSeva;
+  today: string;
+  closedDates: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const create = useCreateSchedule();
   const [weekdays, setWeekdays] = useState<string[]>([]);
@@ -25,11 +46,21 @@ export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; to
 
   const times = parseTimes(timesText);
   const days = weekdays.map(Number).sort();
-  const valid = times !== null && times.length > 0 && days.length > 0 && isIsoDate(validFrom) && (!validUntil || isIsoDate(validUntil));
+  const valid =
+    times !== null &&
+    times.length > 0 &&
+    days.length > 0 &&
+    isIsoDate(validFrom) &&
+    (!validUntil || isIsoDate(validUntil));
   const preview = useMemo(
     () =>
       valid
-        ? previewSlots({ weekdays: days, times: times ?? [], validFrom, validUntil: validUntil || null }, today, PREVIEW_DAYS, closedDates)
+        ? previewSlots(
+            { weekdays: days, times: times ?? [], validFrom, validUntil: validUntil || null },
+            today,
+            PREVIEW_DAYS,
+            closedDates,
+          )
         : [],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [valid, weekdays, timesText, validFrom, validUntil, today, closedDates],
@@ -53,7 +84,11 @@ export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; to
         onSuccess: (change) => {
           notifications.show({
             color: 'leaf',
-            message: t('sevas.scheduleSaved', { created: change.slots.created, removed: change.slots.removed, kept: change.slots.keptWithBookings }),
+            message: t('sevas.scheduleSaved', {
+              created: change.slots.created,
+              removed: change.slots.removed,
+              kept: change.slots.keptWithBookings,
+            }),
           });
           setWeekdays([]);
           setTimesText('');
@@ -91,7 +126,11 @@ export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; to
               description={t('sevas.timesHelp')}
               value={timesText}
               onChange={(e) => setTimesText(e.currentTarget.value)}
-              error={touched && (times === null || times.length === 0) ? t('sevas.timesInvalid') : undefined}
+              error={
+                touched && (times === null || times.length === 0)
+                  ? t('sevas.timesInvalid')
+                  : undefined
+              }
             />
             <NumberInput
               label={t('sevas.scheduleCapacity')}
@@ -100,13 +139,24 @@ export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; to
               value={capacity}
               onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
             />
-            <TextInput label={t('sevas.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} />
-            <TextInput label={t('sevas.validUntil')} type="date" value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
+            <TextInput
+              label={t('sevas.validFrom')}
+              type="date"
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('sevas.validUntil')}
+              type="date"
+              value={validUntil}
+              onChange={(e) => setValidUntil(e.currentTarget.value)}
+            />
           </SimpleGrid>
           {valid && (
             <Stack gap={6} data-testid="slot-preview">
               <Text fw={600}>
-                {t('sevas.preview', { days: PREVIEW_DAYS })}: {t('sevas.previewCount', { count: preview.length })}
+                {t('sevas.preview', { days: PREVIEW_DAYS })}:{' '}
+                {t('sevas.previewCount', { count: preview.length })}
               </Text>
               {preview.length === 0 ? (
                 <Alert color="saffron" variant="light">
@@ -115,7 +165,13 @@ export function ScheduleForm({ seva, today, closedDates }: { seva: AdminSeva; to
               ) : (
                 <Group gap={6}>
                   {preview.map((s) => (
-                    <Badge key={`${s.date}-${s.time}`} variant="outline" color="maroon" radius="sm" tt="none">
+                    <Badge
+                      key={`${s.date}-${s.time}`}
+                      variant="outline"
+                      color="maroon"
+                      radius="sm"
+                      tt="none"
+                    >
                       {formatDate(s.date, 'short')} {formatTime(s.time)}
                     </Badge>
                   ))}

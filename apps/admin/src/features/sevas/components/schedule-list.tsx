@@ -9,7 +9,15 @@ import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export function ScheduleList({ schedules, canEdit, defaultCapacity }: { schedules: AdminSchedule[]; canEdit: boolean; defaultCapacity: number }) {
+export function ScheduleList({
+  schedules,
+  canEdit,
+  defaultCapacity,
+}: {
+  schedules: AdminSchedule[];
+  canEdit: boolean;
+  defaultCapacity: number;
+}) {
   const { t } = useTranslation();
   const update = useUpdateSchedule();
   if (schedules.length === 0) return <Text>{t('sevas.noSchedules')}</Text>;
@@ -40,7 +48,11 @@ export function ScheduleList({ schedules, canEdit, defaultCapacity }: { schedule
               <Table.Td>{formatDate(s.validFrom, 'short')}</Table.Td>
               <Table.Td>{s.validUntil ? formatDate(s.validUntil, 'short') : '—'}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={s.active ? 'leaf' : 'gray'} styles={{ label: { overflow: 'visible' } }}>
+                <Badge
+                  variant="light"
+                  color={s.active ? 'leaf' : 'gray'}
+                  styles={{ label: { overflow: 'visible' } }}
+                >
                   {s.active ? t('sevas.scheduleActive') : t('sevas.scheduleStopped')}
                 </Badge>
               </Table.Td>
@@ -53,7 +65,10 @@ export function ScheduleList({ schedules, canEdit, defaultCapacity }: { schedule
                     onClick={() =>
                       update.mutate(
                         { id: s.id, body: { active: !s.active } },
-                        { onError: (e) => notifications.show({ color: 'red', message: problemSentence(e, t) }) },
+                        {
+                          onError: (e) =>
+                            notifications.show({ color: 'red', message: problemSentence(e, t) }),
+                        },
                       )
                     }
                   >

@@ -1,5 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { Controller, useForm, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
@@ -15,11 +26,25 @@ interface SevaFormProps {
 }
 
 /** Names and descriptions in English and Kannada, fee, places, window and sankalpa fields. */
-export function SevaForm({ initial, submitLabel, pending, error, readOnly = false, onSubmit }: SevaFormProps) {
+export function SevaForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  readOnly = false,
+  onSubmit,
+}: SevaFormProps) {
   const { t } = useTranslation();
-  const form = useForm<SevaFormValues>({ resolver: zodResolver(sevaFormSchema), defaultValues: initial });
+  const form = useForm<SevaFormValues>({
+    resolver: zodResolver(sevaFormSchema),
+    defaultValues: initial,
+  });
   const errors = form.formState.errors;
-  const num = (name: FieldPath<SevaFormValues>, label: string, props: { min?: number; max?: number; decimalScale?: number } = {}) => (
+  const num = (
+    name: FieldPath<SevaFormValues>,
+    label: string,
+    props: { min?: number; max?: number; decimalScale?: number } = {},
+  ) => (
     <NumberField control={form.control} name={name} label={label} readOnly={readOnly} {...props} />
   );
 
@@ -28,13 +53,40 @@ export function SevaForm({ initial, submitLabel, pending, error, readOnly = fals
       <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('sevas.nameEn')} error={errors.nameEn?.message} {...form.register('nameEn')} />
-            <TextInput label={t('sevas.nameKn')} lang="kn" error={errors.nameKn?.message} {...form.register('nameKn')} />
-            <TextInput label={t('sevas.slug')} description={t('sevas.slugHelp')} error={errors.slug?.message} {...form.register('slug')} />
+            <TextInput
+              label={t('sevas.nameEn')}
+              error={errors.nameEn?.message}
+              {...form.register('nameEn')}
+            />
+            <TextInput
+              label={t('sevas.nameKn')}
+              lang="kn"
+              error={errors.nameKn?.message}
+              {...form.register('nameKn')}
+            />
+            <TextInput
+              label={t('sevas.slug')}
+              description={t('sevas.slugHelp')}
+              error={errors.slug?.message}
+              {...form.register('slug')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea label={t('sevas.descriptionEn')} autosize minRows={2} error={errors.descriptionEn?.message} {...form.register('descriptionEn')} />
-            <Textarea label={t('sevas.descriptionKn')} lang="kn" autosize minRows={2} error={errors.descriptionKn?.message} {...form.register('descriptionKn')} />
+            <Textarea
+              label={t('sevas.descriptionEn')}
+              autosize
+              minRows={2}
+              error={errors.descriptionEn?.message}
+              {...form.register('descriptionEn')}
+            />
+            <Textarea
+              label={t('sevas.descriptionKn')}
+              lang="kn"
+              autosize
+              minRows={2}
+              error={errors.descriptionKn?.message}
+              {...form.register('descriptionKn')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
             {num('feeRupees', t('sevas.feeRupees'), { min: 0, decimalScale: 2 })}
@@ -55,7 +107,11 @@ export function SevaForm({ initial, submitLabel, pending, error, readOnly = fals
             control={form.control}
             name="active"
             render={({ field }) => (
-              <Switch label={t('sevas.activeLabel')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
+              <Switch
+                label={t('sevas.activeLabel')}
+                checked={field.value}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+              />
             )}
           />
           {Boolean(error) && <ErrorState error={error} />}

@@ -8,7 +8,10 @@ export interface AdminSlotList {
 }
 
 /** Slots of any status (closed and cancelled too), as staff see them. */
-export const getAdminSlots = ({ from, to, sevaId }: SlotRange, signal?: AbortSignal): Promise<AdminSlotList> => {
+export const getAdminSlots = (
+  { from, to, sevaId }: SlotRange,
+  signal?: AbortSignal,
+): Promise<AdminSlotList> => {
   const query = new URLSearchParams({ from, to });
   if (sevaId !== undefined) query.set('sevaId', String(sevaId));
   return apiRequest<AdminSlotList>(`/admin/slots?${query.toString()}`, { signal });
@@ -21,4 +24,5 @@ export const adminSlotsQueryOptions = (range: SlotRange) =>
     placeholderData: keepPreviousData,
   });
 
-export const useAdminSlots = (range: SlotRange, enabled = true) => useQuery({ ...adminSlotsQueryOptions(range), enabled });
+export const useAdminSlots = (range: SlotRange, enabled = true) =>
+  useQuery({ ...adminSlotsQueryOptions(range), enabled });

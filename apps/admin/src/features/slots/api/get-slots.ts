@@ -8,7 +8,10 @@ export interface SlotRange {
   sevaId?: number;
 }
 
-export const getSlots = ({ from, to, sevaId }: SlotRange, signal?: AbortSignal): Promise<SlotList> => {
+export const getSlots = (
+  { from, to, sevaId }: SlotRange,
+  signal?: AbortSignal,
+): Promise<SlotList> => {
   const query = new URLSearchParams({ from, to });
   if (sevaId !== undefined) query.set('sevaId', String(sevaId));
   return apiRequest<SlotList>(`/slots?${query.toString()}`, { signal, anonymous: true });
@@ -21,4 +24,5 @@ export const slotsQueryOptions = (range: SlotRange) =>
     queryFn: ({ signal }) => getSlots(range, signal),
   });
 
-export const useSlots = (range: SlotRange, enabled = true) => useQuery({ ...slotsQueryOptions(range), enabled });
+export const useSlots = (range: SlotRange, enabled = true) =>
+  useQuery({ ...slotsQueryOptions(range), enabled });

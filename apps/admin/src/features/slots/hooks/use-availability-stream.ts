@@ -2,7 +2,11 @@ import type { DaySheet, SlotList } from '@sevabook/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { API_BASE } from '../../../lib/api-client.ts';
-import { applyEventToDaySheet, applyEventToSlotList, parseAvailabilityEvent } from '../availability-event.ts';
+import {
+  applyEventToDaySheet,
+  applyEventToSlotList,
+  parseAvailabilityEvent,
+} from '../availability-event.ts';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'unsupported';
 
@@ -17,7 +21,9 @@ const REFETCH_DEBOUNCE_MS = 700;
  */
 export function useAvailabilityStream(): StreamState {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<StreamState>(typeof EventSource === 'undefined' ? 'unsupported' : 'connecting');
+  const [state, setState] = useState<StreamState>(
+    typeof EventSource === 'undefined' ? 'unsupported' : 'connecting',
+  );
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;

@@ -5,7 +5,13 @@ import { apiRequest } from '../../../lib/api-client.ts';
 export const getTemple = (): Promise<Temple> => apiRequest<Temple>('/temple', { anonymous: true });
 
 export const templeQueryOptions = () =>
-  queryOptions({ queryKey: ['temple'], queryFn: getTemple, staleTime: Infinity, retry: false, retryOnMount: false });
+  queryOptions({
+    queryKey: ['temple'],
+    queryFn: getTemple,
+    staleTime: Infinity,
+    retry: false,
+    retryOnMount: false,
+  });
 
 /** The temple's name and zone; until they arrive the zone falls back to the default. */
 export function useTemple(): { name: string | undefined; timeZone: string } {

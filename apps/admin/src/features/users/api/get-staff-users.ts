@@ -7,7 +7,8 @@ export interface IssuedPassword {
   temporaryPassword: string;
 }
 
-export const getStaffUsers = (signal?: AbortSignal) => apiRequest<{ items: StaffUser[] }>('/admin/users', { signal });
+export const getStaffUsers = (signal?: AbortSignal) =>
+  apiRequest<{ items: StaffUser[] }>('/admin/users', { signal });
 
 export const staffUsersQueryOptions = () =>
   queryOptions({ queryKey: ['staff-users'], queryFn: ({ signal }) => getStaffUsers(signal) });

@@ -31,8 +31,17 @@ export function AddUserForm({ onIssued }: { onIssued: (issued: IssuedPassword) =
             {t('users.add')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('users.name')} error={errors.name?.message} {...form.register('name')} />
-            <TextInput label={t('users.email')} type="email" error={errors.email?.message} {...form.register('email')} />
+            <TextInput
+              label={t('users.name')}
+              error={errors.name?.message}
+              {...form.register('name')}
+            />
+            <TextInput
+              label={t('users.email')}
+              type="email"
+              error={errors.email?.message}
+              {...form.register('email')}
+            />
             <Controller
               control={form.control}
               name="role"

@@ -11,13 +11,20 @@ import { useResetStaffPassword } from '../api/reset-password.ts';
 import { useUpdateStaffUser } from '../api/update-staff-user.ts';
 import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
-export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (issued: IssuedPassword) => void }) {
+export function UserTable({
+  users,
+  onIssued,
+}: {
+  users: StaffUser[];
+  onIssued: (issued: IssuedPassword) => void;
+}) {
   const { t } = useTranslation();
   const me = useStaffUser();
   const { timeZone } = useTemple();
   const update = useUpdateStaffUser();
   const reset = useResetStaffPassword();
-  const onError = (e: unknown) => notifications.show({ color: 'red', message: problemSentence(e, t) });
+  const onError = (e: unknown) =>
+    notifications.show({ color: 'red', message: problemSentence(e, t) });
 
   return (
     <ScrollTable minWidth={860}>
@@ -48,7 +55,11 @@ export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (
                     value={u.role}
                     allowDeselect={false}
                     disabled={self}
-                    onChange={(v) => v && v !== u.role && update.mutate({ id: u.id, body: { role: v } }, { onError })}
+                    onChange={(v) =>
+                      v &&
+                      v !== u.role &&
+                      update.mutate({ id: u.id, body: { role: v } }, { onError })
+                    }
                     w={130}
                     size="xs"
                   />
@@ -71,7 +82,9 @@ export function UserTable({ users, onIssued }: { users: StaffUser[]; onIssued: (
                         size="compact-sm"
                         variant="light"
                         color={u.active ? 'red' : 'leaf'}
-                        onClick={() => update.mutate({ id: u.id, body: { active: !u.active } }, { onError })}
+                        onClick={() =>
+                          update.mutate({ id: u.id, body: { active: !u.active } }, { onError })
+                        }
                         aria-label={`${u.active ? t('users.deactivate') : t('users.reactivate')} ${u.name}`}
                       >
                         {u.active ? t('users.deactivate') : t('users.reactivate')}
