@@ -53,7 +53,7 @@ export const en = {
     pickDate: 'Date',
     keys: 'Keys: ← → change day, T today, / search, N new booking',
     empty: 'No slots on this day.',
-    emptyNext: 'No slots on this day. The next day with slots is {{date}}.',
+    nextDay: 'The next day with slots is {{date}}.',
     totals: '{{bookings}} bookings · {{persons}} persons · {{fees}} in fees',
     live: 'Live',
     reconnecting: 'Reconnecting…',

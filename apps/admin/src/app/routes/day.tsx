@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ import { MoveModal, type MovableBooking } from '../../features/bookings/componen
 import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
 import { useDownloadDaySheetCsv } from '../../features/day/api/download-day-sheet-csv.ts';
 import type { SheetBooking } from '../../features/day/components/booking-table.tsx';
+import { EmptyDay } from '../../features/day/components/empty-day.tsx';
 import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
 import { SlotPanel } from '../../features/day/components/slot-panel.tsx';
 import { useTemple } from '../../features/temple/api/get-temple.ts';
@@ -44,10 +45,18 @@ export function DayRoute() {
   const [history, setHistory] = useState<SheetBooking>();
 
   const goTo = (next: string) => setParams(next === today ? {} : { date: next });
+  // From the address as it is now, not as it was at the last render: two quick presses of ←
+  // must move two days.
+  const goBy = (days: number) =>
+    setParams((current) => {
+      const from = current.get('date');
+      const next = addDays(isIsoDate(from) ? from : today, days);
+      return new URLSearchParams(next === today ? {} : { date: next });
+    });
 
   useHotkeys([
-    ['ArrowLeft', () => goTo(addDays(date, -1))],
-    ['ArrowRight', () => goTo(addDays(date, 1))],
+    ['ArrowLeft', () => goBy(-1)],
+    ['ArrowRight', () => goBy(1)],
     ['t', () => goTo(today)],
     ['/', () => searchRef.current?.focus()],
     ['n', () => canChange && void navigate(`/counter?date=${date}`)],
@@ -114,9 +123,7 @@ export function DayRoute() {
       <QueryState query={sheet}>
         {(data) =>
           data.slots.length === 0 ? (
-            <Alert color="saffron" variant="light">
-              {t('day.empty')}
-            </Alert>
+            <EmptyDay date={data.date} />
           ) : (
             <Stack gap="md" aria-busy={sheet.isFetching && sheet.isPlaceholderData}>
               {data.slots.map((slot) => (
