@@ -62,11 +62,16 @@ export function DayRoute() {
     ['n', () => canChange && void navigate(`/counter?date=${date}`)],
   ]);
 
-  // A search result or a calendar click opens the day at its slot.
+  // A search result or a calendar click opens the day at its slot — once: live refreshes of the
+  // same day must leave the page where the user has scrolled it.
+  const scrolledTo = useRef<string>(undefined);
   useEffect(() => {
-    if (!highlightSlot || !sheet.data) return;
+    const key = `${date}:${highlightSlot}`;
+    if (!highlightSlot || !sheet.data || sheet.isPlaceholderData || scrolledTo.current === key)
+      return;
+    scrolledTo.current = key;
     document.getElementById(`slot-${highlightSlot}`)?.scrollIntoView({ block: 'start' });
-  }, [highlightSlot, sheet.data]);
+  }, [date, highlightSlot, sheet.data, sheet.isPlaceholderData]);
 
   return (
     <Stack gap="md">

@@ -1,15 +1,26 @@
-import type { ChangePassword } from '@sevabook/shared';
+import type { ChangePassword, Session } from '@sevabook/shared';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest, refreshSession } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { sessionStore } from '../../../lib/session.ts';
 
 export const changePassword = (body: ChangePassword): Promise<void> =>
   apiRequest<void>('/auth/password', { method: 'POST', body });
 
-/** After the change the old access token still says "must change"; a refresh gets a fresh one. */
+/**
+ * A password change ends every session of the account, this one included, so the screen signs
+ * in again with the new password: the fresh token no longer says "must change".
+ */
 export const useChangePassword = () =>
   useMutation({
     mutationFn: async (body: ChangePassword) => {
+      const current = sessionStore.get();
+      if (current.status !== 'signed-in') throw new Error('Not signed in');
       await changePassword(body);
-      await refreshSession();
+      const session = await apiRequest<Session>('/auth/login', {
+        method: 'POST',
+        body: { email: current.user.email, password: body.newPassword },
+        anonymous: true,
+      });
+      sessionStore.signIn(session);
     },
   });
