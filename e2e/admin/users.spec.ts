@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { signIn } from './admin-steps.ts';
 
@@ -34,7 +34,7 @@ test('an admin adds a staff member, who must choose a password, and can deactiva
 });
 
 async function signInFirstTime(
-  page: import('@playwright/test').Page,
+  page: Page,
   email: string,
   temporary: string,
 ) {
