@@ -33,11 +33,7 @@ test('an admin adds a staff member, who must choose a password, and can deactiva
   await expect(row).toContainText('Deactivated');
 });
 
-async function signInFirstTime(
-  page: Page,
-  email: string,
-  temporary: string,
-) {
+async function signInFirstTime(page: Page, email: string, temporary: string) {
   await page.goto('/admin/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(temporary);
