@@ -75,6 +75,12 @@ for (const viewport of viewports) {
         await expect(page.getByRole('dialog', { name: 'Reason' })).toBeVisible();
         await check(page, 'cancel-reasons');
         await page.keyboard.press('Escape');
+        await slotPanel(page, slot.id)
+          .getByRole('button', { name: /^Slot settings for / })
+          .click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await check(page, 'slot-settings');
+        await page.keyboard.press('Escape');
       }
 
       await page.goto('/admin/calendar');

@@ -44,6 +44,9 @@ test.describe('staff roles', () => {
     await expect(
       slotPanel(page, slot.id).getByRole('button', { name: `Cancel booking ${booking.reference}` }),
     ).toBeVisible();
+    await expect(
+      slotPanel(page, slot.id).getByRole('button', { name: /^Slot settings/ }),
+    ).toHaveCount(0);
     await page.goto('/admin/sevas');
     await expect(
       page.getByRole('heading', { level: 1, name: 'Sevas and schedules' }),
@@ -65,7 +68,14 @@ test.describe('staff roles', () => {
     await expect(panel.locator(`[data-reference="${booking.reference}"]`)).toContainText(
       'Role Check Viewer',
     );
-    for (const name of [/^Cancel/, /^Move/, /^Edit/, /^History/, 'Book this slot']) {
+    for (const name of [
+      /^Cancel/,
+      /^Move/,
+      /^Edit/,
+      /^History/,
+      /^Slot settings/,
+      'Book this slot',
+    ]) {
       await expect(panel.getByRole('button', { name })).toHaveCount(0);
     }
     await expect(page.getByRole('link', { name: 'Counter booking' })).toHaveCount(0);

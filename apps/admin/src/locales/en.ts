@@ -161,6 +161,23 @@ export const en = {
     receiptThanks: 'Please keep this slip and show it at the seva.',
     feeTotal: 'Fee: {{amount}}',
   },
+  slotSettings: {
+    button: 'Slot settings',
+    buttonFor: 'Slot settings for {{slot}}',
+    capacity: 'Places',
+    capacityHelp: '{{booked}} already booked; it cannot go below that.',
+    status: 'Status',
+    open: 'Open',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
+    reason: 'Reason, told to each devotee',
+    warning_one:
+      'This cancels the {{count}} place booked in this slot and tells the devotee on WhatsApp.',
+    warning_other:
+      'This cancels the {{count}} places booked in this slot and tells each devotee on WhatsApp.',
+    saved_one: 'Slot saved; {{count}} booking cancelled.',
+    saved_other: 'Slot saved; {{count}} bookings cancelled.',
+  },
   calendar: {
     title: 'Week and month',
     legend: 'Colours: green has room, saffron is nearly full, maroon is full, grey is closed.',

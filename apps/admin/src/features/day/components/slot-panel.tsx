@@ -1,9 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { DaySheet } from '@sevabook/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../../lib/temple-format.ts';
 import { useCan } from '../../auth/hooks/use-session.ts';
+import { SlotSettingsModal } from '../../sevas/components/slot-settings-modal.tsx';
 import { fillLevel } from '../../slots/fill-level.ts';
 import { BookingTable, type SheetBooking } from './booking-table.tsx';
 import classes from './day.module.css';
@@ -23,6 +25,8 @@ interface SlotPanelProps {
 export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }: SlotPanelProps) {
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
+  const canManage = useCan('manageSevas');
+  const [settings, setSettings] = useState(false);
   const remaining = Math.max(0, slot.capacity - slot.booked);
   const level = fillLevel(slot.booked, slot.capacity, slot.status);
   const heading = t('day.slotHeading', { time: formatTime(slot.time), seva: slot.seva.name.en });
@@ -72,6 +76,17 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
           <Stat label={t('day.capacity')} value={slot.capacity} testId="capacity" />
           <Stat label={t('day.booked')} value={slot.booked} testId="booked" />
           <Stat label={t('day.remaining')} value={remaining} testId="remaining" />
+          {canManage && (
+            <Button
+              size="compact-md"
+              variant="default"
+              className="no-print"
+              onClick={() => setSettings(true)}
+              aria-label={t('slotSettings.buttonFor', { slot: heading })}
+            >
+              {t('slotSettings.button')}
+            </Button>
+          )}
           {canChange && slot.status === 'open' && remaining > 0 && (
             <Button
               component={Link}
@@ -97,6 +112,9 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
           onEdit={onEdit}
           onHistory={onHistory}
         />
+      )}
+      {settings && (
+        <SlotSettingsModal slot={slot} title={heading} onClose={() => setSettings(false)} />
       )}
     </Paper>
   );
