@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { expectAccessible, saveScreenshot, settle } from '../support/page-checks.ts';
 import { bookViaApi, findBookableSlot, uniquePhone } from '../support/temple-api.ts';
 import { signIn, slotPanel } from './admin-steps.ts';
@@ -16,6 +17,21 @@ async function check(page: Page, name: string): Promise<void> {
   await settle(page);
   await expectAccessible(page, name);
   await saveScreenshot(page, `admin-${name}`);
+}
+
+/**
+ * A dialog over a scrolled page: what the viewport shows. (A full-page capture of a scrolled
+ * page draws the fixed header halfway down.)
+ */
+async function checkDialog(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expectAccessible(page, name);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  await page.screenshot({
+    path: fileURLToPath(
+      new URL(`../screenshots/admin-${name}-${width}x${height}.png`, import.meta.url),
+    ),
+  });
 }
 
 for (const viewport of viewports) {
@@ -66,20 +82,20 @@ for (const viewport of viewports) {
           .first()
           .click();
         await expect(page.getByRole('dialog')).toBeVisible();
-        await check(page, 'move');
+        await checkDialog(page, 'move');
         await page.keyboard.press('Escape');
         await slotPanel(page, slot.id)
           .getByRole('button', { name: /^Cancel booking / })
           .first()
           .click();
         await expect(page.getByRole('dialog', { name: 'Reason' })).toBeVisible();
-        await check(page, 'cancel-reasons');
+        await checkDialog(page, 'cancel-reasons');
         await page.keyboard.press('Escape');
         await slotPanel(page, slot.id)
           .getByRole('button', { name: /^Slot settings for / })
           .click();
         await expect(page.getByRole('dialog')).toBeVisible();
-        await check(page, 'slot-settings');
+        await checkDialog(page, 'slot-settings');
         await page.keyboard.press('Escape');
       }
 
