@@ -90,14 +90,17 @@ export function UserTable({
                         {u.active ? t('users.deactivate') : t('users.reactivate')}
                       </Button>
                     )}
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => reset.mutate(u.id, { onSuccess: onIssued, onError })}
-                      aria-label={`${t('users.resetPassword')} ${u.name}`}
-                    >
-                      {t('users.resetPassword')}
-                    </Button>
+                    {/* Resetting one's own password would sign oneself out everywhere. */}
+                    {!self && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => reset.mutate(u.id, { onSuccess: onIssued, onError })}
+                        aria-label={`${t('users.resetPassword')} ${u.name}`}
+                      >
+                        {t('users.resetPassword')}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>
