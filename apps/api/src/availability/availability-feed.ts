@@ -66,7 +66,6 @@ export class AvailabilityFeed implements AvailabilitySource {
     if (this.polling) return;
     this.polling = true;
     try {
-      const starting = !this.cursor;
       // Start from the database's clock, not ours: the two may differ.
       const since = this.cursor
         ? new Date(this.cursor.getTime() - this.overlapMs)
@@ -74,8 +73,9 @@ export class AvailabilityFeed implements AvailabilitySource {
       const rows = await this.db.$queryRaw<ChangedSlot[]>`
         SELECT id, seva_id AS sevaId, capacity, booked, status, updated_at AS updatedAt, NOW(3) AS dbNow
         FROM slot WHERE updated_at >= ${since} ORDER BY updated_at LIMIT 5000`;
-      // The first read only learns the current state; listeners already have it from GET /slots.
-      for (const row of rows) this.publish(row, !starting);
+      // The first read sends what changed in the last few seconds too: a change made while a
+      // client was connecting must reach it, and an event that repeats a state is harmless.
+      for (const row of rows) this.publish(row);
       this.cursor = rows.at(-1)?.dbNow ?? this.cursor;
       if (rows.length === 0) this.cursor = await this.dbNow();
       this.forgetOlderThan(since.getTime());
@@ -91,7 +91,7 @@ export class AvailabilityFeed implements AvailabilitySource {
     return row?.now ?? new Date();
   }
 
-  private publish(row: ChangedSlot, send: boolean): void {
+  private publish(row: ChangedSlot): void {
     const event: AvailabilityEvent = {
       slotId: Number(row.id),
       sevaId: Number(row.sevaId),
@@ -103,7 +103,7 @@ export class AvailabilityFeed implements AvailabilitySource {
     const state = `${event.capacity}|${event.booked}|${event.status}`;
     if (this.lastSent.get(event.slotId)?.state === state) return;
     this.lastSent.set(event.slotId, { state, updatedAt: row.updatedAt.getTime() });
-    if (send) for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) listener(event);
   }
 
   private forgetOlderThan(ms: number): void {

@@ -36,6 +36,10 @@ export default fp(async function spa(app) {
       },
     });
   }
+  // The admin site lives under /admin/; without the slash the browser would resolve its assets
+  // against / and the devotee site's fallback would answer.
+  app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/', 301));
+
   if (sites.length === 0) {
     app.log.warn('No built SPA found (run `pnpm build`); serving the API only');
   }
