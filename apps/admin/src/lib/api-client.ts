@@ -1,43 +1,22 @@
-import type { Problem, ProblemCode, Session } from '@sevabook/shared';
+import type { Session } from '@sevabook/shared';
+import {
+  ApiError,
+  readProblem,
+  readResponse,
+  sendRequest,
+  type RequestOptions as SharedRequestOptions,
+} from '@sevabook/ui';
 import { sessionStore } from './session.ts';
 
+export { API_BASE, ApiError, NetworkError, readProblem } from '@sevabook/ui';
+
 /**
- * The one way the admin site talks to the API. It adds the staff token, turns every failure
- * into an ApiError (the problem document) or a NetworkError (no answer), and handles an expired
- * token in one place: one refresh through the httpOnly cookie, then the request once more; if
- * the session cannot be renewed, the user is signed out and the router shows the login page.
+ * The admin site's wrapper around the shared API client: it adds the staff token and handles an
+ * expired token in one place: one refresh through the httpOnly cookie, then the request once
+ * more; if the session cannot be renewed, the user is signed out and the router shows the login
+ * page.
  */
-export const API_BASE = '/api/v1';
-
-export class ApiError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-  get code(): ProblemCode {
-    return this.problem.code;
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-}
-
-export class NetworkError extends Error {
-  constructor(cause?: unknown) {
-    super('The network request failed', { cause });
-    this.name = 'NetworkError';
-  }
-}
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  /** `text` reads the body as text (e.g. the day sheet's CSV). */
-  as?: 'json' | 'text';
+export interface RequestOptions extends SharedRequestOptions {
   /** Sign-in and refresh calls carry no bearer token and must not trigger a refresh. */
   anonymous?: boolean;
 }
@@ -52,30 +31,16 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
     response = await send(path, options);
   }
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (options.as === 'text' ? await response.text() : await response.json()) as T;
-  }
-  throw new ApiError(await readProblem(response));
+  return readResponse<T>(response, options.as);
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+function send(path: string, options: RequestOptions): Promise<Response> {
   const token = options.anonymous ? undefined : sessionStore.accessToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  try {
-    return await fetch(`${API_BASE}${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
-  }
+  if (!token) return sendRequest(path, options);
+  return sendRequest(path, {
+    ...options,
+    headers: { ...options.headers, Authorization: `Bearer ${token}` },
+  });
 }
 
 let refreshing: Promise<Session | null> | null = null;
@@ -101,41 +66,4 @@ export function refreshSession(): Promise<Session | null> {
     }
   })();
   return refreshing;
-}
-
-/** The problem document of a failed response; HTML or an empty body becomes a generic one. */
-export async function readProblem(response: Response): Promise<Problem> {
-  const fallback = fallbackProblem(response.status);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return fallback;
-  }
-  if (
-    typeof body !== 'object' ||
-    body === null ||
-    typeof (body as { code?: unknown }).code !== 'string'
-  ) {
-    return fallback;
-  }
-  return { ...fallback, ...(body as Partial<Problem>) };
-}
-
-function fallbackProblem(status: number): Problem {
-  const code: ProblemCode =
-    status === 401
-      ? 'unauthorized'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'not_found'
-          : status === 429
-            ? 'rate_limited'
-            : status >= 502 && status <= 504
-              ? 'service_unavailable'
-              : status === 400 || status === 422
-                ? 'validation_failed'
-                : 'internal_error';
-  return { type: 'about:blank', title: `HTTP ${status}`, status, code };
 }

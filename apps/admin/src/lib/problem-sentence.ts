@@ -1,8 +1,8 @@
 import type { ProblemCode } from '@sevabook/shared';
+import { fieldErrors, problemKind, type ProblemKind } from '@sevabook/ui';
 import type { TFunction } from 'i18next';
-import { ApiError, NetworkError } from './api-client.ts';
 
-/** Codes the screens put into words; any other becomes the general sentence. */
+/** Codes the staff screens put into words; any other becomes the general sentence. */
 const worded = [
   'slot_full',
   'slot_not_bookable',
@@ -23,23 +23,16 @@ const worded = [
   'service_unavailable',
 ] as const satisfies readonly ProblemCode[];
 
-type WordedCode = (typeof worded)[number];
-export type ErrorKind = WordedCode | 'network' | 'generic';
+export type ErrorKind = ProblemKind<(typeof worded)[number]>;
 
 export function errorKind(error: unknown): ErrorKind {
-  if (error instanceof NetworkError) return 'network';
-  if (error instanceof ApiError && (worded as readonly string[]).includes(error.code)) {
-    return error.code as WordedCode;
-  }
-  return 'generic';
+  return problemKind(error, worded);
 }
 
 /** Every error as one sentence a person can act on; never a code or a status number. */
 export function problemSentence(error: unknown, t: TFunction): string {
   const kind = errorKind(error);
-  if (kind === 'validation_failed' && error instanceof ApiError && error.problem.errors?.length) {
-    const fields = error.problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    return t('problems.validationFields', { fields });
-  }
+  const fields = kind === 'validation_failed' ? fieldErrors(error) : undefined;
+  if (fields) return t('problems.validationFields', { fields });
   return t(`problems.${kind}`);
 }

@@ -1,17 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-client.ts';
+import { createQueryClient as createSharedQueryClient } from '@sevabook/ui';
+import type { QueryClient } from '@tanstack/react-query';
 
-/** Retrying a 4xx cannot change its answer; retry only network trouble and 5xx, twice. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
-  return failureCount < 2;
-}
-
+/** Staff screens go stale sooner than the devotee site's: bookings change all morning. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: true },
-      mutations: { retry: false },
-    },
-  });
+  return createSharedQueryClient({ staleTime: 15_000 });
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@sevabook/shared';
-import { dateToUtcMidnight } from './calendar-date.ts';
+import { formatCalendarDate, formatRupees, formatWallTime, formatZonedInstant } from '@sevabook/ui';
 
 /**
  * Dates, times and money as staff read them. Temple-local dates and times from the API are
@@ -7,68 +7,16 @@ import { dateToUtcMidnight } from './calendar-date.ts';
  * are formatted in the temple's zone.
  */
 const LOCALE = 'en-IN';
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
-  let f = cache.get(key);
-  if (!f) {
-    f = make();
-    cache.set(key, f);
-  }
-  return f as T;
-}
 
-const dateStyles = {
-  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-  short: { weekday: 'short', day: 'numeric', month: 'short' },
-} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+export const formatDate = (date: string, style: 'long' | 'short' = 'long') =>
+  formatCalendarDate(date, LOCALE, style);
 
-export function formatDate(date: string, style: keyof typeof dateStyles = 'long'): string {
-  const f = cached(
-    `d:${style}`,
-    () => new Intl.DateTimeFormat(LOCALE, { ...dateStyles[style], timeZone: 'UTC' }),
-  );
-  return f.format(dateToUtcMidnight(date));
-}
+export const formatTime = (time: string) => formatWallTime(time, LOCALE);
 
-export function formatTime(time: string): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const f = cached(
-    't',
-    () => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
-  );
-  return f.format(new Date(Date.UTC(2000, 0, 1, h, m)));
-}
+export const formatInstant = (iso: string, timeZone: string) =>
+  formatZonedInstant(iso, LOCALE, timeZone, 'year');
 
-export function formatInstant(iso: string, timeZone: string): string {
-  const f = cached(
-    `i:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALE, {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone,
-      }),
-  );
-  return f.format(new Date(iso));
-}
-
-export function formatMoney(paise: number): string {
-  const whole = paise % 100 === 0;
-  const f = cached(
-    `c:${whole}`,
-    () =>
-      new Intl.NumberFormat(LOCALE, {
-        style: 'currency',
-        currency: 'INR',
-        minimumFractionDigits: whole ? 0 : 2,
-        maximumFractionDigits: 2,
-      }),
-  );
-  return f.format(paise / 100);
-}
+export const formatMoney = (paise: number) => formatRupees(paise, LOCALE);
 
 /** "Rudrabhisheka · ರುದ್ರಾಭಿಷೇಕ": staff and priests read both. */
 export function bilingual(name: Pick<LocalizedText, 'en' | 'kn'>): string {

@@ -1,10 +1,10 @@
 import type { ProblemCode } from '@sevabook/shared';
+import { problemKind, type ProblemKind } from '@sevabook/ui';
 import type { TFunction } from 'i18next';
-import { ApiError, NetworkError } from './api-client.ts';
 
 /**
- * Every error a devotee can meet, as one sentence in their language. Screens never show a raw
- * code, a status number or the API's English `detail`.
+ * Every error a devotee can meet, as one sentence in their language. These are the codes the
+ * devotee locales word; the mapping itself is shared with the admin site.
  */
 const worded = [
   'slot_full',
@@ -23,15 +23,10 @@ const worded = [
   'service_unavailable',
 ] as const satisfies readonly ProblemCode[];
 
-type WordedCode = (typeof worded)[number];
-export type ErrorKind = WordedCode | 'network' | 'generic';
+export type ErrorKind = ProblemKind<(typeof worded)[number]>;
 
 export function errorKind(error: unknown): ErrorKind {
-  if (error instanceof NetworkError) return 'network';
-  if (error instanceof ApiError && (worded as readonly string[]).includes(error.code)) {
-    return error.code as WordedCode;
-  }
-  return 'generic';
+  return problemKind(error, worded);
 }
 
 export function problemSentence(error: unknown, t: TFunction): string {

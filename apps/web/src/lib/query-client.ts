@@ -1,17 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-client.ts';
+import { createQueryClient as createSharedQueryClient } from '@sevabook/ui';
+import type { QueryClient } from '@tanstack/react-query';
 
-/** Retrying a 4xx cannot change its answer; retry only network trouble and 5xx, twice. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
-  return failureCount < 2;
-}
-
+/** Sevas and slots change slowly for a devotee; the live stream patches availability. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true },
-      mutations: { retry: false },
-    },
-  });
+  return createSharedQueryClient({ staleTime: 30_000 });
 }

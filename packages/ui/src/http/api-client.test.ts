@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, NetworkError } from './api-client.ts';
+import { ApiError, apiRequest, NetworkError, readProblem } from './api-client.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -60,5 +60,13 @@ describe('apiRequest', () => {
       'Content-Type': 'application/json',
       'Idempotency-Key': 'k-1',
     });
+  });
+});
+
+describe('readProblem', () => {
+  it('words a bare 401 and 403 as unauthorized and forbidden', async () => {
+    expect((await readProblem(new Response('', { status: 401 }))).code).toBe('unauthorized');
+    expect((await readProblem(new Response('', { status: 403 }))).code).toBe('forbidden');
+    expect((await readProblem(new Response('', { status: 500 }))).code).toBe('internal_error');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysFrom, todayIn } from './calendar-date.ts';
+import { addDays, daysFrom, isIsoDate, todayIn } from './calendar-date.ts';
 
 describe('calendar dates in the temple zone', () => {
   it('is already tomorrow in Kolkata at 20:00 UTC', () => {
@@ -18,5 +18,14 @@ describe('calendar dates in the temple zone', () => {
   it('counts whole days between dates', () => {
     expect(daysFrom('2026-11-24', '2026-12-24')).toBe(30);
     expect(daysFrom('2026-11-24', '2026-11-20')).toBe(-4);
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts real dates only', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('24-11-2026')).toBe(false);
+    expect(isIsoDate(undefined)).toBe(false);
   });
 });
