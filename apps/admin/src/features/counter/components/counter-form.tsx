@@ -23,6 +23,7 @@ import { useCreateBooking } from '../../bookings/api/create-booking.ts';
 import { languageOptions } from '../../bookings/components/edit-modal.tsx';
 import { nakshatraOptions, rashiOptions } from '../../bookings/sankalpa-labels.ts';
 import { useSlots } from '../../slots/api/get-slots.ts';
+import { KeyboardSelect } from './keyboard-select.tsx';
 import {
   counterFormSchema,
   toCreateBooking,
@@ -111,12 +112,10 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
               control={form.control}
               name="sevaId"
               render={({ field }) => (
-                <Select
+                <KeyboardSelect
                   label={t('counter.seva')}
                   data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
-                  searchable
                   selectFirstOptionOnChange
-                  autoSelectOnBlur
                   openOnFocus={false}
                   onFocus={selectAll}
                   autoFocus
@@ -146,7 +145,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
               control={form.control}
               name="slotId"
               render={({ field }) => (
-                <Select
+                <KeyboardSelect
                   label={t('counter.slot')}
                   data={withRoom.map((s) => ({
                     value: String(s.id),
@@ -156,9 +155,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                       capacity: s.capacity,
                     }),
                   }))}
-                  searchable
                   selectFirstOptionOnChange
-                  autoSelectOnBlur
                   openOnFocus={false}
                   onFocus={selectAll}
                   value={field.value || null}
@@ -221,12 +218,10 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="nakshatra"
                 render={({ field }) => (
-                  <Select
+                  <KeyboardSelect
                     label={t('counter.nakshatra')}
                     data={nakshatraOptions}
-                    searchable
                     selectFirstOptionOnChange
-                    autoSelectOnBlur
                     openOnFocus={false}
                     onFocus={selectAll}
                     clearable
@@ -241,12 +236,10 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                 control={form.control}
                 name="rashi"
                 render={({ field }) => (
-                  <Select
+                  <KeyboardSelect
                     label={t('counter.rashi')}
                     data={rashiOptions}
-                    searchable
                     selectFirstOptionOnChange
-                    autoSelectOnBlur
                     openOnFocus={false}
                     onFocus={selectAll}
                     clearable

@@ -1,0 +1,45 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useState } from 'react';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+type KeyboardSelectProps = Omit<SelectProps, 'data' | 'searchable' | 'searchValue' | 'onSearchChange'> & {
+  data: Option[];
+};
+
+/**
+ * A searchable list for typing at the counter: what was typed picks the first option whose
+ * label contains it when the field is left (Tab), decided from the typed text itself.
+ * NOTE: Mantine's own autoSelectOnBlur takes the option highlighted at that moment, which lags
+ * the filtering by a render; a fast typist's Tab then took nothing now and again.
+ */
+export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: KeyboardSelectProps) {
+  const [search, setSearch] = useState('');
+  const selectedLabel = data.find((o) => o.value === value)?.label ?? '';
+
+  const takeTyped = () => {
+    const typed = search.trim().toLowerCase();
+    if (!typed || typed === selectedLabel.toLowerCase()) return;
+    const match = data.find((o) => o.label.toLowerCase().includes(typed));
+    if (match && match.value !== value) onChange?.(match.value, match);
+  };
+
+  return (
+    <Select
+      {...props}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      onBlur={(event) => {
+        takeTyped();
+        onBlur?.(event);
+      }}
+    />
+  );
+}
