@@ -9,6 +9,8 @@ import Fastify from 'fastify';
 const [port, bodyFile] = process.argv.slice(2);
 const body = readFileSync(bodyFile!, 'utf8');
 const app = Fastify({ logger: false });
-app.get('/api/v1/slots', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+app.get('/api/v1/slots', async (_request, reply) =>
+  reply.type('application/json; charset=utf-8').send(body),
+);
 app.get('/healthz', async () => ({ status: 'ok' }));
 await app.listen({ host: '127.0.0.1', port: Number(port) });

@@ -69,11 +69,10 @@ async function makeSlots(pool: Pool): Promise<number[]> {
   const firstStart = Date.now() + 2 * 86_400_000 + randomInt(1000) * 60_000;
   for (let i = 0; i < o.slots; i++) {
     const startsAt = new Date(firstStart + i * 3_600_000);
-    const slot = await pool.query('INSERT INTO slot (seva_id, starts_at, capacity) VALUES (?, ?, ?)', [
-      Number(seva.insertId),
-      startsAt,
-      Math.ceil(o.capacity / o.slots),
-    ]);
+    const slot = await pool.query(
+      'INSERT INTO slot (seva_id, starts_at, capacity) VALUES (?, ?, ?)',
+      [Number(seva.insertId), startsAt, Math.ceil(o.capacity / o.slots)],
+    );
     ids.push(Number(slot.insertId));
   }
   return ids;
@@ -111,7 +110,9 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
   const agent = new Agent({ connections: o.clients, pipelining: 1, keepAliveTimeout: 30_000 });
   // Open every client's connection first, as devotees already on the page would have.
   await Promise.all(
-    Array.from({ length: o.clients }, () => request(`${apiUrl}/healthz`, { dispatcher: agent }).then((r) => r.body.dump())),
+    Array.from({ length: o.clients }, () =>
+      request(`${apiUrl}/healthz`, { dispatcher: agent }).then((r) => r.body.dump()),
+    ),
   );
   const startedAt = performance.now();
   const outcomes = await Promise.all(
@@ -147,7 +148,9 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
   );
   const result = figures(outcomes, startedAt, Number(row?.booked), o.capacity);
   if (Number(confirmed?.n) !== result.confirmed) {
-    throw new Error(`Clients got ${result.confirmed} × 201 but the database has ${String(confirmed?.n)} bookings`);
+    throw new Error(
+      `Clients got ${result.confirmed} × 201 but the database has ${String(confirmed?.n)} bookings`,
+    );
   }
   return result;
 }
@@ -185,7 +188,12 @@ async function throughDriver(pool: Pool): Promise<RunFigures> {
           createdByStaffId: null,
           apiKeyId: null,
         },
-        { startsAt: new Date(Date.now() + 2 * 86_400_000), now: new Date(), actor: devoteeActor, audit: {} },
+        {
+          startsAt: new Date(Date.now() + 2 * 86_400_000),
+          now: new Date(),
+          actor: devoteeActor,
+          audit: {},
+        },
       );
       if (!outcome.taken) await pool.query('SELECT * FROM slot WHERE id = ?', [slotId]);
       const t1 = performance.now();
@@ -209,7 +217,9 @@ export interface FlashSaleResult {
 /** Runs the sale `runs` times through the API and through the driver, alternating. */
 export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSaleResult> {
   o = options;
-  console.log(`\nFlash sale: ${o.clients} clients, capacity ${o.capacity} over ${o.slots} slot(s), ${o.runs} run(s)`);
+  console.log(
+    `\nFlash sale: ${o.clients} clients, capacity ${o.capacity} over ${o.slots} slot(s), ${o.runs} run(s)`,
+  );
   const db = await scratchDatabase(apiPoolSize);
   const api = await startApi(db.url, { DATABASE_POOL_SIZE: String(apiPoolSize) });
   const apiRuns: RunFigures[] = [];
@@ -225,13 +235,26 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   }
   const summarise = (label: string, list: RunFigures[]) => {
     const keys = Object.keys(list[0]!) as (keyof RunFigures)[];
-    return { path: label, ...Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))])) };
+    return {
+      path: label,
+      ...Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))])),
+    };
   };
-  const medians = [summarise('API (HTTP)', apiRuns), summarise('mariadb driver (ceiling)', ceilingRuns)];
+  const medians = [
+    summarise('API (HTTP)', apiRuns),
+    summarise('mariadb driver (ceiling)', ceilingRuns),
+  ];
   const ratio = median(apiRuns.map((r, i) => r.confirmedPerSec / ceilingRuns[i]!.confirmedPerSec));
-  printTable(`Flash sale, ${o.slots} slot(s): medians of ${o.runs} run(s); latencies in ms`, medians);
-  console.log(`API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%`);
-  const oversold = apiRuns.some((r) => r.oversold > 0 || r.booked !== Math.min(o.clients, o.capacity));
+  printTable(
+    `Flash sale, ${o.slots} slot(s): medians of ${o.runs} run(s); latencies in ms`,
+    medians,
+  );
+  console.log(
+    `API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%`,
+  );
+  const oversold = apiRuns.some(
+    (r) => r.oversold > 0 || r.booked !== Math.min(o.clients, o.capacity),
+  );
   console.log(
     `Correctness: confirmed = ${apiRuns.map((r) => r.confirmed).join('/')} = booked ${apiRuns.map((r) => r.booked).join('/')}; capacity ${o.capacity}; oversell ${oversold ? 'FOUND' : '0'}`,
   );

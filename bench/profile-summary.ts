@@ -21,13 +21,27 @@ for (const node of profile.nodes) {
   const hits = counts.get(node.id) ?? 0;
   if (!hits) continue;
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^file:\/\/.*\/(apps|packages)\//, '$1/');
+  const where = url
+    .replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
+    .replace(/^file:\/\/.*\/(apps|packages)\//, '$1/');
   const key = `${functionName || '(anonymous)'} ${where}:${lineNumber}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
-  const pkg = url.match(/node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (url.includes('/apps/') || url.includes('/packages/') ? 'sevabook' : url ? 'node' : functionName);
+  const pkg =
+    url.match(/node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+    (url.includes('/apps/') || url.includes('/packages/')
+      ? 'sevabook'
+      : url
+        ? 'node'
+        : functionName);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
 }
 const top = Number(topArg ?? 25);
 const show = (map: Map<string, number>) =>
-  [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-console.log(`By package (self time, ${total} samples):\n${show(byPackage)}\n\nBy function:\n${show(byFunction)}`);
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(
+  `By package (self time, ${total} samples):\n${show(byPackage)}\n\nBy function:\n${show(byFunction)}`,
+);

@@ -80,10 +80,20 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
   const slots = (JSON.parse(body) as { items: unknown[] }).items.length;
   writeFileSync(join(dir, 'body.json'), body);
   const port = await freePort();
-  const constant = spawn('node', ['--import', 'tsx', resolve(repoRoot, 'bench/constant-server.ts'), String(port), join(dir, 'body.json')], {
-    cwd: resolve(repoRoot, 'bench'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const constant = spawn(
+    'node',
+    [
+      '--import',
+      'tsx',
+      resolve(repoRoot, 'bench/constant-server.ts'),
+      String(port),
+      join(dir, 'body.json'),
+    ],
+    {
+      cwd: resolve(repoRoot, 'bench'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const constantUrl = `http://127.0.0.1:${port}`;
   const apiRuns: Figures[] = [];
   const constantRuns: Figures[] = [];
@@ -104,13 +114,28 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
   }
   const summarise = (label: string, list: Figures[]) => {
     const keys = Object.keys(list[0]!) as (keyof Figures)[];
-    return { path: label, ...Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))])) };
+    return {
+      path: label,
+      ...Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))])),
+    };
   };
-  const medians = [summarise(`API GET /slots (week, ${slots} slots)`, apiRuns), summarise('Fastify constant (same bytes)', constantRuns)];
+  const medians = [
+    summarise(`API GET /slots (week, ${slots} slots)`, apiRuns),
+    summarise('Fastify constant (same bytes)', constantRuns),
+  ];
   const ratio = median(apiRuns.map((r, i) => r.requestsPerSec / constantRuns[i]!.requestsPerSec));
   printTable(`Read path: medians of ${o.runs} run(s); latencies in ms`, medians);
-  console.log(`API / constant, requests per second (median of per-run ratios): ${round(ratio * 100, 0)}%; body ${body.length} bytes`);
-  const file = writeResults('read-path', { ...o, slots, bytes: body.length, runs: { api: apiRuns, constant: constantRuns }, medians, ratio });
+  console.log(
+    `API / constant, requests per second (median of per-run ratios): ${round(ratio * 100, 0)}%; body ${body.length} bytes`,
+  );
+  const file = writeResults('read-path', {
+    ...o,
+    slots,
+    bytes: body.length,
+    runs: { api: apiRuns, constant: constantRuns },
+    medians,
+    ratio,
+  });
   console.log(`Wrote ${file}`);
   return { medians, ratio, slots, bytes: body.length };
 }

@@ -10,9 +10,21 @@ import { printTable, repoRoot, round, writeResults } from './harness.ts';
 
 const bench = resolve(repoRoot, 'bench');
 const steps: { name: string; script: string; args: string[] }[] = [
-  { name: 'flash sale, 1 slot', script: 'flash-sale.ts', args: ['--clients', '1000', '--capacity', '500', '--slots', '1', '--runs', '3'] },
-  { name: 'flash sale, 50 slots', script: 'flash-sale.ts', args: ['--clients', '1000', '--capacity', '500', '--slots', '50', '--runs', '3'] },
-  { name: 'read path', script: 'read-path.ts', args: ['--connections', '50', '--seconds', '3', '--runs', '3'] },
+  {
+    name: 'flash sale, 1 slot',
+    script: 'flash-sale.ts',
+    args: ['--clients', '1000', '--capacity', '500', '--slots', '1', '--runs', '3'],
+  },
+  {
+    name: 'flash sale, 50 slots',
+    script: 'flash-sale.ts',
+    args: ['--clients', '1000', '--capacity', '500', '--slots', '50', '--runs', '3'],
+  },
+  {
+    name: 'read path',
+    script: 'read-path.ts',
+    args: ['--connections', '50', '--seconds', '3', '--runs', '3'],
+  },
   // Written with the notifier; run when present.
   { name: 'notifications', script: 'notifications.ts', args: ['--quick'] },
 ];
@@ -24,7 +36,10 @@ for (const step of steps) {
     continue;
   }
   console.log(`\n=== ${step.name} ===`);
-  const run = spawnSync('node', ['--import', 'tsx', step.script, ...step.args], { cwd: bench, stdio: 'inherit' });
+  const run = spawnSync('node', ['--import', 'tsx', step.script, ...step.args], {
+    cwd: bench,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) {
     failed = true;
     console.error(`${step.name} failed (exit ${String(run.status)})`);
@@ -33,7 +48,9 @@ for (const step of steps) {
 
 function result(file: string): Record<string, unknown> | undefined {
   const path = resolve(bench, 'results', file);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : undefined;
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : undefined;
 }
 
 const rows: Record<string, string | number>[] = [];
@@ -61,6 +78,9 @@ if (readApi && constant) {
     target: '≥ 50%',
   });
 }
-printTable('Summary (yardsticks: the same transaction through the mariadb driver; Fastify serving a constant)', rows);
+printTable(
+  'Summary (yardsticks: the same transaction through the mariadb driver; Fastify serving a constant)',
+  rows,
+);
 writeResults('summary', { at: new Date().toISOString(), rows });
 if (failed) process.exitCode = 1;

@@ -32,7 +32,11 @@ test('a walk-in is booked with the keyboard alone in under 20 seconds, and the r
   // NOTE: like a person at the counter, wait until the list shows the match before Tab takes
   // it; pressing Tab while the list is still filtering would take nothing.
   const option = (name: string) =>
-    expect(page.getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()).toBeVisible();
+    expect(
+      page
+        .getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+        .first(),
+    ).toBeVisible();
   await keys.type(seva.name.en);
   await option(seva.name.en);
   await keys.press('Tab'); // the first matching seva is taken

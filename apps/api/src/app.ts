@@ -46,7 +46,10 @@ export interface BuildOptions {
 function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   const pretty = config.env === 'development' && process.stdout.isTTY;
   return pretty
-    ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+    ? {
+        level: config.logLevel,
+        transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } },
+      }
     : { level: config.logLevel };
 }
 
@@ -57,7 +60,10 @@ const BODY_LIMIT_BYTES = 32 * 1024;
  * Builds the whole HTTP application without listening, so tests can `inject` into it and
  * server.ts only has to call `listen`.
  */
-export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -93,7 +99,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const feed = new AvailabilityFeed(app.db, app.log);
   const availability: AvailabilitySource =
     redis && config.redis
-      ? new RedisAvailabilityFeed(feed, redis.commands, redis.subscriber, config.redis.keyPrefix, app.log)
+      ? new RedisAvailabilityFeed(
+          feed,
+          redis.commands,
+          redis.subscriber,
+          config.redis.keyPrefix,
+          app.log,
+        )
       : feed;
   app.decorate('availability', availability);
   app.addHook('onClose', async () => {
@@ -112,7 +124,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         timeWindow: 60_000,
         // With Redis the counters are shared by every instance; if Redis fails, requests pass.
         ...(redis && config.redis
-          ? { redis: redis.commands, nameSpace: `${config.redis.keyPrefix}rate-limit:`, skipOnError: true }
+          ? {
+              redis: redis.commands,
+              nameSpace: `${config.redis.keyPrefix}rate-limit:`,
+              skipOnError: true,
+            }
           : {}),
         errorResponseBuilder: (_request, context) =>
           new AppError(
@@ -141,7 +157,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(spa);
   } else {
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, 404, 'not_found', 'Not found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+      sendProblem(
+        reply,
+        404,
+        'not_found',
+        'Not found',
+        `No route for ${request.method} ${request.url.split('?')[0]}.`,
+      ),
     );
   }
 

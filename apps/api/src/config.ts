@@ -46,7 +46,11 @@ const envSchema = z.object({
   NOTIFIER_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(10),
   NOTIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFIER_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(10_000),
-  NOTIFIER_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(30 * 60_000),
+  NOTIFIER_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 60_000),
   NOTIFIER_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   NOTIFIER_POLL_MS: z.coerce.number().int().min(10).default(250),
   NOTIFIER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
@@ -170,7 +174,10 @@ export function loadConfig(
     );
   }
 
-  if (env.NODE_ENV === 'production' && (!env.BOOKING_LINK_SECRET || env.BOOKING_LINK_SECRET.length < 32)) {
+  if (
+    env.NODE_ENV === 'production' &&
+    (!env.BOOKING_LINK_SECRET || env.BOOKING_LINK_SECRET.length < 32)
+  ) {
     throw new ConfigError(
       'BOOKING_LINK_SECRET must be set to at least 32 random characters in production: it signs the links devotees use to manage bookings.',
     );
@@ -278,7 +285,10 @@ function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
     const hops = Number(value);
     return (_address: string, hop: number) => hop < hops;
   }
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** process.env, with `.env` from the working directory or the repository root loaded first. */

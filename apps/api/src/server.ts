@@ -31,16 +31,25 @@ async function main() {
     if (created > 0) app.log.info(`Made ${created} new slots from the schedules`);
   };
   await materialise();
-  const daily = setInterval(() => void materialise().catch((err) => app.log.error({ err }, 'slot materialisation failed')), DAY_MS);
+  const daily = setInterval(
+    () => void materialise().catch((err) => app.log.error({ err }, 'slot materialisation failed')),
+    DAY_MS,
+  );
   daily.unref();
 
   if (config.jwtSecretGenerated) {
-    app.log.warn('JWT_SECRET is not set: generated one for this process (staff must log in again after a restart)');
+    app.log.warn(
+      'JWT_SECRET is not set: generated one for this process (staff must log in again after a restart)',
+    );
   }
 
   // The outbox notifier, unless it runs as its own process (NOTIFIER=off, `pnpm worker`).
-  const notifier = config.notifier === 'inline' ? createNotifier(config, app.db, app.log) : undefined;
-  if (!notifier) app.log.info('NOTIFIER=off: run `pnpm --filter @sevabook/api worker` to send WhatsApp messages');
+  const notifier =
+    config.notifier === 'inline' ? createNotifier(config, app.db, app.log) : undefined;
+  if (!notifier)
+    app.log.info(
+      'NOTIFIER=off: run `pnpm --filter @sevabook/api worker` to send WhatsApp messages',
+    );
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -73,7 +82,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Sevabook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Sevabook could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

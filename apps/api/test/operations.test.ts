@@ -48,10 +48,13 @@ describe('operations', () => {
 
 describe('GET /api/v1/temple', () => {
   it("gives the temple's name and time zone from the configuration", async () => {
-    const named = await buildApp(testConfig({ templeName: 'Sri Krishna Mutt', templeTimeZone: 'Asia/Kolkata' }), {
-      db: testDb(),
-      logger: false,
-    });
+    const named = await buildApp(
+      testConfig({ templeName: 'Sri Krishna Mutt', templeTimeZone: 'Asia/Kolkata' }),
+      {
+        db: testDb(),
+        logger: false,
+      },
+    );
     try {
       const response = await named.inject({ url: '/api/v1/temple' });
       expect(response.json()).toEqual({ name: 'Sri Krishna Mutt', timeZone: 'Asia/Kolkata' });
@@ -79,7 +82,9 @@ describe('GET /api/v1/openapi.json', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const post = doc.paths['/api/v1/bookings'].post;
-    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '409', '422']));
+    expect(Object.keys(post.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '409', '422']),
+    );
     expect(doc.components.schemas).toHaveProperty('Problem');
     expect(doc.components.schemas).toHaveProperty('CreateBooking');
   });

@@ -16,7 +16,10 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 const JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
 /** The app on this run's database, with generous login limits unless a test lowers them. */
-export function buildStaffApp(auth: Partial<Config['auth']> = {}, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+export function buildStaffApp(
+  auth: Partial<Config['auth']> = {},
+  overrides: Partial<Config> = {},
+): Promise<FastifyInstance> {
   const base = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
@@ -27,7 +30,10 @@ export function buildStaffApp(auth: Partial<Config['auth']> = {}, overrides: Par
     LOGIN_RATE_LIMIT_PER_MIN: '1000',
     RATE_LIMIT_PER_IP_PER_MIN: '100000',
   });
-  return buildApp({ ...base, ...overrides, auth: { ...base.auth, ...auth } }, { db: testDb(), logger: false });
+  return buildApp(
+    { ...base, ...overrides, auth: { ...base.auth, ...auth } },
+    { db: testDb(), logger: false },
+  );
 }
 
 export { JWT_SECRET as TEST_JWT_SECRET };
@@ -46,7 +52,9 @@ export async function createStaffUser(db: Tx, fields: StaffFields = {}) {
   const password = fields.password ?? TEST_PASSWORD;
   // Hashing is slow on purpose; the common password's hash is made once per file.
   const passwordHash =
-    password === TEST_PASSWORD ? await (cachedHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+    password === TEST_PASSWORD
+      ? await (cachedHash ??= hashPassword(TEST_PASSWORD))
+      : await hashPassword(password);
   const user = await db.staffUser.create({
     data: {
       email: `staff-${uniqueSuffix()}@test.sevabook.local`,
@@ -65,7 +73,10 @@ export async function createStaffUser(db: Tx, fields: StaffFields = {}) {
  * An access token for a staff user, made as the app makes them (HS256, issuer, audience, 15
  * minutes), without a login round trip; login itself is tested in test/auth.
  */
-export function accessTokenFor(user: { id: number; role: StaffRole }, lifetimeSeconds = 900): string {
+export function accessTokenFor(
+  user: { id: number; role: StaffRole },
+  lifetimeSeconds = 900,
+): string {
   const iat = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
@@ -98,7 +109,10 @@ export async function staffOfEveryRole(db: Db = testDb()) {
   };
 }
 
-export async function createApiKey(db: Tx, fields: { role?: StaffRole; createdById: number; revoked?: boolean }) {
+export async function createApiKey(
+  db: Tx,
+  fields: { role?: StaffRole; createdById: number; revoked?: boolean },
+) {
   const secret = newApiKeySecret();
   const apiKey = await db.apiKey.create({
     data: {

@@ -8,7 +8,12 @@ const ATTEMPTS = 3;
 function isDeadlock(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (/deadlock|write conflict/i.test(e.message) || code === 'P2034' || code === 'ER_LOCK_DEADLOCK') return true;
+    if (
+      /deadlock|write conflict/i.test(e.message) ||
+      code === 'P2034' ||
+      code === 'ER_LOCK_DEADLOCK'
+    )
+      return true;
   }
   return false;
 }

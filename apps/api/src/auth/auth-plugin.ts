@@ -70,12 +70,23 @@ export default fp(async function auth(app) {
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' ? /^Bearer +(\S+)$/i.exec(header)?.[1] : undefined;
     const headerKey = request.headers['x-api-key'];
-    const apiKey = typeof headerKey === 'string' ? headerKey : bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined;
+    const apiKey =
+      typeof headerKey === 'string'
+        ? headerKey
+        : bearer?.startsWith(API_KEY_PREFIX)
+          ? bearer
+          : undefined;
 
     if (apiKey) {
       const key = await findLiveApiKey(app.db, apiKey, now);
       if (!key) throw unauthorized('This API key is not valid or has been revoked.');
-      const principal: Principal = { kind: 'api_key', id: key.id, name: key.name, role: key.role, actor: apiKeyActor(key) };
+      const principal: Principal = {
+        kind: 'api_key',
+        id: key.id,
+        name: key.name,
+        role: key.role,
+        actor: apiKeyActor(key),
+      };
       request.principal = principal;
       const limit = await apiKeyLimit(request);
       if (!limit.isAllowed && limit.isExceeded) {
@@ -97,10 +108,13 @@ export default fp(async function auth(app) {
       claims = app.jwt.verify<AccessClaims>(bearer);
     } catch (error) {
       const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
-      throw unauthorized(expired ? 'The access token has expired; refresh it.' : 'The access token is not valid.');
+      throw unauthorized(
+        expired ? 'The access token has expired; refresh it.' : 'The access token is not valid.',
+      );
     }
     const id = Number(claims.sub);
-    if (claims.typ !== 'access' || !Number.isInteger(id)) throw unauthorized('The access token is not valid.');
+    if (claims.typ !== 'access' || !Number.isInteger(id))
+      throw unauthorized('The access token is not valid.');
 
     // The account is read on every request (a primary-key lookup), so deactivating someone or
     // changing their role takes effect at once, not when their token expires.

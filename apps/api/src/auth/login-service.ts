@@ -37,7 +37,10 @@ export async function verifyLogin(
     if (counted.failedLogins >= rules.loginMaxFailures) {
       await db.staffUser.update({
         where: { id: user.id },
-        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + rules.lockoutMinutes * 60_000) },
+        data: {
+          failedLogins: 0,
+          lockedUntil: new Date(now.getTime() + rules.lockoutMinutes * 60_000),
+        },
       });
     }
     throw invalidCredentials();
@@ -61,7 +64,10 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw invalidCredentials();
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
+    await tx.staffUser.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: false },
+    });
     await revokeAllForUser(tx, userId, now);
   });
 }

@@ -17,7 +17,10 @@ let dummyHash: Promise<string> | undefined;
  * Checks a password against a stored hash. With no hash (unknown email, inactive account) it
  * still spends the time of one verification, so response times do not tell which emails exist.
  */
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   dummyHash ??= hashPassword('sevabook-timing-equaliser');
   const target = passwordHash ?? (await dummyHash);
   try {

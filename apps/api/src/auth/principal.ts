@@ -3,7 +3,14 @@ import type { Actor } from '../audit/audit-log.ts';
 
 /** Who is calling an authenticated route: a signed-in staff user or a third party's API key. */
 export type Principal =
-  | { kind: 'staff'; id: number; email: string; role: StaffRole; mustChangePassword: boolean; actor: Actor }
+  | {
+      kind: 'staff';
+      id: number;
+      email: string;
+      role: StaffRole;
+      mustChangePassword: boolean;
+      actor: Actor;
+    }
   | { kind: 'api_key'; id: number; name: string; role: StaffRole; actor: Actor };
 
 declare module 'fastify' {
@@ -23,5 +30,7 @@ export function apiKeyActor(key: { id: number; name: string }): Actor {
 
 /** The booking columns that say who made a booking. */
 export function creatorOf(principal: Principal): { createdByStaffId?: number; apiKeyId?: number } {
-  return principal.kind === 'staff' ? { createdByStaffId: principal.id } : { apiKeyId: principal.id };
+  return principal.kind === 'staff'
+    ? { createdByStaffId: principal.id }
+    : { apiKeyId: principal.id };
 }

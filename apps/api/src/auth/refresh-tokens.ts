@@ -52,7 +52,10 @@ export async function rotateRefreshToken(
       SELECT id FROM refresh_token WHERE token_hash = ${tokenHash} FOR UPDATE`;
     const id = rows[0]?.id;
     if (id === undefined) return { ok: false, reason: 'unknown' } as const;
-    const stored = await tx.refreshToken.findUniqueOrThrow({ where: { id }, include: { staffUser: true } });
+    const stored = await tx.refreshToken.findUniqueOrThrow({
+      where: { id },
+      include: { staffUser: true },
+    });
 
     if (stored.rotatedAt) {
       await revokeFamily(tx, stored.familyId, now);
@@ -74,15 +77,23 @@ export async function rotateRefreshToken(
 
 /** Signs out the session a refresh token belongs to. Unknown tokens are ignored. */
 export async function revokeRefreshToken(db: Tx, token: string, now: Date): Promise<void> {
-  const stored = await db.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(token) } });
+  const stored = await db.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(token) },
+  });
   if (stored) await revokeFamily(db, stored.familyId, now);
 }
 
 export async function revokeFamily(db: Tx, familyId: string, now: Date): Promise<void> {
-  await db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+  await db.refreshToken.updateMany({
+    where: { familyId, revokedAt: null },
+    data: { revokedAt: now },
+  });
 }
 
 /** Signs a staff user out everywhere (deactivation, password reset). */
 export async function revokeAllForUser(db: Tx, staffUserId: number, now: Date): Promise<void> {
-  await db.refreshToken.updateMany({ where: { staffUserId, revokedAt: null }, data: { revokedAt: now } });
+  await db.refreshToken.updateMany({
+    where: { staffUserId, revokedAt: null },
+    data: { revokedAt: now },
+  });
 }

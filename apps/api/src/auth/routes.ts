@@ -15,7 +15,12 @@ import { toStaffUserDto } from '../admin/users/staff-user-dto.ts';
 import { REFRESH_COOKIE, unauthorized } from './auth-plugin.ts';
 import { principalOf } from './authorize.ts';
 import { changePassword, verifyLogin } from './login-service.ts';
-import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken, type IssuedRefreshToken } from './refresh-tokens.ts';
+import {
+  issueRefreshToken,
+  revokeRefreshToken,
+  rotateRefreshToken,
+  type IssuedRefreshToken,
+} from './refresh-tokens.ts';
 
 const bearer = [{ bearerAuth: [] }];
 
@@ -64,14 +69,26 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           'Unknown emails, wrong passwords and locked or inactive accounts all answer 401 invalid_credentials.',
         body: loginSchema,
         security: [],
-        response: { 200: sessionSchema, 401: problemSchema, 422: problemSchema, 429: problemSchema },
+        response: {
+          200: sessionSchema,
+          401: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
       preHandler: async (request) => {
         const limit = await perAccountLimit(request);
         if (!limit.isAllowed && limit.isExceeded) {
-          throw new AppError(429, 'rate_limited', 'Too many sign-in attempts', 'Too many attempts for this account; wait a minute.', undefined, {
-            'retry-after': String(limit.ttlInSeconds),
-          });
+          throw new AppError(
+            429,
+            'rate_limited',
+            'Too many sign-in attempts',
+            'Too many attempts for this account; wait a minute.',
+            undefined,
+            {
+              'retry-after': String(limit.ttlInSeconds),
+            },
+          );
         }
       },
     },
@@ -104,7 +121,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const result = await rotateRefreshToken(app.db, token, auth.refreshTokenTtlDays, now);
       if (!result.ok) {
-        if (result.reason === 'reused') request.log.warn('refresh token reused: its session was revoked');
+        if (result.reason === 'reused')
+          request.log.warn('refresh token reused: its session was revoked');
         void reply.clearCookie(REFRESH_COOKIE, { path: '/api/v1/auth' });
         throw unauthorized('This session has ended; sign in again.');
       }
@@ -149,7 +167,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const user = await app.db.staffUser.findUniqueOrThrow({ where: { id: principalOf(request).id } });
+        const user = await app.db.staffUser.findUniqueOrThrow({
+          where: { id: principalOf(request).id },
+        });
         return toStaffUserDto(user);
       },
     );
@@ -166,7 +186,13 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        await changePassword(app.db, principalOf(request).id, request.body.currentPassword, request.body.newPassword, new Date());
+        await changePassword(
+          app.db,
+          principalOf(request).id,
+          request.body.currentPassword,
+          request.body.newPassword,
+          new Date(),
+        );
         return reply.code(204).send(null);
       },
     );

@@ -77,7 +77,8 @@ export class RedisAvailabilityFeed implements AvailabilitySource {
     const wasLeader = this.mode === 'leader';
     this.become(undefined);
     void this.subscriber.unsubscribe(this.channel).catch(() => undefined);
-    if (wasLeader) void this.redis.eval(RELEASE_LEASE, 1, this.leaseKey, this.id).catch(() => undefined);
+    if (wasLeader)
+      void this.redis.eval(RELEASE_LEASE, 1, this.leaseKey, this.id).catch(() => undefined);
   }
 
   private async tick(): Promise<void> {
@@ -99,7 +100,9 @@ export class RedisAvailabilityFeed implements AvailabilitySource {
     this.stopPolling = undefined;
     if (mode === 'leader') {
       this.stopPolling = this.feed.subscribe((event) => {
-        void this.redis.publish(this.channel, JSON.stringify(event)).catch(() => this.deliver(event));
+        void this.redis
+          .publish(this.channel, JSON.stringify(event))
+          .catch(() => this.deliver(event));
       });
     } else if (mode === 'fallback') {
       this.log.warn('Redis unreachable: polling the database for availability in this process');

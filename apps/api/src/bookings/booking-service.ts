@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { addDaysToDate, startOfTempleDay, templeDateOf, toE164, type CreateBooking } from '@sevabook/shared';
+import {
+  addDaysToDate,
+  startOfTempleDay,
+  templeDateOf,
+  toE164,
+  type CreateBooking,
+} from '@sevabook/shared';
 import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
 import { SharedReads } from '../db/shared-read.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
@@ -69,7 +75,10 @@ function slotReads(db: Db): SharedReads<number, SlotWithSeva | null> {
   return reads;
 }
 
-export async function createBooking(ctx: BookingContext, input: NewBooking): Promise<BookingResult> {
+export async function createBooking(
+  ctx: BookingContext,
+  input: NewBooking,
+): Promise<BookingResult> {
   const now = ctx.now?.() ?? new Date();
   const phone = toE164(input.phone);
   if (!phone) throw validationFailed([{ path: 'body.phone', message: 'Not a valid phone number' }]);
@@ -201,11 +210,18 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
 
 /** The error for a slot that could not take a booking, from its state at the time. */
 function whyNotTaken(
-  slot: { status: string; booked: number; capacity: number; phoneBookings?: number | bigint } | undefined,
+  slot:
+    | { status: string; booked: number; capacity: number; phoneBookings?: number | bigint }
+    | undefined,
   persons: number,
   phoneLimit?: number,
 ): AppError {
-  if (slot && slot.status === 'open' && slot.booked + persons <= slot.capacity && phoneLimit !== undefined) {
+  if (
+    slot &&
+    slot.status === 'open' &&
+    slot.booked + persons <= slot.capacity &&
+    phoneLimit !== undefined
+  ) {
     if (Number(slot.phoneBookings ?? 0) >= phoneLimit) {
       return conflict(
         'booking_limit_reached',
@@ -215,7 +231,11 @@ function whyNotTaken(
     }
   }
   if (slot && slot.status !== 'open') {
-    return conflict('slot_not_bookable', 'Slot not bookable', 'This slot is no longer open for booking.');
+    return conflict(
+      'slot_not_bookable',
+      'Slot not bookable',
+      'This slot is no longer open for booking.',
+    );
   }
   return slotFull(slot ? slot.capacity - slot.booked : 0);
 }
@@ -264,18 +284,32 @@ export async function cancelBooking(
   const now = ctx.now?.() ?? new Date();
   return ctx.db.$transaction(async (tx) => {
     // Lock the booking row so a concurrent cancel or move waits for us.
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;
     if (locked.length === 0) throw notFound(`There is no booking ${bookingId}.`);
-    const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: bookingInclude });
+    const booking = await tx.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      include: bookingInclude,
+    });
     if (booking.status === 'cancelled') return booking;
-    if (request.enforceCutOff && now > bookingWindow(booking.slot.startsAt, booking.slot.seva, ctx.timeZone).closesAt) {
+    if (
+      request.enforceCutOff &&
+      now > bookingWindow(booking.slot.startsAt, booking.slot.seva, ctx.timeZone).closesAt
+    ) {
       throw unprocessable(
         'cancellation_closed',
         'Too late to cancel online',
         'The time to cancel this booking online has passed. Please contact the temple office.',
       );
     }
-    const cancelled = await cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now);
+    const cancelled = await cancelLockedBooking(
+      tx,
+      booking,
+      request.actor,
+      request.reason ?? null,
+      now,
+    );
     return cancelled;
   }, TRANSACTION_OPTIONS);
 }
@@ -295,7 +329,13 @@ export async function cancelLockedBooking(
   const version = booking.version + 1;
   const cancelled = await tx.booking.update({
     where: { id: booking.id },
-    data: { status: 'cancelled', cancelledAt: now, cancelledBy: actor.type, cancelReason: reason, version },
+    data: {
+      status: 'cancelled',
+      cancelledAt: now,
+      cancelledBy: actor.type,
+      cancelReason: reason,
+      version,
+    },
     include: bookingInclude,
   });
   await releasePlaces(tx, booking.slotId, booking.persons);
@@ -318,7 +358,10 @@ async function findReplay(
   idempotencyKey: string,
   fingerprint: string,
 ): Promise<BookingResult | null> {
-  const booking = await ctx.db.booking.findUnique({ where: { idempotencyKey }, include: bookingInclude });
+  const booking = await ctx.db.booking.findUnique({
+    where: { idempotencyKey },
+    include: bookingInclude,
+  });
   if (!booking) return null;
   if (booking.idempotencyFingerprint !== fingerprint) {
     throw new AppError(
@@ -337,7 +380,17 @@ function fingerprintOf(value: object): string {
 
 type AuditedBooking = Pick<
   BookingWithSlot,
-  'id' | 'reference' | 'status' | 'slotId' | 'devoteeName' | 'phone' | 'email' | 'persons' | 'gotra' | 'nakshatra' | 'rashi'
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'slotId'
+  | 'devoteeName'
+  | 'phone'
+  | 'email'
+  | 'persons'
+  | 'gotra'
+  | 'nakshatra'
+  | 'rashi'
 >;
 
 /** What the audit trail keeps of a booking. */

@@ -2,7 +2,11 @@ import { createEvent } from 'ics';
 import type { BookingWithSlot } from './booking-dto.ts';
 
 /** A calendar file for the booking, so the seva sits in the devotee's phone calendar. */
-export function bookingCalendar(booking: BookingWithSlot, templeName: string, manageUrl: string): string {
+export function bookingCalendar(
+  booking: BookingWithSlot,
+  templeName: string,
+  manageUrl: string,
+): string {
   const { slot } = booking;
   const { value, error } = createEvent({
     uid: `${booking.reference}@sevabook`,

@@ -16,7 +16,11 @@ export class ManageTokens {
   }
 
   tokenFor(reference: string): string {
-    return createHmac('sha256', this.key).update(reference).digest().subarray(0, 16).toString('base64url');
+    return createHmac('sha256', this.key)
+      .update(reference)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
   }
 
   static hash(token: string): string {

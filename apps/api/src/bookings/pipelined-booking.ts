@@ -106,7 +106,9 @@ async function attemptBooking(
   context: BookingContext,
 ): Promise<PipelinedOutcome> {
   const { now, actor, phoneLimit } = context;
-  const limitArgs = phoneLimit ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd] : [];
+  const limitArgs = phoneLimit
+    ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd]
+    : [];
   const reminderDue = new Date(context.startsAt.getTime() - REMINDER_LEAD_MS);
   const withReminder = reminderDue > now;
   const conn = await pool.getConnection();
@@ -123,9 +125,25 @@ async function attemptBooking(
          WHERE id = ? AND status = 'open' AND booked + ? <= capacity
          ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''} FOR UPDATE`,
         [
-          row.reference, row.devoteeName, row.phone, row.email, row.persons, row.gotra, row.nakshatra,
-          row.rashi, row.language, row.source, row.idempotencyKey, row.idempotencyFingerprint,
-          row.manageTokenHash, row.createdByStaffId, row.apiKeyId, now, now, row.slotId, row.persons,
+          row.reference,
+          row.devoteeName,
+          row.phone,
+          row.email,
+          row.persons,
+          row.gotra,
+          row.nakshatra,
+          row.rashi,
+          row.language,
+          row.source,
+          row.idempotencyKey,
+          row.idempotencyFingerprint,
+          row.manageTokenHash,
+          row.createdByStaffId,
+          row.apiKeyId,
+          now,
+          now,
+          row.slotId,
+          row.persons,
           ...(phoneLimit ? [...limitArgs, phoneLimit.max] : []),
         ],
       ),
@@ -139,12 +157,25 @@ async function attemptBooking(
         `INSERT INTO notification (booking_id, kind, event_seq, due_at, created_at, updated_at)
          SELECT id, 'confirmation', 1, ?, ?, ? FROM booking WHERE reference = ?
          ${withReminder ? "UNION ALL SELECT id, 'reminder', 0, ?, ?, ? FROM booking WHERE reference = ?" : ''}`,
-        [now, now, now, row.reference, ...(withReminder ? [reminderDue, now, now, row.reference] : [])],
+        [
+          now,
+          now,
+          now,
+          row.reference,
+          ...(withReminder ? [reminderDue, now, now, row.reference] : []),
+        ],
       ),
       conn.query(
         `INSERT INTO audit_entry (booking_id, entity_type, entity_id, action, actor_type, actor_id, actor_label, after, created_at)
          SELECT id, 'booking', id, 'booking.created', ?, ?, ?, ?, ? FROM booking WHERE reference = ?`,
-        [actor.type, actor.id ?? null, actor.label, JSON.stringify(context.audit), now, row.reference],
+        [
+          actor.type,
+          actor.id ?? null,
+          actor.label,
+          JSON.stringify(context.audit),
+          now,
+          row.reference,
+        ],
       ),
       conn.query('COMMIT'),
       conn.query(
@@ -181,7 +212,9 @@ async function attemptBooking(
     }
     if (inserted !== placesTaken && committed && !failed) {
       // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
-      throw new Error(`Booking ${row.reference}: row inserted ${inserted}, places taken ${placesTaken}`);
+      throw new Error(
+        `Booking ${row.reference}: row inserted ${inserted}, places taken ${placesTaken}`,
+      );
     }
     if (failed) throw failed.reason;
     return { taken: false, slot: value<SlotState[]>(7)?.[0] };

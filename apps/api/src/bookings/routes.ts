@@ -95,8 +95,16 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
-      const body = bookingCalendar(booking, app.config.templeName, manageUrl(booking.reference, token ?? ''));
+      const booking = await findBookingByReference(
+        app.db,
+        normaliseReference(request.params.reference),
+        token,
+      );
+      const body = bookingCalendar(
+        booking,
+        app.config.templeName,
+        manageUrl(booking.reference, token ?? ''),
+      );
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="${booking.reference}.ics"`)
@@ -120,7 +128,11 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
+      const booking = await findBookingByReference(
+        app.db,
+        normaliseReference(request.params.reference),
+        token,
+      );
       return toBookingDto(booking, new Date(), tz);
     },
   );
@@ -141,7 +153,11 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(app.db, normaliseReference(request.params.reference), token);
+      const booking = await findBookingByReference(
+        app.db,
+        normaliseReference(request.params.reference),
+        token,
+      );
       const cancelled = await cancelBooking(ctx, booking.id, {
         actor: devoteeActor,
         reason: request.body?.reason,

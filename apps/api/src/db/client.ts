@@ -5,7 +5,10 @@ import { connectionOptions } from './connection-options.ts';
 
 export type Db = PrismaClient;
 /** What a service receives: the client itself or an interactive transaction's client. */
-export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type Tx = Omit<
+  PrismaClient,
+  '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
+>;
 
 const driverPools = new WeakMap<Db, Pool>();
 

@@ -27,7 +27,9 @@ export function connectionOptions(databaseUrl: string): PoolConfig & { database:
   const local = (host === 'localhost' || host === '127.0.0.1') && port === 3306;
   const socketPath =
     url.searchParams.get('socket') ??
-    (local && user === 'root' && !password && existsSync(DEBIAN_SOCKET) ? DEBIAN_SOCKET : undefined);
+    (local && user === 'root' && !password && existsSync(DEBIAN_SOCKET)
+      ? DEBIAN_SOCKET
+      : undefined);
 
   return {
     ...(socketPath ? { socketPath } : { host, port }),

@@ -37,7 +37,9 @@ export class DatabaseGate {
     try {
       await Promise.race([
         this.probe(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS).unref(),
+        ),
       ]);
       const downMs = Date.now() - (this.closedAt ?? Date.now());
       this.closedAt = undefined;

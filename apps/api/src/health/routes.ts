@@ -34,7 +34,12 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await Promise.race([app.db.$queryRaw`SELECT 1`, timeout]);
         return { status: 'ready' as const };
       } catch {
-        throw new AppError(503, 'service_unavailable', 'Not ready', 'The database is not reachable.');
+        throw new AppError(
+          503,
+          'service_unavailable',
+          'Not ready',
+          'The database is not reachable.',
+        );
       }
     },
   );

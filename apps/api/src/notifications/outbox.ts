@@ -14,7 +14,12 @@ export async function enqueueNotification(
   event: { bookingId: number; kind: Exclude<NotificationKind, 'reminder'>; eventSeq: number },
 ): Promise<void> {
   await tx.notification.createMany({
-    data: { bookingId: event.bookingId, kind: event.kind, eventSeq: event.eventSeq, dueAt: new Date() },
+    data: {
+      bookingId: event.bookingId,
+      kind: event.kind,
+      eventSeq: event.eventSeq,
+      dueAt: new Date(),
+    },
   });
 }
 
@@ -22,18 +27,30 @@ export async function enqueueNotification(
  * The outbox rows of a new booking, in one statement: its confirmation, due now, and its
  * reminder, unless the seva is less than a day away.
  */
-export async function enqueueNewBooking(tx: Tx, bookingId: number, startsAt: Date, now: Date): Promise<void> {
+export async function enqueueNewBooking(
+  tx: Tx,
+  bookingId: number,
+  startsAt: Date,
+  now: Date,
+): Promise<void> {
   const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
   await tx.notification.createMany({
     data: [
       { bookingId, kind: 'confirmation', eventSeq: 1, dueAt: now },
-      ...(reminderDue > now ? [{ bookingId, kind: 'reminder' as const, eventSeq: 0, dueAt: reminderDue }] : []),
+      ...(reminderDue > now
+        ? [{ bookingId, kind: 'reminder' as const, eventSeq: 0, dueAt: reminderDue }]
+        : []),
     ],
   });
 }
 
 /** Schedules (or moves) the one reminder of a booking; none when the seva is less than a day away. */
-export async function scheduleReminder(tx: Tx, bookingId: number, startsAt: Date, now: Date): Promise<void> {
+export async function scheduleReminder(
+  tx: Tx,
+  bookingId: number,
+  startsAt: Date,
+  now: Date,
+): Promise<void> {
   const dueAt = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
   const existing = await tx.notification.findFirst({
     where: { bookingId, kind: 'reminder', channel: 'whatsapp', eventSeq: 0 },
@@ -45,7 +62,10 @@ export async function scheduleReminder(tx: Tx, bookingId: number, startsAt: Date
   if (!existing) {
     await tx.notification.create({ data: { bookingId, kind: 'reminder', eventSeq: 0, dueAt } });
   } else if (existing.status === 'pending' || existing.status === 'cancelled') {
-    await tx.notification.update({ where: { id: existing.id }, data: { dueAt, status: 'pending' } });
+    await tx.notification.update({
+      where: { id: existing.id },
+      data: { dueAt, status: 'pending' },
+    });
   }
 }
 

@@ -115,7 +115,13 @@ export default fp(async function problemErrors(app) {
       );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, error.statusCode, 'validation_failed', 'Bad request', error.message);
+      return sendProblem(
+        reply,
+        error.statusCode,
+        'validation_failed',
+        'Bad request',
+        error.message,
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(

@@ -38,7 +38,9 @@ export default fp(async function spa(app) {
   }
   // The admin site lives under /admin/; without the slash the browser would resolve its assets
   // against / and the devotee site's fallback would answer.
-  app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/', 301));
+  app.get('/admin', { schema: { hide: true } }, (_request, reply) =>
+    reply.redirect('/admin/', 301),
+  );
 
   if (sites.length === 0) {
     app.log.warn('No built SPA found (run `pnpm build`); serving the API only');
@@ -54,6 +56,12 @@ export default fp(async function spa(app) {
     if (site) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', site.root);
     }
-    return sendProblem(reply, 404, 'not_found', 'Not found', `No route for ${request.method} ${path}.`);
+    return sendProblem(
+      reply,
+      404,
+      'not_found',
+      'Not found',
+      `No route for ${request.method} ${path}.`,
+    );
   });
 });

@@ -7,7 +7,10 @@ import { bookingWindow } from '../slots/booking-window.ts';
 export const NEXT_OPEN_DATES = 3;
 
 export async function listActiveSevas(db: Tx): Promise<Seva[]> {
-  return db.seva.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  return db.seva.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+  });
 }
 
 export async function getActiveSeva(db: Tx, id: number): Promise<Seva> {

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type SlotQuery, idParamSchema, problemSchema, slotListSchema, slotQuerySchema, slotSchema } from '@sevabook/shared';
+import {
+  type SlotQuery,
+  idParamSchema,
+  problemSchema,
+  slotListSchema,
+  slotQuerySchema,
+  slotSchema,
+} from '@sevabook/shared';
 import { driverPoolOf } from '../db/client.ts';
 import { SlotListCache } from './slot-list-cache.ts';
 import { toSlotDto } from './slot-dto.ts';
@@ -31,7 +38,8 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
         return { items: slots.map((slot) => toSlotDto(slot, now, tz)) };
       }
       const { body, digest } = await cache.lookup(request.query, now);
-      const text = body ?? cache.store(request.query, digest, await freshList(request.query, now), now);
+      const text =
+        body ?? cache.store(request.query, digest, await freshList(request.query, now), now);
       // NOTE: Fastify sends a string with a JSON content type as it is, without the response
       // serializer; the cached text was checked against slotListSchema when it was made.
       return reply.type('application/json; charset=utf-8').send(text as never);

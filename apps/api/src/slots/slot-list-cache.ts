@@ -92,4 +92,3 @@ function queryOf(key: string): SlotQuery {
   const [from = '', to = '', sevaId = ''] = key.split('/');
   return sevaId ? { from, to, sevaId: Number(sevaId) } : { from, to };
 }
-

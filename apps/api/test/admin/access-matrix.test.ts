@@ -19,7 +19,11 @@ const matrix: [Method, string, Role[]][] = [
   ['PATCH', '/api/v1/admin/bookings/999999999', ['admin', 'staff']],
   ['POST', '/api/v1/admin/bookings/999999999/cancel', ['admin', 'staff']],
   ['GET', '/api/v1/admin/day-sheet?date=2030-01-01', ['admin', 'staff', 'viewer']],
-  ['GET', '/api/v1/admin/reports/seva-summary?from=2030-01-01&to=2030-01-02', ['admin', 'staff', 'viewer']],
+  [
+    'GET',
+    '/api/v1/admin/reports/seva-summary?from=2030-01-01&to=2030-01-02',
+    ['admin', 'staff', 'viewer'],
+  ],
   ['GET', '/api/v1/admin/sevas', ['admin', 'staff', 'viewer']],
   ['GET', '/api/v1/admin/sevas/999999999', ['admin', 'staff', 'viewer']],
   ['POST', '/api/v1/admin/sevas', ['admin']],
@@ -56,12 +60,18 @@ describe('who may call which staff endpoint', () => {
   beforeAll(async () => {
     app = await buildStaffApp();
     staff = await staffOfEveryRole();
-    adminKey = (await createApiKey(testDb(), { role: 'admin', createdById: staff.admin.user.id })).key;
+    adminKey = (await createApiKey(testDb(), { role: 'admin', createdById: staff.admin.user.id }))
+      .key;
   });
   afterAll(() => app.close());
 
   const call = (method: Method, url: string, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, headers, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
+    app.inject({
+      method,
+      url,
+      headers,
+      ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+    });
 
   for (const [method, url, allowed] of matrix) {
     it(`${method} ${url.split('?')[0]}: ${allowed.join(', ')}`, async () => {

@@ -23,45 +23,121 @@ describe('GET /api/v1/admin/audit and notifications', () => {
     });
     const reference = made.json<{ reference: string }>().reference;
     bookingId = (await db.booking.findUniqueOrThrow({ where: { reference } })).id;
-    await app.inject({ method: 'POST', url: `/api/v1/admin/bookings/${bookingId}/cancel`, headers: staff.staff.headers, payload: { reason: 'Called the office' } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${bookingId}/cancel`,
+      headers: staff.staff.headers,
+      payload: { reason: 'Called the office' },
+    });
   });
   afterAll(() => app.close());
 
   it('lists a booking’s history, newest first, with who did it and the state before and after', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/admin/audit?bookingId=${bookingId}`, headers: staff.staff.headers });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/audit?bookingId=${bookingId}`,
+      headers: staff.staff.headers,
+    });
     expect(res.statusCode).toBe(200);
-    const { items, total } = res.json<{ items: { action: string; actor: { type: string; label: string }; before: unknown; after: { status: string } }[]; total: number }>();
+    const { items, total } = res.json<{
+      items: {
+        action: string;
+        actor: { type: string; label: string };
+        before: unknown;
+        after: { status: string };
+      }[];
+      total: number;
+    }>();
     expect(total).toBe(2);
     expect(items.map((i) => i.action)).toEqual(['booking.cancelled', 'booking.created']);
-    expect(items[0]).toMatchObject({ actor: { type: 'staff', label: staff.staff.user.email }, before: { status: 'confirmed' }, after: { status: 'cancelled' } });
+    expect(items[0]).toMatchObject({
+      actor: { type: 'staff', label: staff.staff.user.email },
+      before: { status: 'confirmed' },
+      after: { status: 'cancelled' },
+    });
     expect(items[1]).toMatchObject({ actor: { type: 'devotee' }, before: null });
   });
 
   it('is for staff and admins: a viewer gets 403, nobody 401, a bad id 422', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/v1/admin/audit?bookingId=${bookingId}`, headers: staff.viewer.headers })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/admin/audit?bookingId=${bookingId}` })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/audit?bookingId=abc', headers: staff.admin.headers })).statusCode).toBe(422);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/admin/audit?bookingId=${bookingId}`,
+          headers: staff.viewer.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/admin/audit?bookingId=${bookingId}` }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/audit?bookingId=abc',
+          headers: staff.admin.headers,
+        })
+      ).statusCode,
+    ).toBe(422);
   });
 
   it('lists a booking’s messages and sends a failed one again', async () => {
-    const list = await app.inject({ method: 'GET', url: `/api/v1/admin/notifications?bookingId=${bookingId}`, headers: staff.viewer.headers });
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/notifications?bookingId=${bookingId}`,
+      headers: staff.viewer.headers,
+    });
     expect(list.statusCode).toBe(200);
-    const kinds = list.json<{ items: { kind: string }[] }>().items.map((n) => n.kind).sort();
+    const kinds = list
+      .json<{ items: { kind: string }[] }>()
+      .items.map((n) => n.kind)
+      .sort();
     expect(kinds).toContain('confirmation');
     expect(kinds).toContain('cancellation');
 
-    const confirmation = await db.notification.findFirstOrThrow({ where: { bookingId, kind: 'confirmation' } });
-    await db.notification.update({ where: { id: confirmation.id }, data: { status: 'dead', attempts: 8, lastError: 'Twilio 63016' } });
-    const failed = await app.inject({ method: 'GET', url: `/api/v1/admin/notifications?status=dead&bookingId=${bookingId}`, headers: staff.staff.headers });
+    const confirmation = await db.notification.findFirstOrThrow({
+      where: { bookingId, kind: 'confirmation' },
+    });
+    await db.notification.update({
+      where: { id: confirmation.id },
+      data: { status: 'dead', attempts: 8, lastError: 'Twilio 63016' },
+    });
+    const failed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/notifications?status=dead&bookingId=${bookingId}`,
+      headers: staff.staff.headers,
+    });
     expect(failed.json<{ total: number }>().total).toBe(1);
 
-    expect((await app.inject({ method: 'POST', url: `/api/v1/admin/notifications/${confirmation.id}/retry`, headers: staff.viewer.headers })).statusCode).toBe(403);
-    const retry = await app.inject({ method: 'POST', url: `/api/v1/admin/notifications/${confirmation.id}/retry`, headers: staff.staff.headers });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
+          headers: staff.viewer.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const retry = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
+      headers: staff.staff.headers,
+    });
     expect(retry.statusCode).toBe(200);
-    expect(await db.notification.findUniqueOrThrow({ where: { id: confirmation.id } })).toMatchObject({ status: 'pending', attempts: 0 });
-    const again = await app.inject({ method: 'POST', url: `/api/v1/admin/notifications/${confirmation.id}/retry`, headers: staff.staff.headers });
+    expect(
+      await db.notification.findUniqueOrThrow({ where: { id: confirmation.id } }),
+    ).toMatchObject({ status: 'pending', attempts: 0 });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
+      headers: staff.staff.headers,
+    });
     expect(again.statusCode).toBe(409);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/notifications' })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/admin/notifications' })).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -70,7 +146,9 @@ describe('the OpenAPI document', () => {
     const app = await buildStaffApp();
     try {
       const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
-      const doc = res.json<{ paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>> }>();
+      const doc = res.json<{
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      }>();
       const expected: [string, string, string][] = [
         ['get', '/api/v1/admin/bookings', 'bearerAuth'],
         ['post', '/api/v1/admin/bookings', 'apiKey'],
@@ -93,7 +171,10 @@ describe('the OpenAPI document', () => {
       for (const [method, path, scheme] of expected) {
         const op = doc.paths[path]?.[method];
         expect(op, `${method} ${path}`).toBeDefined();
-        expect(op!.security?.some((s) => scheme in s), `${method} ${path} security`).toBe(true);
+        expect(
+          op!.security?.some((s) => scheme in s),
+          `${method} ${path} security`,
+        ).toBe(true);
       }
       expect(doc.paths['/api/v1/auth/login']?.post).toBeDefined();
       // Staff accounts and API keys take no API key.

@@ -40,54 +40,110 @@ describe('admin bookings', () => {
       expect(row.createdByStaffId).toBe(staff.staff.user.id);
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(2);
       const audit = await db.auditEntry.findFirstOrThrow({ where: { bookingId: body.id } });
-      expect(audit).toMatchObject({ action: 'booking.created', actorType: 'staff', actorId: staff.staff.user.id });
-      expect(await db.notification.count({ where: { bookingId: body.id, kind: 'confirmation' } })).toBe(1);
+      expect(audit).toMatchObject({
+        action: 'booking.created',
+        actorType: 'staff',
+        actorId: staff.staff.user.id,
+      });
+      expect(
+        await db.notification.count({ where: { bookingId: body.id, kind: 'confirmation' } }),
+      ).toBe(1);
     });
 
     it('may book outside the booking window (here: after the cut-off)', async () => {
       const seva = await createSeva(db, { bookingClosesMinutesBefore: 24 * 60 * 10 });
       const slot = await createSlot(db, { sevaId: seva.id });
-      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: staff.admin.headers, payload: devotee(slot.id) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: staff.admin.headers,
+        payload: devotee(slot.id),
+      });
       expect(res.statusCode).toBe(201);
     });
 
     it('never beyond capacity: 409 slot_full, nothing written', async () => {
       const slot = await createSlot(db, { capacity: 2, booked: 2 });
-      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: staff.staff.headers, payload: devotee(slot.id) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: staff.staff.headers,
+        payload: devotee(slot.id),
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'slot_full' });
       expect(await db.booking.count({ where: { slotId: slot.id } })).toBe(0);
     });
 
     it('books through an API key with source api, naming the key in the audit', async () => {
-      const { apiKey, key } = await createApiKey(db, { role: 'staff', createdById: staff.admin.user.id });
+      const { apiKey, key } = await createApiKey(db, {
+        role: 'staff',
+        createdById: staff.admin.user.id,
+      });
       const slot = await createSlot(db);
-      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: { 'x-api-key': key }, payload: devotee(slot.id) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: { 'x-api-key': key },
+        payload: devotee(slot.id),
+      });
       expect(res.statusCode).toBe(201);
       const { id } = res.json<{ id: number }>();
       const row = await db.booking.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ source: 'api', apiKeyId: apiKey.id, createdByStaffId: null });
       const audit = await db.auditEntry.findFirstOrThrow({ where: { bookingId: id } });
-      expect(audit).toMatchObject({ actorType: 'api_key', actorId: apiKey.id, actorLabel: `api key: ${apiKey.name}` });
-      expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).not.toBeNull();
+      expect(audit).toMatchObject({
+        actorType: 'api_key',
+        actorId: apiKey.id,
+        actorLabel: `api key: ${apiKey.name}`,
+      });
+      expect(
+        (await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt,
+      ).not.toBeNull();
     });
 
     it('also takes an API key as a bearer token, and refuses a revoked one', async () => {
       const live = await createApiKey(db, { role: 'viewer', createdById: staff.admin.user.id });
-      const revoked = await createApiKey(db, { role: 'admin', createdById: staff.admin.user.id, revoked: true });
-      const ok = await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers: { authorization: `Bearer ${live.key}` } });
+      const revoked = await createApiKey(db, {
+        role: 'admin',
+        createdById: staff.admin.user.id,
+        revoked: true,
+      });
+      const ok = await app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/bookings',
+        headers: { authorization: `Bearer ${live.key}` },
+      });
       expect(ok.statusCode).toBe(200);
-      const no = await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers: { 'x-api-key': revoked.key } });
+      const no = await app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/bookings',
+        headers: { 'x-api-key': revoked.key },
+      });
       expect(no.statusCode).toBe(401);
     });
 
     it('validates the body (422) and checks the caller (401, 403 for a viewer)', async () => {
       const slot = await createSlot(db);
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: staff.staff.headers, payload: { ...devotee(slot.id), phone: 'x' } });
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: staff.staff.headers,
+        payload: { ...devotee(slot.id), phone: 'x' },
+      });
       expect(bad.statusCode).toBe(422);
-      const anon = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', payload: devotee(slot.id) });
+      const anon = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        payload: devotee(slot.id),
+      });
       expect(anon.statusCode).toBe(401);
-      const viewer = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: staff.viewer.headers, payload: devotee(slot.id) });
+      const viewer = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: staff.viewer.headers,
+        payload: devotee(slot.id),
+      });
       expect(viewer.statusCode).toBe(403);
       expect(viewer.json()).toMatchObject({ code: 'forbidden' });
       expect(await db.booking.count({ where: { slotId: slot.id } })).toBe(0);
@@ -100,9 +156,15 @@ describe('admin bookings', () => {
       const slot = await createSlot(db, { sevaId: seva.id, capacity: 50 });
       const made = [];
       for (let i = 0; i < 5; i++) {
-        made.push((await createBooking(db, { slotId: slot.id, devoteeName: `Srinivasa ${i}` })).booking);
+        made.push(
+          (await createBooking(db, { slotId: slot.id, devoteeName: `Srinivasa ${i}` })).booking,
+        );
       }
-      await createBooking(db, { slotId: slot.id, devoteeName: 'Gone Devotee', status: 'cancelled' });
+      await createBooking(db, {
+        slotId: slot.id,
+        devoteeName: 'Gone Devotee',
+        status: 'cancelled',
+      });
 
       for (const role of ['admin', 'staff', 'viewer'] as const) {
         const res = await app.inject({
@@ -122,14 +184,18 @@ describe('admin bookings', () => {
         url: `/api/v1/admin/bookings?q=${made[3]!.reference.toLowerCase()}`,
         headers: staff.staff.headers,
       });
-      expect(byRef.json<{ items: { reference: string }[] }>().items.map((b) => b.reference)).toEqual([made[3]!.reference]);
+      expect(
+        byRef.json<{ items: { reference: string }[] }>().items.map((b) => b.reference),
+      ).toEqual([made[3]!.reference]);
 
       const byPhone = await app.inject({
         method: 'GET',
         url: `/api/v1/admin/bookings?q=${made[1]!.phone.slice(-10)}`,
         headers: staff.staff.headers,
       });
-      expect(byPhone.json<{ items: { reference: string }[] }>().items.map((b) => b.reference)).toEqual([made[1]!.reference]);
+      expect(
+        byPhone.json<{ items: { reference: string }[] }>().items.map((b) => b.reference),
+      ).toEqual([made[1]!.reference]);
 
       const byName = await app.inject({
         method: 'GET',
@@ -141,8 +207,14 @@ describe('admin bookings', () => {
 
     it('filters by a date range in the temple’s zone', async () => {
       const seva = await createSeva(db);
-      const inside = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2031-03-10T01:00:00Z') }); // 06:30 IST on the 10th
-      const outside = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2031-03-10T19:00:00Z') }); // 00:30 IST on the 11th
+      const inside = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: new Date('2031-03-10T01:00:00Z'),
+      }); // 06:30 IST on the 10th
+      const outside = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: new Date('2031-03-10T19:00:00Z'),
+      }); // 00:30 IST on the 11th
       await createBooking(db, { slotId: inside.id });
       await createBooking(db, { slotId: outside.id });
       const res = await app.inject({
@@ -156,17 +228,51 @@ describe('admin bookings', () => {
     });
 
     it('refuses a bad query with 422 and an anonymous caller with 401', async () => {
-      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings?pageSize=1000', headers: staff.staff.headers })).statusCode).toBe(422);
-      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings?from=2030-02-02&to=2030-01-01', headers: staff.staff.headers })).statusCode).toBe(422);
-      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings' })).statusCode).toBe(401);
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/admin/bookings?pageSize=1000',
+            headers: staff.staff.headers,
+          })
+        ).statusCode,
+      ).toBe(422);
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/admin/bookings?from=2030-02-02&to=2030-01-01',
+            headers: staff.staff.headers,
+          })
+        ).statusCode,
+      ).toBe(422);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings' })).statusCode).toBe(
+        401,
+      );
     });
 
     it('GET /admin/bookings/{id} shows one booking; 404 for an unknown id', async () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id });
-      const res = await app.inject({ method: 'GET', url: `/api/v1/admin/bookings/${booking.id}`, headers: staff.viewer.headers });
-      expect(res.json()).toMatchObject({ id: booking.id, reference: booking.reference, version: 1 });
-      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings/999999999', headers: staff.viewer.headers })).statusCode).toBe(404);
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/bookings/${booking.id}`,
+        headers: staff.viewer.headers,
+      });
+      expect(res.json()).toMatchObject({
+        id: booking.id,
+        reference: booking.reference,
+        version: 1,
+      });
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/admin/bookings/999999999',
+            headers: staff.viewer.headers,
+          })
+        ).statusCode,
+      ).toBe(404);
     });
   });
 
@@ -178,12 +284,26 @@ describe('admin bookings', () => {
     it('moves a booking: places released and taken, change message queued, reminder moved, audit before/after', async () => {
       const seva = await createSeva(db);
       const from = await createSlot(db, { sevaId: seva.id, capacity: 5 });
-      const to = await createSlot(db, { sevaId: seva.id, capacity: 5, startsAt: new Date(Date.now() + 9 * 86_400_000) });
-      const created = await app.inject({ method: 'POST', url: '/api/v1/admin/bookings', headers: staff.staff.headers, payload: devotee(from.id, 3) });
+      const to = await createSlot(db, {
+        sevaId: seva.id,
+        capacity: 5,
+        startsAt: new Date(Date.now() + 9 * 86_400_000),
+      });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/bookings',
+        headers: staff.staff.headers,
+        payload: devotee(from.id, 3),
+      });
       const { id } = created.json<{ id: number }>();
       const reminderBefore = await reminderOf(id);
 
-      const res = await app.inject({ method: 'PATCH', url: `/api/v1/admin/bookings/${id}`, headers: staff.staff.headers, payload: { slotId: to.id } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/bookings/${id}`,
+        headers: staff.staff.headers,
+        payload: { slotId: to.id },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ slot: { id: to.id }, version: 2 });
       expect((await db.slot.findUniqueOrThrow({ where: { id: from.id } })).booked).toBe(0);
@@ -193,7 +313,9 @@ describe('admin bookings', () => {
       const reminderAfter = await reminderOf(id);
       expect(reminderAfter!.dueAt.getTime()).toBe(to.startsAt.getTime() - 24 * 3_600_000);
       expect(reminderAfter!.dueAt.getTime()).not.toBe(reminderBefore!.dueAt.getTime());
-      const audit = await db.auditEntry.findFirstOrThrow({ where: { bookingId: id, action: 'booking.moved' } });
+      const audit = await db.auditEntry.findFirstOrThrow({
+        where: { bookingId: id, action: 'booking.moved' },
+      });
       expect(JSON.parse(audit.before!)).toMatchObject({ slotId: from.id });
       expect(JSON.parse(audit.after!)).toMatchObject({ slotId: to.id });
     });
@@ -203,10 +325,18 @@ describe('admin bookings', () => {
       const from = await createSlot(db, { sevaId: seva.id, capacity: 5 });
       const to = await createSlot(db, { sevaId: seva.id, capacity: 3, booked: 2 });
       const { booking } = await createBooking(db, { slotId: from.id, persons: 2 });
-      const res = await app.inject({ method: 'PATCH', url: `/api/v1/admin/bookings/${booking.id}`, headers: staff.admin.headers, payload: { slotId: to.id } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/bookings/${booking.id}`,
+        headers: staff.admin.headers,
+        payload: { slotId: to.id },
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'slot_full' });
-      expect(await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ slotId: from.id, version: 1 });
+      expect(await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+        slotId: from.id,
+        version: 1,
+      });
       expect((await db.slot.findUniqueOrThrow({ where: { id: from.id } })).booked).toBe(2);
       expect((await db.slot.findUniqueOrThrow({ where: { id: to.id } })).booked).toBe(2);
       expect(await db.notification.count({ where: { bookingId: booking.id } })).toBe(0);
@@ -223,13 +353,25 @@ describe('admin bookings', () => {
         payload: { devoteeName: 'Corrected Name', email: 'devotee@example.org' },
       });
       expect(edit.statusCode).toBe(200);
-      expect(edit.json()).toMatchObject({ devoteeName: 'Corrected Name', email: 'devotee@example.org' });
-      expect(await db.notification.count({ where: { bookingId: booking.id, kind: 'change' } })).toBe(0);
+      expect(edit.json()).toMatchObject({
+        devoteeName: 'Corrected Name',
+        email: 'devotee@example.org',
+      });
+      expect(
+        await db.notification.count({ where: { bookingId: booking.id, kind: 'change' } }),
+      ).toBe(0);
 
-      const more = await app.inject({ method: 'PATCH', url: `/api/v1/admin/bookings/${booking.id}`, headers: staff.staff.headers, payload: { persons: 4 } });
+      const more = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/bookings/${booking.id}`,
+        headers: staff.staff.headers,
+        payload: { persons: 4 },
+      });
       expect(more.statusCode).toBe(200);
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(4);
-      expect(await db.notification.count({ where: { bookingId: booking.id, kind: 'change' } })).toBe(1);
+      expect(
+        await db.notification.count({ where: { bookingId: booking.id, kind: 'change' } }),
+      ).toBe(1);
     });
 
     it('refuses a phone that already has a booking in the target slot (409 duplicate_booking)', async () => {
@@ -239,7 +381,12 @@ describe('admin bookings', () => {
       const phone = uniquePhone();
       const { booking } = await createBooking(db, { slotId: a.id, phone });
       await createBooking(db, { slotId: b.id, phone });
-      const res = await app.inject({ method: 'PATCH', url: `/api/v1/admin/bookings/${booking.id}`, headers: staff.staff.headers, payload: { slotId: b.id } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/bookings/${booking.id}`,
+        headers: staff.staff.headers,
+        payload: { slotId: b.id },
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'duplicate_booking' });
       expect((await db.slot.findUniqueOrThrow({ where: { id: b.id } })).booked).toBe(1);
@@ -249,13 +396,41 @@ describe('admin bookings', () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id, status: 'cancelled' });
       const url = `/api/v1/admin/bookings/${booking.id}`;
-      const cancelled = await app.inject({ method: 'PATCH', url, headers: staff.staff.headers, payload: { persons: 2 } });
+      const cancelled = await app.inject({
+        method: 'PATCH',
+        url,
+        headers: staff.staff.headers,
+        payload: { persons: 2 },
+      });
       expect(cancelled.statusCode).toBe(409);
       expect(cancelled.json()).toMatchObject({ code: 'already_cancelled' });
-      expect((await app.inject({ method: 'PATCH', url, headers: staff.staff.headers, payload: {} })).statusCode).toBe(422);
-      expect((await app.inject({ method: 'PATCH', url, headers: staff.viewer.headers, payload: { persons: 2 } })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'PATCH', url, payload: { persons: 2 } })).statusCode).toBe(401);
-      expect((await app.inject({ method: 'PATCH', url: '/api/v1/admin/bookings/999999999', headers: staff.staff.headers, payload: { persons: 2 } })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: 'PATCH', url, headers: staff.staff.headers, payload: {} }))
+          .statusCode,
+      ).toBe(422);
+      expect(
+        (
+          await app.inject({
+            method: 'PATCH',
+            url,
+            headers: staff.viewer.headers,
+            payload: { persons: 2 },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect((await app.inject({ method: 'PATCH', url, payload: { persons: 2 } })).statusCode).toBe(
+        401,
+      );
+      expect(
+        (
+          await app.inject({
+            method: 'PATCH',
+            url: '/api/v1/admin/bookings/999999999',
+            headers: staff.staff.headers,
+            payload: { persons: 2 },
+          })
+        ).statusCode,
+      ).toBe(404);
     });
   });
 
@@ -264,25 +439,53 @@ describe('admin bookings', () => {
       const slot = await createSlot(db, { capacity: 3 });
       const { booking } = await createBooking(db, { slotId: slot.id, persons: 2 });
       const url = `/api/v1/admin/bookings/${booking.id}/cancel`;
-      const first = await app.inject({ method: 'POST', url, headers: staff.staff.headers, payload: { reason: 'Devotee phoned' } });
+      const first = await app.inject({
+        method: 'POST',
+        url,
+        headers: staff.staff.headers,
+        payload: { reason: 'Devotee phoned' },
+      });
       expect(first.statusCode).toBe(200);
-      expect(first.json()).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', cancelReason: 'Devotee phoned' });
+      expect(first.json()).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'staff',
+        cancelReason: 'Devotee phoned',
+      });
       const second = await app.inject({ method: 'POST', url, headers: staff.staff.headers });
       expect(second.statusCode).toBe(200);
       expect(second.json()).toMatchObject({ status: 'cancelled' });
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(0);
-      expect(await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } })).toBe(1);
-      expect(await db.auditEntry.count({ where: { bookingId: booking.id, action: 'booking.cancelled' } })).toBe(1);
+      expect(
+        await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } }),
+      ).toBe(1);
+      expect(
+        await db.auditEntry.count({
+          where: { bookingId: booking.id, action: 'booking.cancelled' },
+        }),
+      ).toBe(1);
     });
 
     it('refuses a viewer (403), an anonymous caller (401) and a too-long reason (422)', async () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id });
       const url = `/api/v1/admin/bookings/${booking.id}/cancel`;
-      expect((await app.inject({ method: 'POST', url, headers: staff.viewer.headers })).statusCode).toBe(403);
+      expect(
+        (await app.inject({ method: 'POST', url, headers: staff.viewer.headers })).statusCode,
+      ).toBe(403);
       expect((await app.inject({ method: 'POST', url })).statusCode).toBe(401);
-      expect((await app.inject({ method: 'POST', url, headers: staff.staff.headers, payload: { reason: 'x'.repeat(301) } })).statusCode).toBe(422);
-      expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('confirmed');
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url,
+            headers: staff.staff.headers,
+            payload: { reason: 'x'.repeat(301) },
+          })
+        ).statusCode,
+      ).toBe(422);
+      expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+        'confirmed',
+      );
     });
   });
 });

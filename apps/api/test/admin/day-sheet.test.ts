@@ -22,9 +22,18 @@ describe('GET /api/v1/admin/day-sheet', () => {
     const evening = await createSlot(db, { sevaId, startsAt: new Date('2032-01-14T12:30:00Z') });
     const morning = await createSlot(db, { sevaId, startsAt: new Date('2032-01-14T01:00:00Z') });
     const nextDay = await createSlot(db, { sevaId, startsAt: new Date('2032-01-15T01:00:00Z') });
-    await createBooking(db, { slotId: morning.id, devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್', persons: 2, gotra: 'Kashyapa' });
+    await createBooking(db, {
+      slotId: morning.id,
+      devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್',
+      persons: 2,
+      gotra: 'Kashyapa',
+    });
     await createBooking(db, { slotId: evening.id, devoteeName: 'Evening Devotee' });
-    await createBooking(db, { slotId: evening.id, devoteeName: 'Cancelled Devotee', status: 'cancelled' });
+    await createBooking(db, {
+      slotId: evening.id,
+      devoteeName: 'Cancelled Devotee',
+      status: 'cancelled',
+    });
     await createBooking(db, { slotId: nextDay.id, devoteeName: 'Tomorrow Devotee' });
   });
   afterAll(() => app.close());
@@ -40,21 +49,34 @@ describe('GET /api/v1/admin/day-sheet', () => {
         totals: { bookings: number; persons: number; feePaise: number };
       }>();
       expect(sheet.slots.map((s) => s.time)).toEqual(['06:30', '18:00']);
-      expect(sheet.slots[0]!.bookings).toMatchObject([{ devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್', gotra: 'Kashyapa' }]);
+      expect(sheet.slots[0]!.bookings).toMatchObject([
+        { devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್', gotra: 'Kashyapa' },
+      ]);
       expect(sheet.slots[1]!.bookings.map((b) => b.devoteeName)).toEqual(['Evening Devotee']);
       expect(sheet.totals).toEqual({ bookings: 2, persons: 3, feePaise: 75_000 });
     }
   });
 
   it('includes cancelled bookings when asked', async () => {
-    const res = await app.inject({ method: 'GET', url: url('&includeCancelled=true'), headers: staff.staff.headers });
-    const sheet = res.json<{ slots: { bookings: { status: string }[] }[]; totals: { bookings: number } }>();
+    const res = await app.inject({
+      method: 'GET',
+      url: url('&includeCancelled=true'),
+      headers: staff.staff.headers,
+    });
+    const sheet = res.json<{
+      slots: { bookings: { status: string }[] }[];
+      totals: { bookings: number };
+    }>();
     expect(sheet.slots[1]!.bookings.map((b) => b.status)).toEqual(['confirmed', 'cancelled']);
     expect(sheet.totals.bookings).toBe(2);
   });
 
   it('answers Accept: text/csv with a UTF-8 CSV that starts with a BOM', async () => {
-    const res = await app.inject({ method: 'GET', url: url(), headers: { ...staff.viewer.headers, accept: 'text/csv' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: url(),
+      headers: { ...staff.viewer.headers, accept: 'text/csv' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toContain(`day-sheet-${date}.csv`);
@@ -63,14 +85,38 @@ describe('GET /api/v1/admin/day-sheet', () => {
     // The test data holds no commas or quotes, so a plain split reads it.
     const [header, ...lines] = raw.subarray(3).toString('utf8').trim().split('\n');
     const columns = header!.split(',');
-    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i] ?? '', cell] as const)));
+    const rows = lines.map((line) =>
+      Object.fromEntries(line.split(',').map((cell, i) => [columns[i] ?? '', cell] as const)),
+    );
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ Time: '06:30', 'Seva (Kannada)': 'ರಥೋತ್ಸವ ಸೇವೆ', Devotee: 'ಶ್ರೀನಿವಾಸ ರಾವ್', Persons: '2', 'Fee (₹)': '500.00' });
+    expect(rows[0]).toMatchObject({
+      Time: '06:30',
+      'Seva (Kannada)': 'ರಥೋತ್ಸವ ಸೇವೆ',
+      Devotee: 'ಶ್ರೀನಿವಾಸ ರಾವ್',
+      Persons: '2',
+      'Fee (₹)': '500.00',
+    });
   });
 
   it('refuses a bad date (422) and an anonymous caller (401)', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/day-sheet?date=2032-02-30', headers: staff.staff.headers })).statusCode).toBe(422);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/day-sheet' , headers: staff.staff.headers })).statusCode).toBe(422);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/day-sheet?date=2032-02-30',
+          headers: staff.staff.headers,
+        })
+      ).statusCode,
+    ).toBe(422);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/day-sheet',
+          headers: staff.staff.headers,
+        })
+      ).statusCode,
+    ).toBe(422);
     expect((await app.inject({ method: 'GET', url: url() })).statusCode).toBe(401);
   });
 });
@@ -82,8 +128,14 @@ describe('GET /api/v1/admin/reports/seva-summary', () => {
       const db = testDb();
       const staff = await staffOfEveryRole();
       const seva = await createSeva(db, { feePaise: 10_000 });
-      const a = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2033-05-01T01:00:00Z') });
-      const b = await createSlot(db, { sevaId: seva.id, startsAt: new Date('2033-05-02T01:00:00Z') });
+      const a = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: new Date('2033-05-01T01:00:00Z'),
+      });
+      const b = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: new Date('2033-05-02T01:00:00Z'),
+      });
       await createBooking(db, { slotId: a.id, persons: 3 });
       await createBooking(db, { slotId: b.id, persons: 1 });
       await createBooking(db, { slotId: b.id, persons: 2, status: 'cancelled' });
@@ -93,9 +145,15 @@ describe('GET /api/v1/admin/reports/seva-summary', () => {
         headers: staff.viewer.headers,
       });
       expect(res.statusCode).toBe(200);
-      const item = res.json<{ items: { sevaId: number }[] }>().items.find((i) => i.sevaId === seva.id);
+      const item = res
+        .json<{ items: { sevaId: number }[] }>()
+        .items.find((i) => i.sevaId === seva.id);
       expect(item).toMatchObject({ slots: 2, bookings: 2, persons: 4, feePaise: 40_000 });
-      const bad = await app.inject({ method: 'GET', url: '/api/v1/admin/reports/seva-summary?from=2033-05-02&to=2033-05-01', headers: staff.viewer.headers });
+      const bad = await app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/reports/seva-summary?from=2033-05-02&to=2033-05-01',
+        headers: staff.viewer.headers,
+      });
       expect(bad.statusCode).toBe(422);
     } finally {
       await app.close();

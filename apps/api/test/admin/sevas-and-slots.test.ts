@@ -34,40 +34,90 @@ describe('admin sevas, schedules, slots and closed dates', () => {
 
   describe('sevas', () => {
     it('an admin creates and changes a seva; every role can read it', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', headers: staff.admin.headers, payload: newSeva() });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/sevas',
+        headers: staff.admin.headers,
+        payload: newSeva(),
+      });
       expect(res.statusCode).toBe(201);
       const { id } = res.json<{ id: number }>();
       const row = await db.seva.findUniqueOrThrow({ where: { id } });
-      expect(row).toMatchObject({ nameKn: 'ವಾಹನ ಪೂಜೆ', feePaise: 15_000, asksGotra: true, active: true });
+      expect(row).toMatchObject({
+        nameKn: 'ವಾಹನ ಪೂಜೆ',
+        feePaise: 15_000,
+        asksGotra: true,
+        active: true,
+      });
 
       const patch = await app.inject({
         method: 'PATCH',
         url: `/api/v1/admin/sevas/${id}`,
         headers: staff.admin.headers,
-        payload: { feePaise: 20_000, active: false, name: { en: 'Vahana Pooja', kn: 'ವಾಹನ ಪೂಜೆ', hi: 'वाहन पूजा' } },
+        payload: {
+          feePaise: 20_000,
+          active: false,
+          name: { en: 'Vahana Pooja', kn: 'ವಾಹನ ಪೂಜೆ', hi: 'वाहन पूजा' },
+        },
       });
       expect(patch.statusCode).toBe(200);
-      expect(await db.seva.findUniqueOrThrow({ where: { id } })).toMatchObject({ feePaise: 20_000, active: false, nameHi: 'वाहन पूजा', nameEn: 'Vahana Pooja' });
+      expect(await db.seva.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        feePaise: 20_000,
+        active: false,
+        nameHi: 'वाहन पूजा',
+        nameEn: 'Vahana Pooja',
+      });
       expect(await db.auditEntry.count({ where: { entityType: 'seva', entityId: id } })).toBe(2);
 
       for (const role of ['admin', 'staff', 'viewer'] as const) {
-        const list = await app.inject({ method: 'GET', url: '/api/v1/admin/sevas', headers: staff[role].headers });
+        const list = await app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/sevas',
+          headers: staff[role].headers,
+        });
         expect(list.json<{ items: { id: number }[] }>().items.some((s) => s.id === id)).toBe(true);
       }
     });
 
     it('refuses staff and viewers (403), anonymous callers (401), bad input (422), a taken slug (409)', async () => {
       for (const role of ['staff', 'viewer'] as const) {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', headers: staff[role].headers, payload: newSeva() });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/admin/sevas',
+          headers: staff[role].headers,
+          payload: newSeva(),
+        });
         expect(res.statusCode).toBe(403);
       }
-      expect((await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', payload: newSeva() })).statusCode).toBe(401);
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', headers: staff.admin.headers, payload: { ...newSeva(), defaultCapacity: 0 } });
+      expect(
+        (await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', payload: newSeva() }))
+          .statusCode,
+      ).toBe(401);
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/sevas',
+        headers: staff.admin.headers,
+        payload: { ...newSeva(), defaultCapacity: 0 },
+      });
       expect(bad.statusCode).toBe(422);
       const seva = await createSeva(db);
-      const taken = await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', headers: staff.admin.headers, payload: { ...newSeva(), slug: seva.slug } });
+      const taken = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/sevas',
+        headers: staff.admin.headers,
+        payload: { ...newSeva(), slug: seva.slug },
+      });
       expect(taken.statusCode).toBe(409);
-      expect((await app.inject({ method: 'PATCH', url: '/api/v1/admin/sevas/999999999', headers: staff.admin.headers, payload: { feePaise: 1 } })).statusCode).toBe(404);
+      expect(
+        (
+          await app.inject({
+            method: 'PATCH',
+            url: '/api/v1/admin/sevas/999999999',
+            headers: staff.admin.headers,
+            payload: { feePaise: 1 },
+          })
+        ).statusCode,
+      ).toBe(404);
     });
   });
 
@@ -82,7 +132,10 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         payload: { weekdays: [1, 2, 3, 4, 5, 6, 7], times: ['18:00'], validFrom: today },
       });
       expect(created.statusCode).toBe(201);
-      const change = created.json<{ schedule: { id: number; times: string[] }; slots: { created: number } }>();
+      const change = created.json<{
+        schedule: { id: number; times: string[] };
+        slots: { created: number };
+      }>();
       expect(change.slots.created).toBeGreaterThanOrEqual(13);
       const scheduleId = change.schedule.id;
 
@@ -100,28 +153,59 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         payload: { times: ['07:00'], capacity: 12 },
       });
       expect(patched.statusCode).toBe(200);
-      const after = patched.json<{ schedule: { times: string[]; capacity: number }; slots: { removed: number; keptWithBookings: number } }>();
+      const after = patched.json<{
+        schedule: { times: string[]; capacity: number };
+        slots: { removed: number; keptWithBookings: number };
+      }>();
       expect(after.schedule).toMatchObject({ times: ['07:00'], capacity: 12 });
       expect(after.slots.keptWithBookings).toBe(1);
       expect(after.slots.removed).toBeGreaterThanOrEqual(12);
 
-      const slots = await db.slot.findMany({ where: { sevaId: seva.id, startsAt: { gt: new Date() } } });
-      const evening = slots.filter((s) => s.startsAt.getTime() === templeDateTimeToUtc(bookedDate, '18:00', TZ).getTime());
+      const slots = await db.slot.findMany({
+        where: { sevaId: seva.id, startsAt: { gt: new Date() } },
+      });
+      const evening = slots.filter(
+        (s) => s.startsAt.getTime() === templeDateTimeToUtc(bookedDate, '18:00', TZ).getTime(),
+      );
       expect(evening).toHaveLength(1);
       expect(evening[0]).toMatchObject({ id: bookedSlot.id, capacity: 8, booked: 1 });
-      const morning = slots.filter((s) => templeDateOf(s.startsAt, TZ) === bookedDate && s.id !== bookedSlot.id);
+      const morning = slots.filter(
+        (s) => templeDateOf(s.startsAt, TZ) === bookedDate && s.id !== bookedSlot.id,
+      );
       expect(morning).toMatchObject([{ capacity: 12 }]);
-      expect(slots.filter((s) => s.id !== bookedSlot.id).every((s) => s.capacity === 12)).toBe(true);
+      expect(slots.filter((s) => s.id !== bookedSlot.id).every((s) => s.capacity === 12)).toBe(
+        true,
+      );
     });
 
     it('refuses a schedule whose validity ends before it starts (422), and non-admins (403)', async () => {
       const seva = await createSeva(db);
       const url = `/api/v1/admin/sevas/${seva.id}/schedules`;
-      const bad = await app.inject({ method: 'POST', url, headers: staff.admin.headers, payload: { weekdays: [1], times: ['06:00'], validFrom: '2031-01-10', validUntil: '2031-01-01' } });
+      const bad = await app.inject({
+        method: 'POST',
+        url,
+        headers: staff.admin.headers,
+        payload: {
+          weekdays: [1],
+          times: ['06:00'],
+          validFrom: '2031-01-10',
+          validUntil: '2031-01-01',
+        },
+      });
       expect(bad.statusCode).toBe(422);
-      const badTimes = await app.inject({ method: 'POST', url, headers: staff.admin.headers, payload: { weekdays: [8], times: ['25:00'], validFrom: '2031-01-10' } });
+      const badTimes = await app.inject({
+        method: 'POST',
+        url,
+        headers: staff.admin.headers,
+        payload: { weekdays: [8], times: ['25:00'], validFrom: '2031-01-10' },
+      });
       expect(badTimes.statusCode).toBe(422);
-      const denied = await app.inject({ method: 'POST', url, headers: staff.staff.headers, payload: { weekdays: [1], times: ['06:00'], validFrom: '2031-01-10' } });
+      const denied = await app.inject({
+        method: 'POST',
+        url,
+        headers: staff.staff.headers,
+        payload: { weekdays: [1], times: ['06:00'], validFrom: '2031-01-10' },
+      });
       expect(denied.statusCode).toBe(403);
       const list = await app.inject({ method: 'GET', url, headers: staff.viewer.headers });
       expect(list.statusCode).toBe(200);
@@ -132,12 +216,41 @@ describe('admin sevas, schedules, slots and closed dates', () => {
   describe('slots', () => {
     it('adds an extra slot at a temple-local time; the same time twice is 409', async () => {
       const seva = await createSeva(db, { defaultCapacity: 7 });
-      const payload = { sevaId: seva.id, date: '2031-08-15', time: '09:15', note: 'Independence Day' };
-      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/slots', headers: staff.admin.headers, payload });
+      const payload = {
+        sevaId: seva.id,
+        date: '2031-08-15',
+        time: '09:15',
+        note: 'Independence Day',
+      };
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/slots',
+        headers: staff.admin.headers,
+        payload,
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ date: '2031-08-15', time: '09:15', capacity: 7, scheduleId: null, startsAt: '2031-08-15T03:45:00.000Z' });
-      expect((await app.inject({ method: 'POST', url: '/api/v1/admin/slots', headers: staff.admin.headers, payload })).statusCode).toBe(409);
-      const list = await app.inject({ method: 'GET', url: `/api/v1/admin/slots?from=2031-08-15&to=2031-08-15&sevaId=${seva.id}`, headers: staff.viewer.headers });
+      expect(res.json()).toMatchObject({
+        date: '2031-08-15',
+        time: '09:15',
+        capacity: 7,
+        scheduleId: null,
+        startsAt: '2031-08-15T03:45:00.000Z',
+      });
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/admin/slots',
+            headers: staff.admin.headers,
+            payload,
+          })
+        ).statusCode,
+      ).toBe(409);
+      const list = await app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/slots?from=2031-08-15&to=2031-08-15&sevaId=${seva.id}`,
+        headers: staff.viewer.headers,
+      });
       expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
     });
 
@@ -145,11 +258,21 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       const slot = await createSlot(db, { capacity: 10 });
       await createBooking(db, { slotId: slot.id, persons: 3 });
       const url = `/api/v1/admin/slots/${slot.id}`;
-      const low = await app.inject({ method: 'PATCH', url, headers: staff.admin.headers, payload: { capacity: 2 } });
+      const low = await app.inject({
+        method: 'PATCH',
+        url,
+        headers: staff.admin.headers,
+        payload: { capacity: 2 },
+      });
       expect(low.statusCode).toBe(409);
       expect(low.json()).toMatchObject({ code: 'capacity_below_booked' });
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).capacity).toBe(10);
-      const ok = await app.inject({ method: 'PATCH', url, headers: staff.admin.headers, payload: { capacity: 3 } });
+      const ok = await app.inject({
+        method: 'PATCH',
+        url,
+        headers: staff.admin.headers,
+        payload: { capacity: 3 },
+      });
       expect(ok.statusCode).toBe(200);
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).capacity).toBe(3);
     });
@@ -165,23 +288,55 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         payload: { status: 'cancelled', reason: 'Solar eclipse' },
       });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ bookingsCancelled: 2, slot: { status: 'cancelled', booked: 0 } });
+      expect(res.json()).toMatchObject({
+        bookingsCancelled: 2,
+        slot: { status: 'cancelled', booked: 0 },
+      });
       for (const booking of [a, b]) {
         const row = await db.booking.findUniqueOrThrow({ where: { id: booking.id } });
-        expect(row).toMatchObject({ status: 'cancelled', cancelReason: 'Solar eclipse', cancelledBy: 'staff' });
-        expect(await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } })).toBe(1);
+        expect(row).toMatchObject({
+          status: 'cancelled',
+          cancelReason: 'Solar eclipse',
+          cancelledBy: 'staff',
+        });
+        expect(
+          await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } }),
+        ).toBe(1);
       }
       // Doing it again changes nothing and sends nothing more.
-      await app.inject({ method: 'PATCH', url: `/api/v1/admin/slots/${slot.id}`, headers: staff.admin.headers, payload: { status: 'cancelled' } });
-      expect(await db.notification.count({ where: { bookingId: { in: [a.id, b.id] }, kind: 'cancellation' } })).toBe(2);
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/slots/${slot.id}`,
+        headers: staff.admin.headers,
+        payload: { status: 'cancelled' },
+      });
+      expect(
+        await db.notification.count({
+          where: { bookingId: { in: [a.id, b.id] }, kind: 'cancellation' },
+        }),
+      ).toBe(2);
     });
 
     it('refuses staff (403) and an empty change (422)', async () => {
       const slot = await createSlot(db);
       const url = `/api/v1/admin/slots/${slot.id}`;
-      expect((await app.inject({ method: 'PATCH', url, headers: staff.staff.headers, payload: { capacity: 20 } })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'PATCH', url, headers: staff.admin.headers, payload: {} })).statusCode).toBe(422);
-      expect((await app.inject({ method: 'PATCH', url, payload: { capacity: 20 } })).statusCode).toBe(401);
+      expect(
+        (
+          await app.inject({
+            method: 'PATCH',
+            url,
+            headers: staff.staff.headers,
+            payload: { capacity: 20 },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await app.inject({ method: 'PATCH', url, headers: staff.admin.headers, payload: {} }))
+          .statusCode,
+      ).toBe(422);
+      expect(
+        (await app.inject({ method: 'PATCH', url, payload: { capacity: 20 } })).statusCode,
+      ).toBe(401);
     });
   });
 
@@ -189,8 +344,14 @@ describe('admin sevas, schedules, slots and closed dates', () => {
     it('closing a date for a seva cancels that day’s slots and bookings; reopening keeps them cancelled', async () => {
       const seva = await createSeva(db);
       const date = '2031-10-02';
-      const slot = await createSlot(db, { sevaId: seva.id, startsAt: templeDateTimeToUtc(date, '06:30', TZ) });
-      const other = await createSlot(db, { sevaId: seva.id, startsAt: templeDateTimeToUtc(addDaysToDate(date, 1), '06:30', TZ) });
+      const slot = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: templeDateTimeToUtc(date, '06:30', TZ),
+      });
+      const other = await createSlot(db, {
+        sevaId: seva.id,
+        startsAt: templeDateTimeToUtc(addDaysToDate(date, 1), '06:30', TZ),
+      });
       const { booking } = await createBooking(db, { slotId: slot.id });
       const res = await app.inject({
         method: 'POST',
@@ -199,26 +360,71 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         payload: { sevaId: seva.id, date, reason: 'Temple festival' },
       });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ slotsCancelled: 1, bookingsCancelled: 1, closedDate: { date, sevaId: seva.id } });
-      expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe('cancelled');
+      expect(res.json()).toMatchObject({
+        slotsCancelled: 1,
+        bookingsCancelled: 1,
+        closedDate: { date, sevaId: seva.id },
+      });
+      expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe(
+        'cancelled',
+      );
       expect((await db.slot.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('open');
-      expect(await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } })).toBe(1);
+      expect(
+        await db.notification.count({ where: { bookingId: booking.id, kind: 'cancellation' } }),
+      ).toBe(1);
       expect(isoWeekdayOf(date)).toBeGreaterThan(0);
 
       const { id } = res.json<{ closedDate: { id: number } }>().closedDate;
-      const list = await app.inject({ method: 'GET', url: `/api/v1/admin/closed-dates?from=${date}&to=${date}`, headers: staff.viewer.headers });
+      const list = await app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/closed-dates?from=${date}&to=${date}`,
+        headers: staff.viewer.headers,
+      });
       expect(list.json<{ items: { id: number }[] }>().items.some((c) => c.id === id)).toBe(true);
-      const del = await app.inject({ method: 'DELETE', url: `/api/v1/admin/closed-dates/${id}`, headers: staff.admin.headers });
+      const del = await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/admin/closed-dates/${id}`,
+        headers: staff.admin.headers,
+      });
       expect(del.statusCode).toBe(204);
       expect(await db.closedDate.findUnique({ where: { id } })).toBeNull();
-      expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe('cancelled');
+      expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe(
+        'cancelled',
+      );
     });
 
     it('refuses staff (403), a missing reason (422), an unknown seva (404)', async () => {
       const url = '/api/v1/admin/closed-dates';
-      expect((await app.inject({ method: 'POST', url, headers: staff.staff.headers, payload: { date: '2031-01-01', reason: 'New year' } })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'POST', url, headers: staff.admin.headers, payload: { date: '2031-01-01' } })).statusCode).toBe(422);
-      expect((await app.inject({ method: 'POST', url, headers: staff.admin.headers, payload: { sevaId: 999999999, date: '2031-01-01', reason: 'x y' } })).statusCode).toBe(404);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url,
+            headers: staff.staff.headers,
+            payload: { date: '2031-01-01', reason: 'New year' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url,
+            headers: staff.admin.headers,
+            payload: { date: '2031-01-01' },
+          })
+        ).statusCode,
+      ).toBe(422);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url,
+            headers: staff.admin.headers,
+            payload: { sevaId: 999999999, date: '2031-01-01', reason: 'x y' },
+          })
+        ).statusCode,
+      ).toBe(404);
     });
   });
 });

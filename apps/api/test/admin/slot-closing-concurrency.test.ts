@@ -19,7 +19,12 @@ describe('an admin closing a slot while devotees book it', () => {
       app.inject({
         method: 'POST',
         url: '/api/v1/bookings',
-        payload: { slotId: slot.id, devoteeName: 'Racing Devotee', phone: uniquePhone(), persons: 1 },
+        payload: {
+          slotId: slot.id,
+          devoteeName: 'Racing Devotee',
+          phone: uniquePhone(),
+          persons: 1,
+        },
       });
     const early = await Promise.all(Array.from({ length: 5 }, book));
     expect(early.every((r) => r.statusCode === 201)).toBe(true);
@@ -39,8 +44,13 @@ describe('an admin closing a slot while devotees book it', () => {
     const after = await db.slot.findUniqueOrThrow({ where: { id: slot.id } });
     expect(after).toMatchObject({ status: 'closed', booked: 0 });
     expect(await db.booking.count({ where: { slotId: slot.id, status: 'confirmed' } })).toBe(0);
-    const cancelled = await db.booking.findMany({ where: { slotId: slot.id }, select: { id: true } });
-    const messages = await db.notification.count({ where: { bookingId: { in: cancelled.map((b) => b.id) }, kind: 'cancellation' } });
+    const cancelled = await db.booking.findMany({
+      where: { slotId: slot.id },
+      select: { id: true },
+    });
+    const messages = await db.notification.count({
+      where: { bookingId: { in: cancelled.map((b) => b.id) }, kind: 'cancellation' },
+    });
     expect(messages).toBe(cancelled.length);
     expect(close.json<{ bookingsCancelled: number }>().bookingsCancelled).toBe(cancelled.length);
   });

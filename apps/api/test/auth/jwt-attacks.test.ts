@@ -3,7 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../src/auth/auth-plugin.ts';
 import { testDb } from '../db.ts';
-import { accessTokenFor, buildStaffApp, createStaffUser, TEST_JWT_SECRET, TEST_PASSWORD } from '../staff-factories.ts';
+import {
+  accessTokenFor,
+  buildStaffApp,
+  createStaffUser,
+  TEST_JWT_SECRET,
+  TEST_PASSWORD,
+} from '../staff-factories.ts';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -17,8 +23,21 @@ describe('staff access tokens', () => {
   let userId: number;
   let email: string;
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = () => ({ sub: String(userId), role: 'admin', typ: 'access', iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now(), exp: now() + 600 });
-  const me = (token: string) => app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers: { authorization: `Bearer ${token}` } });
+  const claims = () => ({
+    sub: String(userId),
+    role: 'admin',
+    typ: 'access',
+    iss: JWT_ISSUER,
+    aud: JWT_AUDIENCE,
+    iat: now(),
+    exp: now() + 600,
+  });
+  const me = (token: string) =>
+    app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/bookings',
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   beforeAll(async () => {
     app = await buildStaffApp();
@@ -42,7 +61,10 @@ describe('staff access tokens', () => {
 
   const attacks: [string, () => string][] = [
     ['alg: none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
-    ['HS512, even with the right secret', () => hmacToken({ alg: 'HS512', typ: 'JWT' }, claims(), TEST_JWT_SECRET, 'sha512')],
+    [
+      'HS512, even with the right secret',
+      () => hmacToken({ alg: 'HS512', typ: 'JWT' }, claims(), TEST_JWT_SECRET, 'sha512'),
+    ],
     [
       'RS256 signed with an attacker’s key',
       () => {
@@ -51,12 +73,39 @@ describe('staff access tokens', () => {
         return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
       },
     ],
-    ['a wrong signature', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-of-some-length-0123456789')],
-    ['an expired token', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 3600, exp: now() - 60 })],
-    ['a wrong issuer', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iss: 'someone-else' })],
-    ['a wrong audience', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: 'sevabook-devotees' })],
-    ['no audience at all', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: undefined })],
-    ['a token that is not an access token', () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), typ: 'refresh' })],
+    [
+      'a wrong signature',
+      () =>
+        hmacToken(
+          { alg: 'HS256', typ: 'JWT' },
+          claims(),
+          'another-secret-of-some-length-0123456789',
+        ),
+    ],
+    [
+      'an expired token',
+      () =>
+        hmacToken(
+          { alg: 'HS256', typ: 'JWT' },
+          { ...claims(), iat: now() - 3600, exp: now() - 60 },
+        ),
+    ],
+    [
+      'a wrong issuer',
+      () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iss: 'someone-else' }),
+    ],
+    [
+      'a wrong audience',
+      () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: 'sevabook-devotees' }),
+    ],
+    [
+      'no audience at all',
+      () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), aud: undefined }),
+    ],
+    [
+      'a token that is not an access token',
+      () => hmacToken({ alg: 'HS256', typ: 'JWT' }, { ...claims(), typ: 'refresh' }),
+    ],
     ['garbage', () => 'not.a.jwt'],
   ];
 
@@ -69,7 +118,11 @@ describe('staff access tokens', () => {
   }
 
   it('rejects a refresh token used as an access token', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const res = await me(login.json<{ refreshToken: string }>().refreshToken);
     expect(res.statusCode).toBe(401);
@@ -83,11 +136,23 @@ describe('staff access tokens', () => {
   });
 
   it('issues tokens that live at most 15 minutes, pinned to HS256 with issuer and audience', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     const { accessToken, expiresIn } = login.json<{ accessToken: string; expiresIn: number }>();
-    const [header, payload] = accessToken.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
+    const [header, payload] = accessToken
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
     expect(header).toMatchObject({ alg: 'HS256' });
-    expect(payload).toMatchObject({ iss: JWT_ISSUER, aud: JWT_AUDIENCE, sub: String(userId), typ: 'access' });
+    expect(payload).toMatchObject({
+      iss: JWT_ISSUER,
+      aud: JWT_AUDIENCE,
+      sub: String(userId),
+      typ: 'access',
+    });
     expect((payload!.exp as number) - (payload!.iat as number)).toBeLessThanOrEqual(900);
     expect(expiresIn).toBeLessThanOrEqual(900);
   });

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/passwords.ts';
 import { hashRefreshToken } from '../../src/auth/refresh-tokens.ts';
 import { testDb } from '../db.ts';
-import { accessTokenFor, buildStaffApp, createStaffUser, TEST_PASSWORD } from '../staff-factories.ts';
+import {
+  accessTokenFor,
+  buildStaffApp,
+  createStaffUser,
+  TEST_PASSWORD,
+} from '../staff-factories.ts';
 
 interface SessionBody {
   accessToken: string;
@@ -12,7 +17,8 @@ interface SessionBody {
   user: { id: number; email: string; role: string };
 }
 
-const refreshCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'sevabook_refresh');
+const refreshCookie = (res: LightMyRequestResponse) =>
+  res.cookies.find((c) => c.name === 'sevabook_refresh');
 
 describe('POST /api/v1/auth/login', () => {
   let app: FastifyInstance;
@@ -29,10 +35,19 @@ describe('POST /api/v1/auth/login', () => {
     const res = await login(user.email.toUpperCase(), TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const body = res.json<SessionBody>();
-    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { id: user.id, role: 'viewer' } });
+    expect(body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { id: user.id, role: 'viewer' },
+    });
     expect(body.user).not.toHaveProperty('passwordHash');
     const cookie = refreshCookie(res);
-    expect(cookie).toMatchObject({ value: body.refreshToken, httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(cookie).toMatchObject({
+      value: body.refreshToken,
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/auth',
+    });
     const stored = await testDb().refreshToken.findMany({ where: { staffUserId: user.id } });
     expect(stored).toHaveLength(1);
     // Only the hash is stored.
@@ -62,7 +77,8 @@ describe('POST /api/v1/auth/login', () => {
 
   it('locks an account after repeated wrong passwords, and the right one then fails too', async () => {
     const { user } = await createStaffUser(testDb());
-    for (let i = 0; i < 3; i++) expect((await login(user.email, `wrong password ${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login(user.email, `wrong password ${i}`)).statusCode).toBe(401);
     const locked = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     const res = await login(user.email, TEST_PASSWORD);
@@ -80,7 +96,11 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('rejects a malformed body with 422 validation_failed', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'not-an-email' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'validation_failed' });
   });
@@ -140,11 +160,19 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
 
   async function signIn() {
     const { user } = await createStaffUser(testDb());
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     return { user, session: res.json<SessionBody>() };
   }
   const refreshWithCookie = (token: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', cookies: { sevabook_refresh: token } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      cookies: { sevabook_refresh: token },
+    });
   const refreshWithBody = (token: string) =>
     app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: token } });
 
@@ -155,9 +183,16 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
     const next = res.json<SessionBody>();
     expect(next.refreshToken).not.toBe(session.refreshToken);
     expect(refreshCookie(res)?.value).toBe(next.refreshToken);
-    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${next.accessToken}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${next.accessToken}` },
+    });
     expect(me.json()).toMatchObject({ id: user.id });
-    const rows = await testDb().refreshToken.findMany({ where: { staffUserId: user.id }, orderBy: { id: 'asc' } });
+    const rows = await testDb().refreshToken.findMany({
+      where: { staffUserId: user.id },
+      orderBy: { id: 'asc' },
+    });
     expect(rows).toHaveLength(2);
     expect(rows[0]!.rotatedAt).not.toBeNull();
     expect(rows[1]!.familyId).toBe(rows[0]!.familyId);
@@ -175,18 +210,25 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
     expect(reuse.statusCode).toBe(401);
     // The newer token, held by whoever rotated it, is revoked too.
     expect((await refreshWithBody(second.refreshToken)).statusCode).toBe(401);
-    const live = await testDb().refreshToken.count({ where: { staffUserId: user.id, revokedAt: null } });
+    const live = await testDb().refreshToken.count({
+      where: { staffUserId: user.id, revokedAt: null },
+    });
     expect(live).toBe(0);
   });
 
   it('refuses an unknown refresh token and a missing one with 401', async () => {
     expect((await refreshWithBody('made-up-token')).statusCode).toBe(401);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/refresh' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/refresh' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('refuses an expired refresh token', async () => {
     const { user, session } = await signIn();
-    await testDb().refreshToken.updateMany({ where: { staffUserId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await testDb().refreshToken.updateMany({
+      where: { staffUserId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(401);
   });
 
@@ -198,10 +240,16 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
 
   it('logout revokes the session and clears the cookie', async () => {
     const { user, session } = await signIn();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { sevabook_refresh: session.refreshToken } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { sevabook_refresh: session.refreshToken },
+    });
     expect(res.statusCode).toBe(204);
     expect(refreshCookie(res)?.value).toBe('');
-    expect(await testDb().refreshToken.count({ where: { staffUserId: user.id, revokedAt: null } })).toBe(0);
+    expect(
+      await testDb().refreshToken.count({ where: { staffUserId: user.id, revokedAt: null } }),
+    ).toBe(0);
     expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(401);
   });
 });
@@ -249,6 +297,8 @@ describe('GET /api/v1/auth/me and POST /api/v1/auth/password', () => {
     const after = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.mustChangePassword).toBe(false);
     expect(await verifyPassword(after.passwordHash, 'a brand new password')).toBe(true);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers })).statusCode,
+    ).toBe(200);
   });
 });

@@ -25,9 +25,16 @@ afterAll(async () => {
 });
 
 /** Opens the stream and collects `slot` events until `until` is satisfied or time runs out. */
-async function collect(url: string, until: (events: AvailabilityEvent[]) => boolean, act: () => Promise<unknown>) {
+async function collect(
+  url: string,
+  until: (events: AvailabilityEvent[]) => boolean,
+  act: () => Promise<unknown>,
+) {
   const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  const response = await fetch(url, {
+    signal: controller.signal,
+    headers: { accept: 'text/event-stream' },
+  });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: AvailabilityEvent[] = [];
@@ -46,7 +53,8 @@ async function collect(url: string, until: (events: AvailabilityEvent[]) => bool
       buffer = frames.pop() ?? '';
       for (const frame of frames) {
         const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (frame.includes('event: slot') && data) events.push(JSON.parse(data.slice(6)) as AvailabilityEvent);
+        if (frame.includes('event: slot') && data)
+          events.push(JSON.parse(data.slice(6)) as AvailabilityEvent);
       }
     }
   } catch {

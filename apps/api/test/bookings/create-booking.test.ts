@@ -30,7 +30,11 @@ async function slotState(slotId: number) {
     _sum: { persons: true },
     _count: true,
   });
-  return { booked: slot.booked, confirmedPersons: confirmed._sum.persons ?? 0, confirmedRows: confirmed._count };
+  return {
+    booked: slot.booked,
+    confirmedPersons: confirmed._sum.persons ?? 0,
+    confirmedRows: confirmed._count,
+  };
 }
 
 describe('POST /api/v1/bookings', () => {
@@ -39,7 +43,13 @@ describe('POST /api/v1/bookings', () => {
     const slot = await createSlot(db, { sevaId: seva.id, capacity: 5 });
 
     const response = await book(
-      bookingBody(slot.id, { phone: '98450 12345', persons: 2, gotra: 'Kashyapa', nakshatra: 'rohini', rashi: 'mesha' }),
+      bookingBody(slot.id, {
+        phone: '98450 12345',
+        persons: 2,
+        gotra: 'Kashyapa',
+        nakshatra: 'rohini',
+        rashi: 'mesha',
+      }),
     );
 
     expect(response.statusCode).toBe(201);
@@ -47,7 +57,12 @@ describe('POST /api/v1/bookings', () => {
     expect(body.reference).toMatch(/^SB-[346789ABCDEFGHJKMNPQRTWXY]{6}$/);
     expect(body.manageToken).toMatch(/^[\w-]{22}$/);
     expect(body.manageUrl).toContain(`/manage/${body.reference}?token=${body.manageToken}`);
-    expect(body).toMatchObject({ status: 'confirmed', phone: '+919845012345', persons: 2, feePaise: 10000 });
+    expect(body).toMatchObject({
+      status: 'confirmed',
+      phone: '+919845012345',
+      persons: 2,
+      feePaise: 10000,
+    });
     expect(body.gotra).toBe('Kashyapa');
     expect(body.rashi).toBeNull(); // this seva does not ask for a rashi
 
@@ -59,20 +74,30 @@ describe('POST /api/v1/bookings', () => {
     expect(stored.source).toBe('web');
     expect(stored.notifications.map((n) => n.kind).sort()).toEqual(['confirmation', 'reminder']);
     expect(stored.auditEntries).toHaveLength(1);
-    expect(stored.auditEntries[0]).toMatchObject({ action: 'booking.created', actorType: 'devotee' });
+    expect(stored.auditEntries[0]).toMatchObject({
+      action: 'booking.created',
+      actorType: 'devotee',
+    });
     expect(await slotState(slot.id)).toEqual({ booked: 2, confirmedPersons: 2, confirmedRows: 1 });
   });
 
   it('sells exactly 10 places when 300 devotees book a 10-place slot at once', async () => {
     const slot = await createSlot(db, { capacity: 10 });
 
-    const responses = await Promise.all(Array.from({ length: 300 }, () => book(bookingBody(slot.id))));
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, () => book(bookingBody(slot.id))),
+    );
 
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
     expect(statuses.filter((s) => s === 409)).toHaveLength(290);
-    for (const r of responses.filter((r) => r.statusCode === 409)) expect(r.json().code).toBe('slot_full');
-    expect(await slotState(slot.id)).toEqual({ booked: 10, confirmedPersons: 10, confirmedRows: 10 });
+    for (const r of responses.filter((r) => r.statusCode === 409))
+      expect(r.json().code).toBe('slot_full');
+    expect(await slotState(slot.id)).toEqual({
+      booked: 10,
+      confirmedPersons: 10,
+      confirmedRows: 10,
+    });
   });
 
   it('never oversells with several persons per booking, mixed with cancellations', async () => {
@@ -108,7 +133,10 @@ describe('POST /api/v1/bookings', () => {
     const body = bookingBody(slot.id);
 
     const first = await book(body, { 'idempotency-key': key });
-    const again = await Promise.all([book(body, { 'idempotency-key': key }), book(body, { 'idempotency-key': key })]);
+    const again = await Promise.all([
+      book(body, { 'idempotency-key': key }),
+      book(body, { 'idempotency-key': key }),
+    ]);
 
     expect(first.statusCode).toBe(201);
     for (const r of again) {
@@ -117,7 +145,11 @@ describe('POST /api/v1/bookings', () => {
       expect(r.json().manageToken).toBe(first.json().manageToken);
     }
     expect(await slotState(slot.id)).toEqual({ booked: 1, confirmedPersons: 1, confirmedRows: 1 });
-    expect(await db.notification.count({ where: { booking: { slotId: slot.id }, kind: 'confirmation' } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { booking: { slotId: slot.id }, kind: 'confirmation' },
+      }),
+    ).toBe(1);
   });
 
   it('refuses an Idempotency-Key reused for a different request', async () => {
@@ -152,8 +184,14 @@ describe('POST /api/v1/bookings', () => {
 
   it('refuses bookings before the window opens and after it closes, changing nothing', async () => {
     const seva = await createSeva(db, { bookingOpensDaysAhead: 2, bookingClosesMinutesBefore: 60 });
-    const tooFar = await createSlot(db, { sevaId: seva.id, startsAt: new Date(Date.now() + 10 * 86_400_000) });
-    const tooSoon = await createSlot(db, { sevaId: seva.id, startsAt: new Date(Date.now() + 30 * 60_000) });
+    const tooFar = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date(Date.now() + 10 * 86_400_000),
+    });
+    const tooSoon = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date(Date.now() + 30 * 60_000),
+    });
 
     const early = await book(bookingBody(tooFar.id));
     const late = await book(bookingBody(tooSoon.id));
@@ -194,7 +232,11 @@ describe('POST /api/v1/bookings', () => {
       expect(response.statusCode).toBe(status);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ status, code });
-      expect(await slotState(slot.id)).toEqual({ booked: 0, confirmedPersons: 0, confirmedRows: 0 });
+      expect(await slotState(slot.id)).toEqual({
+        booked: 0,
+        confirmedPersons: 0,
+        confirmedRows: 0,
+      });
     });
 
     it('names the field at fault', async () => {

@@ -19,7 +19,13 @@ async function newBooking(slotId?: number, persons = 1) {
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/bookings',
-    payload: { slotId: id, devoteeName: 'Suresh Bhat', phone: uniquePhone(), persons, language: 'kn' },
+    payload: {
+      slotId: id,
+      devoteeName: 'Suresh Bhat',
+      phone: uniquePhone(),
+      persons,
+      language: 'kn',
+    },
   });
   expect(response.statusCode).toBe(201);
   return response.json<{ reference: string; manageToken: string; slot: { id: number } }>();
@@ -36,18 +42,29 @@ describe('GET /api/v1/bookings/{reference}', () => {
       url: `/api/v1/bookings/${booking.reference.toLowerCase()}?token=${booking.manageToken}`,
     });
     expect(byHeader.statusCode).toBe(200);
-    expect(byHeader.json()).toMatchObject({ reference: booking.reference, language: 'kn', cancellable: true });
+    expect(byHeader.json()).toMatchObject({
+      reference: booking.reference,
+      language: 'kn',
+      cancellable: true,
+    });
     expect(byQuery.statusCode).toBe(200);
   });
 
   it('answers a missing or wrong token exactly like an unknown reference', async () => {
     const booking = await newBooking();
     const missing = await app.inject({ url: `/api/v1/bookings/${booking.reference}` });
-    const wrong = await app.inject({ url: `/api/v1/bookings/${booking.reference}?token=AAAAAAAAAAAAAAAAAAAAAA` });
-    const unknown = await app.inject({ url: `/api/v1/bookings/SB-XXXXXX?token=${booking.manageToken}` });
+    const wrong = await app.inject({
+      url: `/api/v1/bookings/${booking.reference}?token=AAAAAAAAAAAAAAAAAAAAAA`,
+    });
+    const unknown = await app.inject({
+      url: `/api/v1/bookings/SB-XXXXXX?token=${booking.manageToken}`,
+    });
     for (const r of [missing, wrong, unknown]) {
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toMatchObject({ code: 'not_found', detail: 'No booking matches this reference and link.' });
+      expect(r.json()).toMatchObject({
+        code: 'not_found',
+        detail: 'No booking matches this reference and link.',
+      });
     }
   });
 
@@ -63,7 +80,9 @@ describe('GET /api/v1/bookings/{reference}', () => {
 
   it('gives a calendar file with the token', async () => {
     const booking = await newBooking();
-    const response = await app.inject({ url: `/api/v1/bookings/${booking.reference}.ics?token=${booking.manageToken}` });
+    const response = await app.inject({
+      url: `/api/v1/bookings/${booking.reference}.ics?token=${booking.manageToken}`,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/calendar');
     expect(response.body).toContain('BEGIN:VEVENT');
@@ -96,18 +115,32 @@ describe('POST /api/v1/bookings/{reference}/cancel', () => {
       where: { reference: booking.reference },
       include: { notifications: true, slot: true },
     });
-    expect(stored).toMatchObject({ status: 'cancelled', cancelledBy: 'devotee', cancelReason: 'Travel plans changed' });
+    expect(stored).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'devotee',
+      cancelReason: 'Travel plans changed',
+    });
     expect(stored.slot.booked).toBe(0);
     const byKind = Object.fromEntries(stored.notifications.map((n) => [n.kind, n.status]));
-    expect(byKind).toEqual({ confirmation: 'pending', cancellation: 'pending', reminder: 'cancelled' });
+    expect(byKind).toEqual({
+      confirmation: 'pending',
+      cancellation: 'pending',
+      reminder: 'cancelled',
+    });
   });
 
   it("refuses after the seva's cut-off and changes nothing", async () => {
     const seva = await createSeva(db, { bookingClosesMinutesBefore: 120 });
-    const slot = await createSlot(db, { sevaId: seva.id, startsAt: new Date(Date.now() + 3 * 3_600_000) });
+    const slot = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date(Date.now() + 3 * 3_600_000),
+    });
     const booking = await newBooking(slot.id);
     // The cut-off passes: move the slot to start within the next two hours.
-    await db.slot.update({ where: { id: slot.id }, data: { startsAt: new Date(Date.now() + 3_600_000) } });
+    await db.slot.update({
+      where: { id: slot.id },
+      data: { startsAt: new Date(Date.now() + 3_600_000) },
+    });
 
     const response = await app.inject({
       method: 'POST',
@@ -116,7 +149,10 @@ describe('POST /api/v1/bookings/{reference}/cancel', () => {
 
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('cancellation_closed');
-    const stored = await db.booking.findUniqueOrThrow({ where: { reference: booking.reference }, include: { slot: true } });
+    const stored = await db.booking.findUniqueOrThrow({
+      where: { reference: booking.reference },
+      include: { slot: true },
+    });
     expect(stored.status).toBe('confirmed');
     expect(stored.slot.booked).toBe(1);
   });
@@ -128,6 +164,8 @@ describe('POST /api/v1/bookings/{reference}/cancel', () => {
       url: `/api/v1/bookings/${booking.reference}/cancel?token=wrong`,
     });
     expect(response.statusCode).toBe(404);
-    expect((await db.booking.findUniqueOrThrow({ where: { reference: booking.reference } })).status).toBe('confirmed');
+    expect(
+      (await db.booking.findUniqueOrThrow({ where: { reference: booking.reference } })).status,
+    ).toBe('confirmed');
   });
 });

@@ -38,16 +38,29 @@ afterAll(async () => {
 
 async function timed(path: string, init?: RequestInit) {
   const started = performance.now();
-  const response = await fetch(`${api.url}${path}`, { ...init, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${api.url}${path}`, {
+    ...init,
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text, ms: performance.now() - started };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text,
+    ms: performance.now() - started,
+  };
 }
 
 function bookingRequest(slotId: number): RequestInit {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ slotId, devoteeName: 'Outage Devotee', phone: uniquePhone(), persons: 1 }),
+    body: JSON.stringify({
+      slotId,
+      devoteeName: 'Outage Devotee',
+      phone: uniquePhone(),
+      persons: 1,
+    }),
   };
 }
 
@@ -87,7 +100,11 @@ describe('database unreachable for a few seconds', () => {
 
     proxy.restore();
     const restoredAt = performance.now();
-    await waitUntil(async () => (await timed('/readyz')).status === 200, 30_000, '/readyz to be ready again');
+    await waitUntil(
+      async () => (await timed('/readyz')).status === 200,
+      30_000,
+      '/readyz to be ready again',
+    );
     const recoveryMs = performance.now() - restoredAt;
     const after = await timed('/api/v1/bookings', bookingRequest(slot.id));
     expect(after.status, after.text).toBe(201);

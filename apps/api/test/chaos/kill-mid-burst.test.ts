@@ -46,11 +46,20 @@ async function book(slotId: number, phone: string): Promise<Sent> {
     const response = await fetch(`${api.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ slotId, devoteeName: 'Chaos Devotee', phone, persons: 1 + (phone.charCodeAt(12) % 2) }),
+      body: JSON.stringify({
+        slotId,
+        devoteeName: 'Chaos Devotee',
+        phone,
+        persons: 1 + (phone.charCodeAt(12) % 2),
+      }),
       signal: AbortSignal.timeout(20_000),
     });
     const body = (await response.json()) as { reference?: string };
-    return { phone, status: response.status, ...(body.reference ? { reference: body.reference } : {}) };
+    return {
+      phone,
+      status: response.status,
+      ...(body.reference ? { reference: body.reference } : {}),
+    };
   } catch {
     return { phone, status: 'no answer' };
   }
@@ -62,7 +71,9 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
     async () => {
       const seva = await createSeva(db, { maxPersonsPerBooking: 2 });
       const slots = await Promise.all(
-        Array.from({ length: SLOTS }, () => createSlot(db, { sevaId: seva.id, capacity: CAPACITY })),
+        Array.from({ length: SLOTS }, () =>
+          createSlot(db, { sevaId: seva.id, capacity: CAPACITY }),
+        ),
       );
       const sent: Sent[] = [];
 
@@ -78,7 +89,11 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
         );
         // Kill while requests are in flight: once the first bookings are answered (however slow
         // the machine), some are answered, some mid-transaction, some still queued.
-        await waitUntil(() => answeredInRound >= 3, 20_000, 'the first bookings of the burst').catch(() => undefined);
+        await waitUntil(
+          () => answeredInRound >= 3,
+          20_000,
+          'the first bookings of the burst',
+        ).catch(() => undefined);
         await new Promise((r) => setTimeout(r, 20 + round * 30));
         await api.kill9();
         sent.push(...(await burst));
@@ -128,4 +143,3 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
     FULL ? 600_000 : 300_000,
   );
 });
-

@@ -21,13 +21,19 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
 }
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -35,7 +41,8 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, timeout
     } catch {
       // not yet
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -105,7 +112,8 @@ export class ApiProcess {
     this.child = child;
     await waitUntil(
       async () => {
-        if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}: ${stderr}`);
+        if (child.exitCode !== null)
+          throw new Error(`API exited with ${child.exitCode}: ${stderr}`);
         return (await fetch(`${this.url}/readyz`)).ok;
       },
       60_000,
@@ -170,7 +178,10 @@ export class DatabaseProxy {
   static forUrl(databaseUrl: string): DatabaseProxy {
     const options = connectionOptions(databaseUrl);
     const url = new URL(databaseUrl);
-    return new DatabaseProxy({ host: url.hostname || '127.0.0.1', port: Number(url.port || options.port || 3306) });
+    return new DatabaseProxy({
+      host: url.hostname || '127.0.0.1',
+      port: Number(url.port || options.port || 3306),
+    });
   }
 
   async start(): Promise<this> {
@@ -214,6 +225,8 @@ export class DatabaseProxy {
 
   async close(): Promise<void> {
     this.cutOff();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

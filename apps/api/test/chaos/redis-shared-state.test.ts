@@ -32,9 +32,17 @@ beforeAll(async () => {
   scratch = await createScratchDatabase();
   db = createDb(scratch.url, 2);
   const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_IP_PER_MIN: String(LIMIT) };
-  apis.push(...(await Promise.all([ApiProcess.start(scratch.url, env), ApiProcess.start(scratch.url, env)])));
+  apis.push(
+    ...(await Promise.all([
+      ApiProcess.start(scratch.url, env),
+      ApiProcess.start(scratch.url, env),
+    ])),
+  );
   // Nothing listens on port 1: Redis unreachable from the start.
-  withoutRedis = await ApiProcess.start(scratch.url, { REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: prefix });
+  withoutRedis = await ApiProcess.start(scratch.url, {
+    REDIS_URL: 'redis://127.0.0.1:1',
+    REDIS_KEY_PREFIX: prefix,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -58,7 +66,8 @@ function listen(url: string) {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      for (const match of value.matchAll(/event: slot\ndata: (.*)\n/g)) events.push(JSON.parse(match[1]!) as AvailabilityEvent);
+      for (const match of value.matchAll(/event: slot\ndata: (.*)\n/g))
+        events.push(JSON.parse(match[1]!) as AvailabilityEvent);
     }
   })().catch(() => undefined);
   return { events, close: () => controller.abort() };
@@ -68,7 +77,12 @@ function book(api: ApiProcess, slotId: number) {
   return fetch(`${api.url}/api/v1/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ slotId, devoteeName: 'Redis Devotee', phone: uniquePhone(), persons: 1 }),
+    body: JSON.stringify({
+      slotId,
+      devoteeName: 'Redis Devotee',
+      phone: uniquePhone(),
+      persons: 1,
+    }),
   });
 }
 
@@ -76,7 +90,9 @@ describe.skipIf(!redisUp)('Redis for several API instances (REDIS_URL)', () => {
   it('fans one poller’s changes out to every instance and shares the rate-limit counters', async () => {
     const seva = await createSeva(db);
     const slot = await createSlot(db, { sevaId: seva.id, capacity: 10 });
-    const streams = apis.map((api) => listen(`${api.url}/api/v1/availability/stream?sevaId=${seva.id}`));
+    const streams = apis.map((api) =>
+      listen(`${api.url}/api/v1/availability/stream?sevaId=${seva.id}`),
+    );
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await book(apis[0]!, slot.id)).status).toBe(201);
     await waitUntil(
@@ -93,7 +109,8 @@ describe.skipIf(!redisUp)('Redis for several API instances (REDIS_URL)', () => {
     // 3 requests so far (two streams, one booking), split over both instances; 10 more,
     // alternating: with shared counters the last 3 are refused, with per-process ones none.
     const statuses = [];
-    for (let i = 0; i < 10; i++) statuses.push((await fetch(`${apis[i % 2]!.url}/api/v1/sevas`)).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await fetch(`${apis[i % 2]!.url}/api/v1/sevas`)).status);
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
     expect(statuses.slice(0, 7).every((s) => s === 200)).toBe(true);
   }, 60_000);
@@ -104,7 +121,11 @@ describe.skipIf(!redisUp)('Redis for several API instances (REDIS_URL)', () => {
     const stream = listen(`${withoutRedis.url}/api/v1/availability/stream?sevaId=${seva.id}`);
     await new Promise((r) => setTimeout(r, 2_000));
     expect((await book(withoutRedis, slot.id)).status).toBe(201);
-    await waitUntil(() => stream.events.some((e) => e.slotId === slot.id && e.remaining === 4), 10_000, 'the fallback stream');
+    await waitUntil(
+      () => stream.events.some((e) => e.slotId === slot.id && e.remaining === 4),
+      10_000,
+      'the fallback stream',
+    );
     stream.close();
   }, 60_000);
 });

@@ -36,63 +36,72 @@ afterAll(async () => {
 });
 
 describe('fake Twilio failing for a while', () => {
-  it('delivers every confirmation after recovery, within the backoff bounds, each once', async () => {
-    const slot = await createSlot(db, { sevaId: (await createSeva(db)).id, capacity: BOOKINGS });
-    const phones: string[] = [];
-    const bookOne = async () => {
-      const phone = uniquePhone();
-      const response = await fetch(`${api.url}/api/v1/bookings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: slot.id, devoteeName: 'Patient Devotee', phone, persons: 1 }),
+  it(
+    'delivers every confirmation after recovery, within the backoff bounds, each once',
+    async () => {
+      const slot = await createSlot(db, { sevaId: (await createSeva(db)).id, capacity: BOOKINGS });
+      const phones: string[] = [];
+      const bookOne = async () => {
+        const phone = uniquePhone();
+        const response = await fetch(`${api.url}/api/v1/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            slotId: slot.id,
+            devoteeName: 'Patient Devotee',
+            phone,
+            persons: 1,
+          }),
+        });
+        expect(response.status).toBe(201);
+        phones.push(phone);
+      };
+
+      const third = OUTAGE_MS / 3;
+      const pace = OUTAGE_MS / BOOKINGS;
+      const bookings = (async () => {
+        for (let i = 0; i < BOOKINGS; i++) {
+          await bookOne();
+          await new Promise((r) => setTimeout(r, pace));
+        }
+      })();
+      fake.goDown({ status: 500, code: 20500, message: 'Internal Server Error' });
+      await new Promise((r) => setTimeout(r, third));
+      fake.goDown({ status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 2 });
+      await new Promise((r) => setTimeout(r, third));
+      // Then requests time out: some never reached Twilio, some it took without answering.
+      fake.recover();
+      const recoveredAt = performance.now();
+      fake.next(
+        { kind: 'hang' },
+        { kind: 'accept-and-hang' },
+        { kind: 'hang' },
+        { kind: 'accept-and-hang' },
+        { kind: 'hang' },
+        { kind: 'accept-and-hang' },
+      );
+      await bookings;
+      const refusedDuringOutage = fake.attempts.filter((a) => a.outcome !== 'accepted').length;
+
+      await waitUntil(
+        () => phones.every((p) => fake.messagesTo(p).length >= 1),
+        DELIVERY_BOUND_MS,
+        `all ${BOOKINGS} confirmations after recovery`,
+      );
+      const deliveredInMs = performance.now() - recoveredAt;
+      await new Promise((r) => setTimeout(r, 2_000));
+      for (const phone of phones) expect(fake.messagesTo(phone)).toHaveLength(1);
+
+      const rows = await db.notification.findMany({
+        where: { booking: { slotId: slot.id }, kind: 'confirmation' },
       });
-      expect(response.status).toBe(201);
-      phones.push(phone);
-    };
-
-    const third = OUTAGE_MS / 3;
-    const pace = OUTAGE_MS / BOOKINGS;
-    const bookings = (async () => {
-      for (let i = 0; i < BOOKINGS; i++) {
-        await bookOne();
-        await new Promise((r) => setTimeout(r, pace));
-      }
-    })();
-    fake.goDown({ status: 500, code: 20500, message: 'Internal Server Error' });
-    await new Promise((r) => setTimeout(r, third));
-    fake.goDown({ status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 2 });
-    await new Promise((r) => setTimeout(r, third));
-    // Then requests time out: some never reached Twilio, some it took without answering.
-    fake.recover();
-    const recoveredAt = performance.now();
-    fake.next(
-      { kind: 'hang' },
-      { kind: 'accept-and-hang' },
-      { kind: 'hang' },
-      { kind: 'accept-and-hang' },
-      { kind: 'hang' },
-      { kind: 'accept-and-hang' },
-    );
-    await bookings;
-    const refusedDuringOutage = fake.attempts.filter((a) => a.outcome !== 'accepted').length;
-
-    await waitUntil(
-      () => phones.every((p) => fake.messagesTo(p).length >= 1),
-      DELIVERY_BOUND_MS,
-      `all ${BOOKINGS} confirmations after recovery`,
-    );
-    const deliveredInMs = performance.now() - recoveredAt;
-    await new Promise((r) => setTimeout(r, 2_000));
-    for (const phone of phones) expect(fake.messagesTo(phone)).toHaveLength(1);
-
-    const rows = await db.notification.findMany({
-      where: { booking: { slotId: slot.id }, kind: 'confirmation' },
-    });
-    expect(rows).toHaveLength(BOOKINGS);
-    for (const row of rows) expect(['sent', 'delivered', 'read']).toContain(row.status);
-    console.info(
-      `Twilio failing for ${OUTAGE_MS} ms (500, 429 Retry-After, timeouts): ${refusedDuringOutage} refused or unanswered attempts; ` +
-        `all ${BOOKINGS} confirmations delivered by ${Math.round(deliveredInMs)} ms after the 500s and 429s stopped, none twice`,
-    );
-  }, FULL ? 300_000 : 120_000);
+      expect(rows).toHaveLength(BOOKINGS);
+      for (const row of rows) expect(['sent', 'delivered', 'read']).toContain(row.status);
+      console.info(
+        `Twilio failing for ${OUTAGE_MS} ms (500, 429 Retry-After, timeouts): ${refusedDuringOutage} refused or unanswered attempts; ` +
+          `all ${BOOKINGS} confirmations delivered by ${Math.round(deliveredInMs)} ms after the 500s and 429s stopped, none twice`,
+      );
+    },
+    FULL ? 300_000 : 120_000,
+  );
 });

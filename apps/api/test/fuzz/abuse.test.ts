@@ -14,7 +14,11 @@ function bookingBody(slotId: number, phone = uniquePhone()) {
   return { slotId, devoteeName: 'Abuse Test', phone, persons: 1 };
 }
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }, status: number, code: string) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
+  status: number,
+  code: string,
+) {
   expect(response.statusCode).toBe(status);
   expect(String(response.headers['content-type'])).toContain('application/problem+json');
   expect(response.json()).toMatchObject({ status, code });
@@ -31,7 +35,14 @@ describe('rate limits', () => {
     const slot = await createSlot(db, { capacity: 50 });
     const answers = [];
     for (let i = 0; i < 7; i++) {
-      answers.push(await app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody(slot.id), remoteAddress: '203.0.113.7' }));
+      answers.push(
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          payload: bookingBody(slot.id),
+          remoteAddress: '203.0.113.7',
+        }),
+      );
     }
     expect(answers.slice(0, 5).map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
     expectProblem(answers[5]!, 429, 'rate_limited');
@@ -42,7 +53,12 @@ describe('rate limits', () => {
   it('limits booking lookups per address too, so references cannot be probed in bulk', async () => {
     const answers = [];
     for (let i = 0; i < 6; i++) {
-      answers.push(await app.inject({ url: `/api/v1/bookings/SB-AAAA${i}A?token=x`, remoteAddress: '203.0.113.8' }));
+      answers.push(
+        await app.inject({
+          url: `/api/v1/bookings/SB-AAAA${i}A?token=x`,
+          remoteAddress: '203.0.113.8',
+        }),
+      );
     }
     expect(answers.slice(0, 5).every((r) => r.statusCode === 404)).toBe(true);
     expectProblem(answers[5]!, 429, 'rate_limited');
@@ -53,13 +69,20 @@ describe('rate limits', () => {
 describe('rate limits behind a load balancer (TRUST_PROXY)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildTestApp({ rateLimitPerIpPerMin: 2, trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
+    app = await buildTestApp({
+      rateLimitPerIpPerMin: 2,
+      trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy,
+    });
   });
   afterAll(async () => app.close());
 
   it('counts each devotee behind the proxy, not the proxy', async () => {
     const from = (client: string) =>
-      app.inject({ url: '/api/v1/sevas', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } });
+      app.inject({
+        url: '/api/v1/sevas',
+        remoteAddress: '10.0.0.2',
+        headers: { 'x-forwarded-for': client },
+      });
     const a = [await from('198.51.100.1'), await from('198.51.100.1'), await from('198.51.100.1')];
     const b = await from('198.51.100.2');
     expect(a.map((r) => r.statusCode)).toEqual([200, 200, 429]);
@@ -105,10 +128,17 @@ describe('per-phone cap on bookings of one seva per day', () => {
     const day = new Date(Date.now() + 3 * 86_400_000);
     day.setUTCHours(4, 0, 0, 0);
     const slots = await Promise.all(
-      [0, 1, 2].map((h) => createSlot(db, { sevaId: seva.id, capacity: 10, startsAt: new Date(day.getTime() + h * 3_600_000) })),
+      [0, 1, 2].map((h) =>
+        createSlot(db, {
+          sevaId: seva.id,
+          capacity: 10,
+          startsAt: new Date(day.getTime() + h * 3_600_000),
+        }),
+      ),
     );
     const phone = uniquePhone();
-    const book = (slotId: number, p = phone) => app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody(slotId, p) });
+    const book = (slotId: number, p = phone) =>
+      app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody(slotId, p) });
 
     expect((await book(slots[0]!.id)).statusCode).toBe(201);
     expect((await book(slots[1]!.id)).statusCode).toBe(201);
@@ -132,21 +162,38 @@ describe('booking lookup without its token', () => {
 
   it('answers an existing reference with a wrong or missing token exactly like an unknown one', async () => {
     const slot = await createSlot(db, { capacity: 5 });
-    const made = (await app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody(slot.id) })).json<{ reference: string }>();
-    const unknown = 'SB-XXXXXX'.replace(/X/g, () => 'ACDEFGHJKMNPQRTWXY'[Math.floor(Math.random() * 18)]!);
+    const made = (
+      await app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody(slot.id) })
+    ).json<{ reference: string }>();
+    const unknown = 'SB-XXXXXX'.replace(
+      /X/g,
+      () => 'ACDEFGHJKMNPQRTWXY'[Math.floor(Math.random() * 18)]!,
+    );
     const shape = (r: { statusCode: number; body: string }) => ({
       status: r.statusCode,
-      body: (r.body ? { ...(JSON.parse(r.body) as object), instance: undefined } : {}),
+      body: r.body ? { ...(JSON.parse(r.body) as object), instance: undefined } : {},
     });
-    for (const [method, suffix] of [['GET', ''], ['GET', '.ics'], ['POST', '/cancel']] as const) {
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['GET', '.ics'],
+      ['POST', '/cancel'],
+    ] as const) {
       for (const query of ['', '?token=wrong-token-0123456789']) {
-        const real = await app.inject({ method, url: `/api/v1/bookings/${made.reference}${suffix}${query}` });
-        const fake = await app.inject({ method, url: `/api/v1/bookings/${unknown}${suffix}${query}` });
+        const real = await app.inject({
+          method,
+          url: `/api/v1/bookings/${made.reference}${suffix}${query}`,
+        });
+        const fake = await app.inject({
+          method,
+          url: `/api/v1/bookings/${unknown}${suffix}${query}`,
+        });
         expect(real.statusCode).toBeGreaterThanOrEqual(400);
         expect(shape(real)).toEqual(shape(fake));
       }
     }
-    expect((await db.booking.findUniqueOrThrow({ where: { reference: made.reference } })).status).toBe('confirmed');
+    expect(
+      (await db.booking.findUniqueOrThrow({ where: { reference: made.reference } })).status,
+    ).toBe('confirmed');
   });
 });
 
@@ -163,7 +210,12 @@ describe('headers, CORS and request size', () => {
       app.inject('/api/v1/sevas'),
       app.inject('/api/v1/nowhere'),
       app.inject(`/api/v1/bookings/${'A'.repeat(300)}`),
-      app.inject({ method: 'POST', url: '/api/v1/bookings', payload: '{not json', headers: { 'content-type': 'application/json' } }),
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/bookings',
+        payload: '{not json',
+        headers: { 'content-type': 'application/json' },
+      }),
     ]);
     for (const r of answers) {
       expect(r.headers['x-content-type-options']).toBe('nosniff');
@@ -175,9 +227,15 @@ describe('headers, CORS and request size', () => {
   });
 
   it('allows only the configured origins to call from a browser', async () => {
-    const allowed = await app.inject({ url: '/api/v1/sevas', headers: { origin: 'https://temple.example' } });
+    const allowed = await app.inject({
+      url: '/api/v1/sevas',
+      headers: { origin: 'https://temple.example' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://temple.example');
-    const other = await app.inject({ url: '/api/v1/sevas', headers: { origin: 'https://evil.example' } });
+    const other = await app.inject({
+      url: '/api/v1/sevas',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await app.inject({
       method: 'OPTIONS',

@@ -9,7 +9,12 @@ import { connectionOptions } from '../../src/db/connection-options.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { accessTokenFor, createStaffUser, TEST_JWT_SECRET } from '../staff-factories.ts';
-import { endpointsOf, requestsFor, type GeneratedRequest, type OpenApiDocument } from './openapi-requests.ts';
+import {
+  endpointsOf,
+  requestsFor,
+  type GeneratedRequest,
+  type OpenApiDocument,
+} from './openapi-requests.ts';
 
 /**
  * Property-based fuzzing of every operation in the OpenAPI document the API serves, with a
@@ -23,7 +28,8 @@ const FULL = process.env.FUZZ_FULL === '1';
 const RUNS_PER_ENDPOINT = FULL ? 400 : 60;
 /** Never ends by itself; covered by test/availability. */
 const SKIPPED = new Set(['GET /api/v1/availability/stream']);
-const LEAK = /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\bSELECT\s|INSERT\s+INTO|UPDATE\s+`?\w+`?\s+SET|sqlMessage|Prisma|\bER_[A-Z_]{3,}/;
+const LEAK =
+  /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\bSELECT\s|INSERT\s+INTO|UPDATE\s+`?\w+`?\s+SET|sqlMessage|Prisma|\bER_[A-Z_]{3,}/;
 
 let scratch: ScratchDatabase;
 let db: Db;
@@ -56,7 +62,9 @@ beforeAll(async () => {
   await app.ready();
 
   const seva = await createSeva(db, { asksGotra: true, maxPersonsPerBooking: 4 });
-  const slots = await Promise.all([1, 2, 3].map(() => createSlot(db, { sevaId: seva.id, capacity: 50 })));
+  const slots = await Promise.all(
+    [1, 2, 3].map(() => createSlot(db, { sevaId: seva.id, capacity: 50 })),
+  );
   for (const slot of slots) {
     const made = await app.inject({
       method: 'POST',
@@ -73,7 +81,9 @@ beforeAll(async () => {
   const { user } = await createStaffUser(db, { role: 'admin' });
   adminId = user.id;
   bearer = accessTokenFor(user, 3_600);
-  ids.numbers = [...new Set([seva.id, ...slots.map((s) => s.id), 1, 2, 3, 4])].filter((n) => n !== adminId);
+  ids.numbers = [...new Set([seva.id, ...slots.map((s) => s.id), 1, 2, 3, 4])].filter(
+    (n) => n !== adminId,
+  );
 
   doc = (await app.inject('/api/v1/openapi.json')).json<OpenApiDocument>();
   const rows = await conn.query<{ name: string }[]>(
@@ -83,7 +93,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  console.info(`fuzzed ${count} requests; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+  console.info(
+    `fuzzed ${count} requests; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+  );
   await app?.close();
   await conn?.end();
   await db?.$disconnect();
@@ -110,35 +122,44 @@ async function send(request: GeneratedRequest) {
 }
 
 describe('every endpoint of the OpenAPI document, fuzzed', () => {
-  it('never answers 5xx, always sends security headers, never leaks internals, and changes nothing on a 4xx', async () => {
-    const endpoints = endpointsOf(doc).filter((e) => !SKIPPED.has(`${e.method} ${e.path}`));
-    expect(endpoints.length).toBeGreaterThan(30);
-    let baseline = await fingerprint();
+  it(
+    'never answers 5xx, always sends security headers, never leaks internals, and changes nothing on a 4xx',
+    async () => {
+      const endpoints = endpointsOf(doc).filter((e) => !SKIPPED.has(`${e.method} ${e.path}`));
+      expect(endpoints.length).toBeGreaterThan(30);
+      let baseline = await fingerprint();
 
-    for (const endpoint of endpoints) {
-      const arbitrary = requestsFor(doc, endpoint, ids, bearer).filter(
-        (r) => !(r.url.startsWith('/api/v1/admin/users/') && r.url.includes(`/${adminId}`)),
-      );
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async (request) => {
-          const response = await send(request);
-          const where = `${request.method} ${request.url} ${request.payload ?? ''}`.slice(0, 400);
-          expect(response.statusCode, `${where}\n${response.body.slice(0, 400)}`).toBeLessThan(500);
-          expect(response.headers['x-content-type-options'], where).toBe('nosniff');
-          expect(response.headers['content-security-policy'], where).toBeDefined();
-          if (!request.url.includes('.ics')) expect(response.body, where).not.toMatch(LEAK);
-          if (response.statusCode >= 400) {
-            expect(response.headers['content-type'], where).toContain('application/problem+json');
-            if (request.method !== 'GET') expect(await fingerprint(), `a ${response.statusCode} changed rows: ${where}`).toBe(baseline);
-          } else if (request.method !== 'GET') {
-            baseline = await fingerprint();
-          }
-        }),
-        { numRuns: RUNS_PER_ENDPOINT, endOnFailure: true },
-      );
-    }
-    // GETs never change anything, whatever they answered.
-    expect(await fingerprint()).toBe(baseline);
-    expect(count).toBeGreaterThanOrEqual(endpoints.length * RUNS_PER_ENDPOINT);
-  }, FULL ? 1_200_000 : 300_000);
+      for (const endpoint of endpoints) {
+        const arbitrary = requestsFor(doc, endpoint, ids, bearer).filter(
+          (r) => !(r.url.startsWith('/api/v1/admin/users/') && r.url.includes(`/${adminId}`)),
+        );
+        await fc.assert(
+          fc.asyncProperty(arbitrary, async (request) => {
+            const response = await send(request);
+            const where = `${request.method} ${request.url} ${request.payload ?? ''}`.slice(0, 400);
+            expect(response.statusCode, `${where}\n${response.body.slice(0, 400)}`).toBeLessThan(
+              500,
+            );
+            expect(response.headers['x-content-type-options'], where).toBe('nosniff');
+            expect(response.headers['content-security-policy'], where).toBeDefined();
+            if (!request.url.includes('.ics')) expect(response.body, where).not.toMatch(LEAK);
+            if (response.statusCode >= 400) {
+              expect(response.headers['content-type'], where).toContain('application/problem+json');
+              if (request.method !== 'GET')
+                expect(await fingerprint(), `a ${response.statusCode} changed rows: ${where}`).toBe(
+                  baseline,
+                );
+            } else if (request.method !== 'GET') {
+              baseline = await fingerprint();
+            }
+          }),
+          { numRuns: RUNS_PER_ENDPOINT, endOnFailure: true },
+        );
+      }
+      // GETs never change anything, whatever they answered.
+      expect(await fingerprint()).toBe(baseline);
+      expect(count).toBeGreaterThanOrEqual(endpoints.length * RUNS_PER_ENDPOINT);
+    },
+    FULL ? 1_200_000 : 300_000,
+  );
 });

@@ -54,7 +54,11 @@ export interface Endpoint {
 
 export function endpointsOf(doc: OpenApiDocument): Endpoint[] {
   return Object.entries(doc.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      operation,
+    })),
   );
 }
 
@@ -104,14 +108,20 @@ function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema {
 
 function dateLike(): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
     anyString,
   );
 }
 
 /** A value for `schema`: usually of its type (possibly out of range), sometimes anything. */
-export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+export function valueFor(
+  doc: OpenApiDocument,
+  raw: Schema | undefined,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const schema = resolve(doc, raw);
   const anything = fc.jsonValue({ maxDepth: 2 });
   if (depth > 3) return anything;
@@ -119,7 +129,11 @@ export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 
   if (alternatives?.length) {
     return fc.oneof(...alternatives.map((s) => valueFor(doc, s, depth + 1)), anything);
   }
-  if (schema.enum) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...schema.enum) }, { weight: 1, arbitrary: anything });
+  if (schema.enum)
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...schema.enum) },
+      { weight: 1, arbitrary: anything },
+    );
   if (schema.const !== undefined) return fc.oneof(fc.constant(schema.const), anything);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   let typed: fc.Arbitrary<unknown>;
@@ -127,7 +141,10 @@ export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 
     case 'integer':
     case 'number':
       typed = fc.oneof(
-        fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 60, (schema.minimum ?? 0) + 60) }),
+        fc.integer({
+          min: schema.minimum ?? 0,
+          max: Math.min(schema.maximum ?? 60, (schema.minimum ?? 0) + 60),
+        }),
         anyNumber,
       );
       break;
@@ -141,7 +158,8 @@ export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 
       typed = objectFor(doc, schema, depth + 1);
       break;
     case 'string':
-      typed = schema.format === 'date' || schema.pattern?.includes('\\d{4}') ? dateLike() : anyString;
+      typed =
+        schema.format === 'date' || schema.pattern?.includes('\\d{4}') ? dateLike() : anyString;
       break;
     default:
       typed = anything;
@@ -149,18 +167,24 @@ export function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 
   return fc.oneof({ weight: 5, arbitrary: typed }, { weight: 1, arbitrary: anything });
 }
 
-function objectFor(doc: OpenApiDocument, schema: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
+function objectFor(
+  doc: OpenApiDocument,
+  schema: Schema,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
   const properties = Object.entries(schema.properties ?? {});
   const known = fc.record(
     Object.fromEntries(properties.map(([name, s]) => [name, valueFor(doc, s, depth)])),
     { requiredKeys: [] },
   );
-  const extra = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 });
+  const extra = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), {
+    maxKeys: 2,
+  });
   return fc.tuple(known, fc.option(extra, { freq: 5 })).map(([k, e]) => ({ ...k, ...(e ?? {}) }));
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /** Requests to one endpoint; `ids` are real ids and references to mix in with made-up ones. */
@@ -178,13 +202,20 @@ export function requestsFor(
       { weight: 2, arbitrary: valueFor(doc, p.schema).map(text) },
     );
   const pathArb = fc.record(
-    Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p)])),
+    Object.fromEntries(
+      parameters.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p)]),
+    ),
   );
   const queryArb = fc.record(
     Object.fromEntries(
       parameters
         .filter((p) => p.in === 'query')
-        .map((p) => [p.name, p.name === 'token' ? fc.constantFrom(...ids.tokens, 'x') : valueFor(doc, p.schema).map(text)]),
+        .map((p) => [
+          p.name,
+          p.name === 'token'
+            ? fc.constantFrom(...ids.tokens, 'x')
+            : valueFor(doc, p.schema).map(text),
+        ]),
     ),
     { requiredKeys: [] },
   );
@@ -192,10 +223,23 @@ export function requestsFor(
     {
       authorization: fc.oneof(
         { weight: 4, arbitrary: fc.constant(`Bearer ${bearer}`) },
-        { weight: 1, arbitrary: fc.constantFrom('Bearer x', 'Basic Zm9vOmJhcg==', `Bearer ${bearer}x`, 'ApiKey sk_live_nothing') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'Bearer x',
+            'Basic Zm9vOmJhcg==',
+            `Bearer ${bearer}x`,
+            'ApiKey sk_live_nothing',
+          ),
+        },
       ),
-      'x-booking-token': fc.oneof(fc.constantFrom(...ids.tokens), anyString.filter((s) => /^[\x21-\x7e]*$/.test(s))),
-      'idempotency-key': fc.string({ minLength: 1, maxLength: 200 }).filter((s) => /^[\x21-\x7e]+$/.test(s)),
+      'x-booking-token': fc.oneof(
+        fc.constantFrom(...ids.tokens),
+        anyString.filter((s) => /^[\x21-\x7e]*$/.test(s)),
+      ),
+      'idempotency-key': fc
+        .string({ minLength: 1, maxLength: 200 })
+        .filter((s) => /^[\x21-\x7e]+$/.test(s)),
     },
     { requiredKeys: [] },
   );
@@ -203,16 +247,33 @@ export function requestsFor(
   const hasBody = endpoint.method !== 'GET' && endpoint.method !== 'DELETE';
   const bodyArb: fc.Arbitrary<{ payload?: string; contentType?: string }> = hasBody
     ? fc.oneof(
-        { weight: 6, arbitrary: valueFor(doc, bodySchema ?? { type: 'object' }).map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' })) },
-        { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((s) => ({ payload: s, contentType: 'application/json' })) },
-        { weight: 1, arbitrary: fc.jsonValue().map((v) => ({ payload: JSON.stringify(v) ?? '', contentType: 'text/plain' })) },
+        {
+          weight: 6,
+          arbitrary: valueFor(doc, bodySchema ?? { type: 'object' }).map((v) => ({
+            payload: JSON.stringify(v) ?? 'null',
+            contentType: 'application/json',
+          })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .string({ maxLength: 60 })
+            .map((s) => ({ payload: s, contentType: 'application/json' })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .jsonValue()
+            .map((v) => ({ payload: JSON.stringify(v) ?? '', contentType: 'text/plain' })),
+        },
         { weight: 1, arbitrary: fc.constant({}) },
       )
     : fc.constant({});
 
   return fc.tuple(pathArb, queryArb, headerArb, bodyArb).map(([path, query, headers, body]) => {
     let url = endpoint.path;
-    for (const [name, value] of Object.entries(path)) url = url.replace(`{${name}}`, encodeURIComponent(value));
+    for (const [name, value] of Object.entries(path))
+      url = url.replace(`{${name}}`, encodeURIComponent(value));
     const search = new URLSearchParams(query as Record<string, string>).toString();
     return {
       method: endpoint.method,

@@ -48,16 +48,35 @@ describe('GET /api/v1/slots', () => {
     const seva = await createSeva(db, { bookingOpensDaysAhead: 30 });
     const soon = new Date(Date.now() + 2 * 86_400_000);
     const full = await createSlot(db, { sevaId: seva.id, startsAt: soon, capacity: 2, booked: 2 });
-    const open = await createSlot(db, { sevaId: seva.id, startsAt: new Date(soon.getTime() + 3_600_000), capacity: 5, booked: 1 });
-    const closed = await createSlot(db, { sevaId: seva.id, startsAt: new Date(soon.getTime() + 7_200_000), status: 'closed' });
+    const open = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date(soon.getTime() + 3_600_000),
+      capacity: 5,
+      booked: 1,
+    });
+    const closed = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date(soon.getTime() + 7_200_000),
+      status: 'closed',
+    });
     const from = new Date(Date.now()).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 
-    const response = await app.inject({ url: `/api/v1/slots?from=${from}&to=${to}&sevaId=${seva.id}` });
+    const response = await app.inject({
+      url: `/api/v1/slots?from=${from}&to=${to}&sevaId=${seva.id}`,
+    });
 
     const byId = new Map(response.json().items.map((s: { id: number }) => [s.id, s]));
-    expect(byId.get(full.id)).toMatchObject({ remaining: 0, bookable: false, unbookableReason: 'full' });
-    expect(byId.get(open.id)).toMatchObject({ remaining: 4, bookable: true, unbookableReason: null });
+    expect(byId.get(full.id)).toMatchObject({
+      remaining: 0,
+      bookable: false,
+      unbookableReason: 'full',
+    });
+    expect(byId.get(open.id)).toMatchObject({
+      remaining: 4,
+      bookable: true,
+      unbookableReason: null,
+    });
     expect(byId.get(closed.id)).toMatchObject({ bookable: false, unbookableReason: 'closed' });
   });
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { notificationStatuses } from './admin-day-sheet.ts';
 
-export const auditEntityTypes = ['booking', 'seva', 'schedule', 'slot', 'closed_date', 'staff_user', 'api_key'] as const;
+export const auditEntityTypes = [
+  'booking',
+  'seva',
+  'schedule',
+  'slot',
+  'closed_date',
+  'staff_user',
+  'api_key',
+] as const;
 
 export const auditQuerySchema = z.strictObject({
   bookingId: z.coerce.number().int().positive().optional(),
@@ -30,7 +38,12 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 export const auditPageSchema = z
-  .object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(auditEntrySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .meta({ id: 'AuditPage' });
 
 export const notificationQuerySchema = z.strictObject({
@@ -69,5 +82,10 @@ export const adminNotificationSchema = z
   .meta({ id: 'AdminNotification' });
 
 export const adminNotificationPageSchema = z
-  .object({ items: z.array(adminNotificationSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(adminNotificationSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .meta({ id: 'AdminNotificationPage' });

@@ -13,12 +13,21 @@ export const adminBookingQuerySchema = z
     slotId: z.coerce.number().int().positive().optional(),
     status: z.enum(bookingStatuses).optional(),
     source: z.enum(bookingSources).optional(),
-    q: z.string().trim().min(1).max(80).optional().describe('Reference, devotee name or phone digits'),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe('Reference, devotee name or phone digits'),
     sort: z.enum(adminBookingSorts).default('startsAt'),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`to` must not be before `from`', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: '`to` must not be before `from`',
+    path: ['to'],
+  });
 export type AdminBookingQuery = z.infer<typeof adminBookingQuerySchema>;
 
 export const adminBookingSchema = bookingSchema
@@ -59,12 +68,18 @@ export const updateBookingSchema = z
     persons: z.number().int().min(1).max(50).optional(),
     devoteeName: z.string().trim().min(2).max(120).optional(),
     phone: phoneInputSchema.optional(),
-    email: z.union([z.email().max(254), z.literal('')]).nullable().optional().transform((v) => (v === '' ? null : v)),
+    email: z
+      .union([z.email().max(254), z.literal('')])
+      .nullable()
+      .optional()
+      .transform((v) => (v === '' ? null : v)),
     gotra: nullableText(80).optional(),
     nakshatra: z.enum(nakshatraKeys).nullable().optional(),
     rashi: z.enum(rashiKeys).nullable().optional(),
     language: languageSchema.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Change at least one field' })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'Change at least one field',
+  })
   .meta({ id: 'UpdateBooking' });
 export type UpdateBooking = z.infer<typeof updateBookingSchema>;

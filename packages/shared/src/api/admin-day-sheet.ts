@@ -37,14 +37,21 @@ export const daySheetBookingSchema = z.object({
   status: z.enum(bookingStatuses),
   source: z.enum(bookingSources),
   feePaise: z.number().int(),
-  confirmationStatus: z.enum(notificationStatuses).nullable().describe('Of the WhatsApp confirmation'),
+  confirmationStatus: z
+    .enum(notificationStatuses)
+    .nullable()
+    .describe('Of the WhatsApp confirmation'),
 });
 
 export const daySheetSlotSchema = z.object({
   id: z.number().int(),
   startsAt: z.iso.datetime(),
   time: z.string().describe('Temple-local HH:mm'),
-  seva: z.object({ id: z.number().int(), name: localizedTextSchema, durationMinutes: z.number().int() }),
+  seva: z.object({
+    id: z.number().int(),
+    name: localizedTextSchema,
+    durationMinutes: z.number().int(),
+  }),
   capacity: z.number().int(),
   booked: z.number().int(),
   status: slotStatusSchema,
@@ -56,7 +63,11 @@ export const daySheetSchema = z
   .object({
     date: z.string(),
     slots: z.array(daySheetSlotSchema),
-    totals: z.object({ bookings: z.number().int(), persons: z.number().int(), feePaise: z.number().int() }),
+    totals: z.object({
+      bookings: z.number().int(),
+      persons: z.number().int(),
+      feePaise: z.number().int(),
+    }),
   })
   .meta({ id: 'DaySheet' });
 export type DaySheet = z.infer<typeof daySheetSchema>;

@@ -34,22 +34,35 @@ export const adminSevaSchema = z
   .meta({ id: 'AdminSeva' });
 export type AdminSeva = z.infer<typeof adminSevaSchema>;
 
-export const adminSevaListSchema = z.object({ items: z.array(adminSevaSchema) }).meta({ id: 'AdminSevaList' });
+export const adminSevaListSchema = z
+  .object({ items: z.array(adminSevaSchema) })
+  .meta({ id: 'AdminSevaList' });
 
 const sevaFields = {
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and dashes, e.g. rathotsava-seva')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
+    )
     .max(64),
   name: localizedInput(120),
   description: localizedInput(5000),
-  durationMinutes: z.number().int().min(1).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   feePaise: z.number().int().min(0).max(100_000_000).describe('Per person, in paise; 0 = free'),
   defaultCapacity: z.number().int().min(1).max(100_000),
   maxPersonsPerBooking: z.number().int().min(1).max(50),
   bookingOpensDaysAhead: z.number().int().min(0).max(366),
-  bookingClosesMinutesBefore: z.number().int().min(0).max(30 * 24 * 60),
+  bookingClosesMinutesBefore: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 60),
   asks: z.strictObject({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
@@ -68,7 +81,9 @@ export type CreateSeva = z.infer<typeof createSevaSchema>;
 export const updateSevaSchema = z
   .strictObject(sevaFields)
   .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Change at least one field' })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'Change at least one field',
+  })
   .meta({ id: 'UpdateSeva' });
 export type UpdateSeva = z.infer<typeof updateSevaSchema>;
 
@@ -112,8 +127,10 @@ const scheduleFields = {
   active: z.boolean(),
 };
 
-const validityInOrder = (v: { validFrom?: string | undefined; validUntil?: string | null | undefined }) =>
-  !v.validFrom || !v.validUntil || v.validFrom <= v.validUntil;
+const validityInOrder = (v: {
+  validFrom?: string | undefined;
+  validUntil?: string | null | undefined;
+}) => !v.validFrom || !v.validUntil || v.validFrom <= v.validUntil;
 
 export const createScheduleSchema = z
   .strictObject({
@@ -122,15 +139,23 @@ export const createScheduleSchema = z
     validUntil: scheduleFields.validUntil.default(null),
     active: scheduleFields.active.default(true),
   })
-  .refine(validityInOrder, { message: '`validUntil` must not be before `validFrom`', path: ['validUntil'] })
+  .refine(validityInOrder, {
+    message: '`validUntil` must not be before `validFrom`',
+    path: ['validUntil'],
+  })
   .meta({ id: 'CreateSchedule' });
 export type CreateSchedule = z.infer<typeof createScheduleSchema>;
 
 export const updateScheduleSchema = z
   .strictObject(scheduleFields)
   .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Change at least one field' })
-  .refine(validityInOrder, { message: '`validUntil` must not be before `validFrom`', path: ['validUntil'] })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'Change at least one field',
+  })
+  .refine(validityInOrder, {
+    message: '`validUntil` must not be before `validFrom`',
+    path: ['validUntil'],
+  })
   .meta({ id: 'UpdateSchedule' });
 export type UpdateSchedule = z.infer<typeof updateScheduleSchema>;
 
@@ -167,10 +192,16 @@ export const adminSlotSchema = z
   .meta({ id: 'AdminSlot' });
 export type AdminSlot = z.infer<typeof adminSlotSchema>;
 
-export const adminSlotListSchema = z.object({ items: z.array(adminSlotSchema) }).meta({ id: 'AdminSlotList' });
+export const adminSlotListSchema = z
+  .object({ items: z.array(adminSlotSchema) })
+  .meta({ id: 'AdminSlotList' });
 
 export const adminSlotQuerySchema = z
-  .strictObject({ from: isoDateSchema, to: isoDateSchema, sevaId: z.coerce.number().int().positive().optional() })
+  .strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    sevaId: z.coerce.number().int().positive().optional(),
+  })
   .refine((q) => q.from <= q.to, { message: '`to` must not be before `from`', path: ['to'] });
 
 export const createSlotSchema = z
@@ -178,7 +209,13 @@ export const createSlotSchema = z
     sevaId: z.number().int().positive(),
     date: isoDateSchema,
     time: z.string().regex(localTimePattern, 'Use a time like 06:30'),
-    capacity: z.number().int().min(1).max(100_000).optional().describe('The seva’s default when left out'),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe('The seva’s default when left out'),
     note: z.string().trim().max(200).optional(),
   })
   .meta({ id: 'CreateSlot' });
@@ -187,9 +224,16 @@ export type CreateSlot = z.infer<typeof createSlotSchema>;
 export const updateSlotSchema = z
   .strictObject({
     capacity: z.number().int().min(1).max(100_000).optional(),
-    status: slotStatusSchema.optional().describe('closed or cancelled cancels the slot’s bookings and tells each devotee'),
+    status: slotStatusSchema
+      .optional()
+      .describe('closed or cancelled cancels the slot’s bookings and tells each devotee'),
     note: z.string().trim().max(200).nullable().optional(),
-    reason: z.string().trim().max(300).optional().describe('Told to devotees whose bookings are cancelled'),
+    reason: z
+      .string()
+      .trim()
+      .max(300)
+      .optional()
+      .describe('Told to devotees whose bookings are cancelled'),
   })
   .refine((v) => v.capacity !== undefined || v.status !== undefined || v.note !== undefined, {
     message: 'Change at least one of capacity, status, note',
@@ -213,11 +257,16 @@ export const closedDateSchema = z
   .meta({ id: 'ClosedDate' });
 export type ClosedDate = z.infer<typeof closedDateSchema>;
 
-export const closedDateListSchema = z.object({ items: z.array(closedDateSchema) }).meta({ id: 'ClosedDateList' });
+export const closedDateListSchema = z
+  .object({ items: z.array(closedDateSchema) })
+  .meta({ id: 'ClosedDateList' });
 
 export const closedDateQuerySchema = z
   .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`to` must not be before `from`', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: '`to` must not be before `from`',
+    path: ['to'],
+  });
 
 export const createClosedDateSchema = z
   .strictObject({

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { passwordSchema, staffRoleSchema, staffUserSchema } from './auth.ts';
 
-export const staffUserListSchema = z.object({ items: z.array(staffUserSchema) }).meta({ id: 'StaffUserList' });
+export const staffUserListSchema = z
+  .object({ items: z.array(staffUserSchema) })
+  .meta({ id: 'StaffUserList' });
 
 export const createStaffUserSchema = z
   .strictObject({
@@ -10,7 +12,9 @@ export const createStaffUserSchema = z
     role: staffRoleSchema,
     password: passwordSchema
       .optional()
-      .describe('A temporary password; one is generated when left out. Changed at first sign-in either way.'),
+      .describe(
+        'A temporary password; one is generated when left out. Changed at first sign-in either way.',
+      ),
   })
   .meta({ id: 'CreateStaffUser' });
 export type CreateStaffUser = z.infer<typeof createStaffUserSchema>;
@@ -19,9 +23,14 @@ export const updateStaffUserSchema = z
   .strictObject({
     name: z.string().trim().min(2).max(120).optional(),
     role: staffRoleSchema.optional(),
-    active: z.boolean().optional().describe('false deactivates the account (accounts are never deleted)'),
+    active: z
+      .boolean()
+      .optional()
+      .describe('false deactivates the account (accounts are never deleted)'),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Change at least one field' })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'Change at least one field',
+  })
   .meta({ id: 'UpdateStaffUser' });
 export type UpdateStaffUser = z.infer<typeof updateStaffUserSchema>;
 
@@ -46,7 +55,9 @@ export const apiKeySchema = z
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) }).meta({ id: 'ApiKeyList' });
+export const apiKeyListSchema = z
+  .object({ items: z.array(apiKeySchema) })
+  .meta({ id: 'ApiKeyList' });
 
 export const createApiKeySchema = z
   .strictObject({ name: z.string().trim().min(2).max(120), role: staffRoleSchema })

@@ -37,7 +37,9 @@ export const sessionSchema = z
     expiresIn: z.number().int().describe('Seconds until the access token expires'),
     refreshToken: z
       .string()
-      .describe('Also set as the httpOnly `sevabook_refresh` cookie; API clients may send it in the body instead'),
+      .describe(
+        'Also set as the httpOnly `sevabook_refresh` cookie; API clients may send it in the body instead',
+      ),
     refreshExpiresAt: z.iso.datetime(),
     user: staffUserSchema,
   })

@@ -65,7 +65,12 @@ export const bookingSchema = z
     }),
     seva: z.object({
       id: z.number().int(),
-      name: z.object({ en: z.string(), kn: z.string(), hi: z.string().nullable(), te: z.string().nullable() }),
+      name: z.object({
+        en: z.string(),
+        kn: z.string(),
+        hi: z.string().nullable(),
+        te: z.string().nullable(),
+      }),
       durationMinutes: z.number().int(),
     }),
     cancellable: z.boolean(),

@@ -23,21 +23,45 @@ export async function createApiKey(db: Db, input: CreateApiKey, createdById: num
   const secret = newApiKeySecret();
   return db.$transaction(async (tx) => {
     const apiKey = await tx.apiKey.create({
-      data: { name: input.name, role: input.role, prefix: secret.prefix, keyHash: secret.keyHash, createdById },
+      data: {
+        name: input.name,
+        role: input.role,
+        prefix: secret.prefix,
+        keyHash: secret.keyHash,
+        createdById,
+      },
     });
-    await recordAudit(tx, { entityType: 'api_key', entityId: apiKey.id, action: 'api_key.created', actor, after: toApiKeyDto(apiKey) });
+    await recordAudit(tx, {
+      entityType: 'api_key',
+      entityId: apiKey.id,
+      action: 'api_key.created',
+      actor,
+      after: toApiKeyDto(apiKey),
+    });
     return { apiKey, key: secret.key };
   });
 }
 
 /** Revokes a key at once; revoking twice is harmless. */
-export async function revokeApiKey(db: Db, id: number, actor: Actor, now = new Date()): Promise<ApiKey> {
+export async function revokeApiKey(
+  db: Db,
+  id: number,
+  actor: Actor,
+  now = new Date(),
+): Promise<ApiKey> {
   return db.$transaction(async (tx) => {
     const found = await tx.apiKey.findUnique({ where: { id } });
     if (!found) throw notFound(`There is no API key ${id}.`);
     if (found.revokedAt) return found;
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
-    await recordAudit(tx, { entityType: 'api_key', entityId: id, action: 'api_key.revoked', actor, before: toApiKeyDto(found), after: toApiKeyDto(revoked) });
+    await recordAudit(tx, {
+      entityType: 'api_key',
+      entityId: id,
+      action: 'api_key.revoked',
+      actor,
+      before: toApiKeyDto(found),
+      after: toApiKeyDto(revoked),
+    });
     return revoked;
   });
 }

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiKeyListSchema, apiKeySchema, createApiKeySchema, createdApiKeySchema, idParamSchema, problemSchema } from '@sevabook/shared';
+import {
+  apiKeyListSchema,
+  apiKeySchema,
+  createApiKeySchema,
+  createdApiKeySchema,
+  idParamSchema,
+  problemSchema,
+} from '@sevabook/shared';
 import { ADMIN_ONLY, authorize, principalOf } from '../../auth/authorize.ts';
 import { authProblems, staffSessionSecurity } from '../security.ts';
 import { createApiKey, revokeApiKey, toApiKeyDto } from './api-key-admin.ts';
@@ -12,9 +19,18 @@ const adminApiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api-keys',
-    { schema: { tags, summary: 'API keys (never their secrets)', security, response: { 200: apiKeyListSchema, ...authProblems } } },
+    {
+      schema: {
+        tags,
+        summary: 'API keys (never their secrets)',
+        security,
+        response: { 200: apiKeyListSchema, ...authProblems },
+      },
+    },
     async () => {
-      const keys = await app.db.apiKey.findMany({ orderBy: [{ revokedAt: 'asc' }, { id: 'desc' }] });
+      const keys = await app.db.apiKey.findMany({
+        orderBy: [{ revokedAt: 'asc' }, { id: 'desc' }],
+      });
       return { items: keys.map(toApiKeyDto) };
     },
   );
@@ -32,7 +48,12 @@ const adminApiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const { apiKey, key } = await createApiKey(app.db, request.body, principal.id, principal.actor);
+      const { apiKey, key } = await createApiKey(
+        app.db,
+        request.body,
+        principal.id,
+        principal.actor,
+      );
       void reply.code(201).header('cache-control', 'no-store');
       return { apiKey: toApiKeyDto(apiKey), key };
     },
@@ -49,7 +70,8 @@ const adminApiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: apiKeySchema, 404: problemSchema, ...authProblems },
       },
     },
-    async (request) => toApiKeyDto(await revokeApiKey(app.db, request.params.id, principalOf(request).actor)),
+    async (request) =>
+      toApiKeyDto(await revokeApiKey(app.db, request.params.id, principalOf(request).actor)),
   );
 };
 

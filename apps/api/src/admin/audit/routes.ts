@@ -50,7 +50,12 @@ const adminAuditRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(entityId ? { entityId } : {}),
       };
       const [rows, total] = await Promise.all([
-        app.db.auditEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+        app.db.auditEntry.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
         app.db.auditEntry.count({ where }),
       ]);
       return { items: rows.map(toAuditDto), total, page, pageSize };

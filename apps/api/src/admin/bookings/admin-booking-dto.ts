@@ -1,7 +1,11 @@
 import type { AdminBooking } from '@sevabook/shared';
 import { toBookingDto, type BookingWithSlot } from '../../bookings/booking-dto.ts';
 
-export function toAdminBookingDto(booking: BookingWithSlot, now: Date, timeZone: string): AdminBooking {
+export function toAdminBookingDto(
+  booking: BookingWithSlot,
+  now: Date,
+  timeZone: string,
+): AdminBooking {
   return {
     ...toBookingDto(booking, now, timeZone),
     id: booking.id,

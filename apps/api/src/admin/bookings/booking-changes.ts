@@ -4,7 +4,12 @@ import { isUniqueViolation } from '../../db/db-errors.ts';
 import { conflict, notFound, unprocessable, validationFailed } from '../../errors.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
 import { bookingInclude, type BookingWithSlot } from '../../bookings/booking-dto.ts';
-import { auditView, takePlaces, releasePlaces, type BookingContext } from '../../bookings/booking-service.ts';
+import {
+  auditView,
+  takePlaces,
+  releasePlaces,
+  type BookingContext,
+} from '../../bookings/booking-service.ts';
 import { enqueueNotification, scheduleReminder } from '../../notifications/outbox.ts';
 import { withDeadlockRetry } from '../deadlock-retry.ts';
 
@@ -22,7 +27,8 @@ export async function updateBooking(
 ): Promise<BookingWithSlot> {
   const now = ctx.now?.() ?? new Date();
   const phone = changes.phone === undefined ? undefined : toE164(changes.phone);
-  if (phone === null) throw validationFailed([{ path: 'body.phone', message: 'Not a valid phone number' }]);
+  if (phone === null)
+    throw validationFailed([{ path: 'body.phone', message: 'Not a valid phone number' }]);
 
   try {
     return await withDeadlockRetry(() =>
@@ -31,9 +37,16 @@ export async function updateBooking(
           const locked = await tx.$queryRaw<{ id: number }[]>`
             SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;
           if (locked.length === 0) throw notFound(`There is no booking ${bookingId}.`);
-          const before = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: bookingInclude });
+          const before = await tx.booking.findUniqueOrThrow({
+            where: { id: bookingId },
+            include: bookingInclude,
+          });
           if (before.status === 'cancelled') {
-            throw conflict('already_cancelled', 'Booking cancelled', 'A cancelled booking cannot be changed.');
+            throw conflict(
+              'already_cancelled',
+              'Booking cancelled',
+              'A cancelled booking cannot be changed.',
+            );
           }
 
           const targetSlotId = changes.slotId ?? before.slotId;
@@ -50,7 +63,12 @@ export async function updateBooking(
               `One booking of ${target.seva.nameEn} may cover at most ${target.seva.maxPersonsPerBooking} persons.`,
             );
           }
-          await shiftPlaces(tx, { from: before.slotId, to: targetSlotId, oldPersons: before.persons, persons });
+          await shiftPlaces(tx, {
+            from: before.slotId,
+            to: targetSlotId,
+            oldPersons: before.persons,
+            persons,
+          });
 
           const seva = target.seva;
           const keep = <T>(asked: boolean, value: T | null | undefined, current: T | null) =>
@@ -76,7 +94,8 @@ export async function updateBooking(
           });
 
           // The devotee hears about what changes their visit: the slot or the number of places.
-          if (placesChanged) await enqueueNotification(tx, { bookingId, kind: 'change', eventSeq: version });
+          if (placesChanged)
+            await enqueueNotification(tx, { bookingId, kind: 'change', eventSeq: version });
           if (moving) await scheduleReminder(tx, bookingId, target.startsAt, now);
           await recordAudit(tx, {
             entityType: 'booking',

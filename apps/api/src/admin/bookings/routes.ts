@@ -21,7 +21,12 @@ import { searchBookings } from './booking-search.ts';
 import { staffSecurity, authProblems } from '../security.ts';
 
 const idempotencyHeaders = z.looseObject({
-  'idempotency-key': z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/).optional(),
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
 });
 
 /** Bookings as staff see them: search, counter bookings, edits and moves, cancellation. */
@@ -65,7 +70,10 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const booking = await app.db.booking.findUnique({ where: { id: request.params.id }, include: bookingInclude });
+      const booking = await app.db.booking.findUnique({
+        where: { id: request.params.id },
+        include: bookingInclude,
+      });
       if (!booking) throw notFound(`There is no booking ${request.params.id}.`);
       return toAdminBookingDto(booking, new Date(), tz);
     },
@@ -102,7 +110,9 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         ignoreBookingWindow: true,
         ...creatorOf(principal),
       });
-      void reply.code(result.replayed ? 200 : 201).header('location', `/api/v1/admin/bookings/${result.booking.id}`);
+      void reply
+        .code(result.replayed ? 200 : 201)
+        .header('location', `/api/v1/admin/bookings/${result.booking.id}`);
       return toAdminBookingDto(result.booking, new Date(), tz);
     },
   );
@@ -119,11 +129,21 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         security: staffSecurity,
         params: idParamSchema,
         body: updateBookingSchema,
-        response: { 200: adminBookingSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+        response: {
+          200: adminBookingSchema,
+          404: problemSchema,
+          409: problemSchema,
+          ...authProblems,
+        },
       },
     },
     async (request) => {
-      const booking = await updateBooking(ctx, request.params.id, request.body, principalOf(request).actor);
+      const booking = await updateBooking(
+        ctx,
+        request.params.id,
+        request.body,
+        principalOf(request).actor,
+      );
       return toAdminBookingDto(booking, new Date(), tz);
     },
   );

@@ -40,7 +40,10 @@ export async function createClosedDate(
         });
         const slots = await tx.slot.findMany({
           where: {
-            startsAt: { gte: startOfTempleDay(input.date, timeZone), lt: startOfTempleDay(addDaysToDate(input.date, 1), timeZone) },
+            startsAt: {
+              gte: startOfTempleDay(input.date, timeZone),
+              lt: startOfTempleDay(addDaysToDate(input.date, 1), timeZone),
+            },
             status: { not: 'cancelled' },
             ...(input.sevaId !== null ? { sevaId: input.sevaId } : {}),
           },
@@ -57,9 +60,17 @@ export async function createClosedDate(
           entityId: closedDate.id,
           action: 'closed_date.created',
           actor,
-          after: { ...toClosedDateDto(closedDate), slotsCancelled: slots.length, bookingsCancelled },
+          after: {
+            ...toClosedDateDto(closedDate),
+            slotsCancelled: slots.length,
+            bookingsCancelled,
+          },
         });
-        return { closedDate: toClosedDateDto(closedDate), slotsCancelled: slots.length, bookingsCancelled };
+        return {
+          closedDate: toClosedDateDto(closedDate),
+          slotsCancelled: slots.length,
+          bookingsCancelled,
+        };
       },
       { isolationLevel: 'ReadCommitted', timeout: 60_000, maxWait: 15_000 },
     ),
@@ -72,6 +83,12 @@ export async function deleteClosedDate(db: Db, id: number, actor: Actor): Promis
     const row = await tx.closedDate.findUnique({ where: { id } });
     if (!row) throw notFound(`There is no closed date ${id}.`);
     await tx.closedDate.delete({ where: { id } });
-    await recordAudit(tx, { entityType: 'closed_date', entityId: id, action: 'closed_date.deleted', actor, before: toClosedDateDto(row) });
+    await recordAudit(tx, {
+      entityType: 'closed_date',
+      entityId: id,
+      action: 'closed_date.deleted',
+      actor,
+      before: toClosedDateDto(row),
+    });
   });
 }

@@ -34,7 +34,12 @@ const adminClosedDateRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { from, to } = request.query;
       const rows = await app.db.closedDate.findMany({
-        where: { date: { ...(from ? { gte: dateColumnValue(from) } : {}), ...(to ? { lte: dateColumnValue(to) } : {}) } },
+        where: {
+          date: {
+            ...(from ? { gte: dateColumnValue(from) } : {}),
+            ...(to ? { lte: dateColumnValue(to) } : {}),
+          },
+        },
         orderBy: [{ date: 'asc' }, { id: 'asc' }],
         take: 1_000,
       });
@@ -48,7 +53,8 @@ const adminClosedDateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Close a date for one seva or the whole temple (admin)',
-        description: 'Slots already made for that date are cancelled, and their bookings with them (one message each).',
+        description:
+          'Slots already made for that date are cancelled, and their bookings with them (one message each).',
         security: staffSecurity,
         body: createClosedDateSchema,
         response: { 201: closedDateChangeSchema, 404: problemSchema, ...authProblems },

@@ -1,23 +1,45 @@
-import { addDaysToDate, startOfTempleDay, templeTimeOf, type DaySheet, type DaySheetQuery, type SevaSummary } from '@sevabook/shared';
+import {
+  addDaysToDate,
+  startOfTempleDay,
+  templeTimeOf,
+  type DaySheet,
+  type DaySheetQuery,
+  type SevaSummary,
+} from '@sevabook/shared';
 import type { Tx } from '../../db/client.ts';
 import { sevaName } from '../../sevas/seva-dto.ts';
 
 /** The temple-local day [start, end) as UTC instants. */
 function dayRange(from: string, to: string, timeZone: string) {
-  return { gte: startOfTempleDay(from, timeZone), lt: startOfTempleDay(addDaysToDate(to, 1), timeZone) };
+  return {
+    gte: startOfTempleDay(from, timeZone),
+    lt: startOfTempleDay(addDaysToDate(to, 1), timeZone),
+  };
 }
 
 /** A day's slots in time order with their bookings, as the priests' printed sheet shows them. */
-export async function buildDaySheet(db: Tx, query: DaySheetQuery, timeZone: string): Promise<DaySheet> {
+export async function buildDaySheet(
+  db: Tx,
+  query: DaySheetQuery,
+  timeZone: string,
+): Promise<DaySheet> {
   const slots = await db.slot.findMany({
-    where: { startsAt: dayRange(query.date, query.date, timeZone), ...(query.sevaId ? { sevaId: query.sevaId } : {}) },
+    where: {
+      startsAt: dayRange(query.date, query.date, timeZone),
+      ...(query.sevaId ? { sevaId: query.sevaId } : {}),
+    },
     include: {
       seva: true,
       bookings: {
         where: query.includeCancelled ? {} : { status: 'confirmed' },
         orderBy: [{ status: 'asc' }, { createdAt: 'asc' }],
         include: {
-          notifications: { where: { kind: 'confirmation' }, select: { status: true }, orderBy: { id: 'desc' }, take: 1 },
+          notifications: {
+            where: { kind: 'confirmation' },
+            select: { status: true },
+            orderBy: { id: 'desc' },
+            take: 1,
+          },
         },
       },
     },
@@ -29,7 +51,11 @@ export async function buildDaySheet(db: Tx, query: DaySheetQuery, timeZone: stri
     id: slot.id,
     startsAt: slot.startsAt.toISOString(),
     time: templeTimeOf(slot.startsAt, timeZone),
-    seva: { id: slot.seva.id, name: sevaName(slot.seva), durationMinutes: slot.seva.durationMinutes },
+    seva: {
+      id: slot.seva.id,
+      name: sevaName(slot.seva),
+      durationMinutes: slot.seva.durationMinutes,
+    },
     capacity: slot.capacity,
     booked: slot.booked,
     status: slot.status,
@@ -61,21 +87,39 @@ export async function buildDaySheet(db: Tx, query: DaySheetQuery, timeZone: stri
 }
 
 /** Per seva, over a range of temple dates: slots held, confirmed bookings, persons and fees. */
-export async function sevaSummary(db: Tx, from: string, to: string, timeZone: string): Promise<SevaSummary> {
+export async function sevaSummary(
+  db: Tx,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<SevaSummary> {
   const startsAt = dayRange(from, to, timeZone);
   // slot.booked is kept equal to the confirmed persons by every booking transaction.
   const [bySeva, bookingsBySlot, slots] = await Promise.all([
-    db.slot.groupBy({ by: ['sevaId'], where: { startsAt }, _count: { _all: true }, _sum: { booked: true } }),
-    db.booking.groupBy({ by: ['slotId'], where: { status: 'confirmed', slot: { startsAt } }, _count: { _all: true } }),
+    db.slot.groupBy({
+      by: ['sevaId'],
+      where: { startsAt },
+      _count: { _all: true },
+      _sum: { booked: true },
+    }),
+    db.booking.groupBy({
+      by: ['slotId'],
+      where: { status: 'confirmed', slot: { startsAt } },
+      _count: { _all: true },
+    }),
     db.slot.findMany({ where: { startsAt }, select: { id: true, sevaId: true } }),
   ]);
   const sevaOfSlot = new Map(slots.map((s) => [s.id, s.sevaId]));
   const bookingCount = new Map<number, number>();
   for (const row of bookingsBySlot) {
     const sevaId = sevaOfSlot.get(row.slotId);
-    if (sevaId !== undefined) bookingCount.set(sevaId, (bookingCount.get(sevaId) ?? 0) + row._count._all);
+    if (sevaId !== undefined)
+      bookingCount.set(sevaId, (bookingCount.get(sevaId) ?? 0) + row._count._all);
   }
-  const sevas = await db.seva.findMany({ where: { id: { in: bySeva.map((r) => r.sevaId) } }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  const sevas = await db.seva.findMany({
+    where: { id: { in: bySeva.map((r) => r.sevaId) } },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+  });
   return {
     from,
     to,

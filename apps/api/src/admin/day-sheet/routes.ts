@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { daySheetQuerySchema, daySheetSchema, sevaSummaryQuerySchema, sevaSummarySchema } from '@sevabook/shared';
+import {
+  daySheetQuerySchema,
+  daySheetSchema,
+  sevaSummaryQuerySchema,
+  sevaSummarySchema,
+} from '@sevabook/shared';
 import { ALL_ROLES, BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
 import { authProblems, staffSecurity } from '../security.ts';
 import { daySheetCsv } from './day-sheet-csv.ts';

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { adminNotificationPageSchema, adminNotificationSchema, idParamSchema, notificationQuerySchema, problemSchema } from '@sevabook/shared';
+import {
+  adminNotificationPageSchema,
+  adminNotificationSchema,
+  idParamSchema,
+  notificationQuerySchema,
+  problemSchema,
+} from '@sevabook/shared';
 import { ALL_ROLES, BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
 import { listNotifications, retryNotification } from '../../notifications/staff-notifications.ts';
 import { authProblems, staffSecurity } from '../security.ts';
@@ -31,7 +37,12 @@ const adminNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send a failed or dead message again',
         security: staffSecurity,
         params: idParamSchema,
-        response: { 200: adminNotificationSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+        response: {
+          200: adminNotificationSchema,
+          404: problemSchema,
+          409: problemSchema,
+          ...authProblems,
+        },
       },
     },
     async (request) => retryNotification(app.db, request.params.id),

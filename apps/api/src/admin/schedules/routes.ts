@@ -19,7 +19,10 @@ const sevaIdParamSchema = z.object({ sevaId: z.coerce.number().int().positive() 
 const adminScheduleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', authorize({ read: ALL_ROLES, write: ADMIN_ONLY }));
   const tags = ['admin: sevas and slots'];
-  const horizon = () => ({ timeZone: app.config.templeTimeZone, horizonDays: app.config.slotHorizonDays });
+  const horizon = () => ({
+    timeZone: app.config.templeTimeZone,
+    horizonDays: app.config.slotHorizonDays,
+  });
 
   app.get(
     '/sevas/:sevaId/schedules',
@@ -33,7 +36,10 @@ const adminScheduleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const seva = await app.db.seva.findUnique({ where: { id: request.params.sevaId }, include: { schedules: { orderBy: { id: 'asc' } } } });
+      const seva = await app.db.seva.findUnique({
+        where: { id: request.params.sevaId },
+        include: { schedules: { orderBy: { id: 'asc' } } },
+      });
       if (!seva) throw notFound(`There is no seva ${request.params.sevaId}.`);
       return { items: seva.schedules.map(toAdminScheduleDto) };
     },
@@ -52,7 +58,13 @@ const adminScheduleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await createSchedule(app.db, request.params.sevaId, request.body, principalOf(request).actor, horizon());
+      const result = await createSchedule(
+        app.db,
+        request.params.sevaId,
+        request.body,
+        principalOf(request).actor,
+        horizon(),
+      );
       void reply.code(201);
       return result;
     },
@@ -70,7 +82,14 @@ const adminScheduleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scheduleChangeSchema, 404: problemSchema, ...authProblems },
       },
     },
-    async (request) => updateSchedule(app.db, request.params.id, request.body, principalOf(request).actor, horizon()),
+    async (request) =>
+      updateSchedule(
+        app.db,
+        request.params.id,
+        request.body,
+        principalOf(request).actor,
+        horizon(),
+      ),
   );
 };
 

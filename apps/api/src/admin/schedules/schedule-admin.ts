@@ -39,7 +39,9 @@ function scheduleColumns(input: UpdateSchedule): Prisma.ScheduleUncheckedUpdateI
     ...(input.times ? { times: [...new Set(input.times)].sort().join(',') } : {}),
     ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
     ...(input.validFrom ? { validFrom: dateColumnValue(input.validFrom) } : {}),
-    ...(input.validUntil !== undefined ? { validUntil: input.validUntil ? dateColumnValue(input.validUntil) : null } : {}),
+    ...(input.validUntil !== undefined
+      ? { validUntil: input.validUntil ? dateColumnValue(input.validUntil) : null }
+      : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
   };
 }
@@ -56,7 +58,10 @@ export async function createSchedule(
       const seva = await tx.seva.findUnique({ where: { id: sevaId } });
       if (!seva) throw notFound(`There is no seva ${sevaId}.`);
       const schedule = await tx.schedule.create({
-        data: { sevaId, ...(scheduleColumns(input) as Omit<Prisma.ScheduleUncheckedCreateInput, 'sevaId'>) },
+        data: {
+          sevaId,
+          ...(scheduleColumns(input) as Omit<Prisma.ScheduleUncheckedCreateInput, 'sevaId'>),
+        },
       });
       await recordAudit(tx, {
         entityType: 'schedule',
@@ -65,8 +70,15 @@ export async function createSchedule(
         actor,
         after: toAdminScheduleDto(schedule),
       });
-      const created = await materialiseSlots(tx, { timeZone: horizon.timeZone, horizonDays: horizon.horizonDays, sevaId });
-      return { schedule: toAdminScheduleDto(schedule), slots: { removed: 0, created, keptWithBookings: 0 } };
+      const created = await materialiseSlots(tx, {
+        timeZone: horizon.timeZone,
+        horizonDays: horizon.horizonDays,
+        sevaId,
+      });
+      return {
+        schedule: toAdminScheduleDto(schedule),
+        slots: { removed: 0, created, keptWithBookings: 0 },
+      };
     },
     { timeout: 30_000 },
   );
@@ -91,7 +103,9 @@ export async function updateSchedule(
       if (!before) throw notFound(`There is no schedule ${id}.`);
       const merged = { ...toAdminScheduleDto(before), ...input };
       if (merged.validUntil && merged.validUntil < merged.validFrom) {
-        throw validationFailed([{ path: 'body.validUntil', message: '`validUntil` must not be before `validFrom`' }]);
+        throw validationFailed([
+          { path: 'body.validUntil', message: '`validUntil` must not be before `validFrom`' },
+        ]);
       }
       const schedule = await tx.schedule.update({ where: { id }, data: scheduleColumns(input) });
       const removed = await removeUnbookedFutureSlots(tx, id, now);
@@ -100,7 +114,9 @@ export async function updateSchedule(
         horizonDays: horizon.horizonDays,
         sevaId: schedule.sevaId,
       });
-      const keptWithBookings = await tx.slot.count({ where: { scheduleId: id, startsAt: { gt: now }, bookings: { some: {} } } });
+      const keptWithBookings = await tx.slot.count({
+        where: { scheduleId: id, startsAt: { gt: now }, bookings: { some: {} } },
+      });
       await recordAudit(tx, {
         entityType: 'schedule',
         entityId: id,
@@ -109,7 +125,10 @@ export async function updateSchedule(
         before: toAdminScheduleDto(before),
         after: { ...toAdminScheduleDto(schedule), slotsRemoved: removed, slotsCreated: created },
       });
-      return { schedule: toAdminScheduleDto(schedule), slots: { removed, created, keptWithBookings } };
+      return {
+        schedule: toAdminScheduleDto(schedule),
+        slots: { removed, created, keptWithBookings },
+      };
     },
     { timeout: 30_000 },
   );

@@ -20,7 +20,12 @@ const adminSevaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sevas',
     {
-      schema: { tags, summary: 'All sevas, active or not', security: staffSecurity, response: { 200: adminSevaListSchema, ...authProblems } },
+      schema: {
+        tags,
+        summary: 'All sevas, active or not',
+        security: staffSecurity,
+        response: { 200: adminSevaListSchema, ...authProblems },
+      },
     },
     async () => {
       const sevas = await app.db.seva.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
@@ -76,7 +81,10 @@ const adminSevaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminSevaSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
       },
     },
-    async (request) => toAdminSevaDto(await updateSeva(app.db, request.params.id, request.body, principalOf(request).actor)),
+    async (request) =>
+      toAdminSevaDto(
+        await updateSeva(app.db, request.params.id, request.body, principalOf(request).actor),
+      ),
   );
 };
 

@@ -11,7 +11,12 @@ export function toAdminSevaDto(seva: Seva): AdminSeva {
     id: seva.id,
     slug: seva.slug,
     name: sevaName(seva),
-    description: { en: seva.descriptionEn, kn: seva.descriptionKn, hi: seva.descriptionHi, te: seva.descriptionTe },
+    description: {
+      en: seva.descriptionEn,
+      kn: seva.descriptionKn,
+      hi: seva.descriptionHi,
+      te: seva.descriptionTe,
+    },
     durationMinutes: seva.durationMinutes,
     feePaise: seva.feePaise,
     defaultCapacity: seva.defaultCapacity,
@@ -30,7 +35,9 @@ function sevaColumns(input: UpdateSeva): Prisma.SevaUncheckedUpdateInput {
   const { name, description, asks, ...plain } = input;
   return {
     ...plain,
-    ...(name ? { nameEn: name.en, nameKn: name.kn, nameHi: name.hi ?? null, nameTe: name.te ?? null } : {}),
+    ...(name
+      ? { nameEn: name.en, nameKn: name.kn, nameHi: name.hi ?? null, nameTe: name.te ?? null }
+      : {}),
     ...(description
       ? {
           descriptionEn: description.en,
@@ -39,17 +46,28 @@ function sevaColumns(input: UpdateSeva): Prisma.SevaUncheckedUpdateInput {
           descriptionTe: description.te ?? null,
         }
       : {}),
-    ...(asks ? { asksGotra: asks.gotra, asksNakshatra: asks.nakshatra, asksRashi: asks.rashi } : {}),
+    ...(asks
+      ? { asksGotra: asks.gotra, asksNakshatra: asks.nakshatra, asksRashi: asks.rashi }
+      : {}),
   };
 }
 
-const slugTaken = (slug: string) => conflict('conflict', 'Slug taken', `Another seva already uses the slug "${slug}".`);
+const slugTaken = (slug: string) =>
+  conflict('conflict', 'Slug taken', `Another seva already uses the slug "${slug}".`);
 
 export async function createSeva(db: Db, input: CreateSeva, actor: Actor): Promise<Seva> {
   try {
     return await db.$transaction(async (tx) => {
-      const seva = await tx.seva.create({ data: sevaColumns(input) as Prisma.SevaUncheckedCreateInput });
-      await recordAudit(tx, { entityType: 'seva', entityId: seva.id, action: 'seva.created', actor, after: toAdminSevaDto(seva) });
+      const seva = await tx.seva.create({
+        data: sevaColumns(input) as Prisma.SevaUncheckedCreateInput,
+      });
+      await recordAudit(tx, {
+        entityType: 'seva',
+        entityId: seva.id,
+        action: 'seva.created',
+        actor,
+        after: toAdminSevaDto(seva),
+      });
       return seva;
     });
   } catch (error) {
@@ -58,7 +76,12 @@ export async function createSeva(db: Db, input: CreateSeva, actor: Actor): Promi
   }
 }
 
-export async function updateSeva(db: Db, id: number, input: UpdateSeva, actor: Actor): Promise<Seva> {
+export async function updateSeva(
+  db: Db,
+  id: number,
+  input: UpdateSeva,
+  actor: Actor,
+): Promise<Seva> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.seva.findUnique({ where: { id } });

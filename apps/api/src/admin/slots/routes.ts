@@ -36,7 +36,10 @@ const adminSlotRoutes: FastifyPluginAsyncZod = async (app) => {
       const { from, to, sevaId } = request.query;
       const slots = await app.db.slot.findMany({
         where: {
-          startsAt: { gte: startOfTempleDay(from, tz), lt: startOfTempleDay(addDaysToDate(to, 1), tz) },
+          startsAt: {
+            gte: startOfTempleDay(from, tz),
+            lt: startOfTempleDay(addDaysToDate(to, 1), tz),
+          },
           ...(sevaId ? { sevaId } : {}),
         },
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
@@ -76,11 +79,21 @@ const adminSlotRoutes: FastifyPluginAsyncZod = async (app) => {
         security: staffSecurity,
         params: idParamSchema,
         body: updateSlotSchema,
-        response: { 200: slotChangeSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+        response: {
+          200: slotChangeSchema,
+          404: problemSchema,
+          409: problemSchema,
+          ...authProblems,
+        },
       },
     },
     async (request) => {
-      const { slot, bookingsCancelled } = await updateSlot(app.db, request.params.id, request.body, principalOf(request).actor);
+      const { slot, bookingsCancelled } = await updateSlot(
+        app.db,
+        request.params.id,
+        request.body,
+        principalOf(request).actor,
+      );
       return { slot: toAdminSlotDto(slot, tz), bookingsCancelled };
     },
   );

@@ -1,4 +1,11 @@
-import { templeDateOf, templeDateTimeToUtc, templeTimeOf, type AdminSlot, type CreateSlot, type UpdateSlot } from '@sevabook/shared';
+import {
+  templeDateOf,
+  templeDateTimeToUtc,
+  templeTimeOf,
+  type AdminSlot,
+  type CreateSlot,
+  type UpdateSlot,
+} from '@sevabook/shared';
 import type { Db } from '../../db/client.ts';
 import { isCheckViolation, isUniqueViolation } from '../../db/db-errors.ts';
 import { conflict, notFound } from '../../errors.ts';
@@ -22,10 +29,20 @@ export function toAdminSlotDto(slot: Slot, timeZone: string): AdminSlot {
   };
 }
 
-const slotView = (s: Slot) => ({ capacity: s.capacity, booked: s.booked, status: s.status, note: s.note });
+const slotView = (s: Slot) => ({
+  capacity: s.capacity,
+  booked: s.booked,
+  status: s.status,
+  note: s.note,
+});
 
 /** An extra one-off slot, outside any schedule. */
-export async function createExtraSlot(db: Db, input: CreateSlot, actor: Actor, timeZone: string): Promise<Slot> {
+export async function createExtraSlot(
+  db: Db,
+  input: CreateSlot,
+  actor: Actor,
+  timeZone: string,
+): Promise<Slot> {
   try {
     return await db.$transaction(async (tx) => {
       const seva = await tx.seva.findUnique({ where: { id: input.sevaId } });
@@ -38,12 +55,22 @@ export async function createExtraSlot(db: Db, input: CreateSlot, actor: Actor, t
           note: input.note ?? null,
         },
       });
-      await recordAudit(tx, { entityType: 'slot', entityId: slot.id, action: 'slot.created', actor, after: slotView(slot) });
+      await recordAudit(tx, {
+        entityType: 'slot',
+        entityId: slot.id,
+        action: 'slot.created',
+        actor,
+        after: slotView(slot),
+      });
       return slot;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict('conflict', 'Slot exists', `${input.date} ${input.time} already has a slot of this seva.`);
+      throw conflict(
+        'conflict',
+        'Slot exists',
+        `${input.date} ${input.time} already has a slot of this seva.`,
+      );
     }
     throw error;
   }
@@ -72,13 +99,19 @@ export async function updateSlot(
     return await withDeadlockRetry(() =>
       db.$transaction(
         async (tx) => {
-          const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM slot WHERE id = ${id} FOR UPDATE`;
+          const locked = await tx.$queryRaw<
+            { id: number }[]
+          >`SELECT id FROM slot WHERE id = ${id} FOR UPDATE`;
           if (locked.length === 0) throw notFound(`There is no slot ${id}.`);
           const before = await tx.slot.findUniqueOrThrow({ where: { id } });
 
           let bookingsCancelled = 0;
           if (input.status && input.status !== 'open' && before.status === 'open') {
-            const reason = input.reason ?? (input.status === 'cancelled' ? 'The temple cancelled this seva.' : 'The temple closed this slot.');
+            const reason =
+              input.reason ??
+              (input.status === 'cancelled'
+                ? 'The temple cancelled this seva.'
+                : 'The temple closed this slot.');
             bookingsCancelled = await cancelBookingsOfSlot(tx, id, actor, reason, now);
           }
           if (input.capacity !== undefined) {
@@ -100,7 +133,10 @@ export async function updateSlot(
           await recordAudit(tx, {
             entityType: 'slot',
             entityId: id,
-            action: input.status && input.status !== before.status ? `slot.${input.status === 'open' ? 'reopened' : input.status}` : 'slot.updated',
+            action:
+              input.status && input.status !== before.status
+                ? `slot.${input.status === 'open' ? 'reopened' : input.status}`
+                : 'slot.updated',
             actor,
             before: slotView(before),
             after: { ...slotView(slot), bookingsCancelled },

@@ -21,9 +21,18 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users',
-    { schema: { tags, summary: 'Staff accounts', security, response: { 200: staffUserListSchema, ...authProblems } } },
+    {
+      schema: {
+        tags,
+        summary: 'Staff accounts',
+        security,
+        response: { 200: staffUserListSchema, ...authProblems },
+      },
+    },
     async () => {
-      const users = await app.db.staffUser.findMany({ orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }] });
+      const users = await app.db.staffUser.findMany({
+        orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      });
       return { items: users.map(toStaffUserDto) };
     },
   );
@@ -40,7 +49,11 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, temporaryPassword } = await createStaffUser(app.db, request.body, principalOf(request).actor);
+      const { user, temporaryPassword } = await createStaffUser(
+        app.db,
+        request.body,
+        principalOf(request).actor,
+      );
       void reply.code(201);
       return { user: toStaffUserDto(user), temporaryPassword };
     },
@@ -58,7 +71,10 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: staffUserSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
       },
     },
-    async (request) => toStaffUserDto(await updateStaffUser(app.db, request.params.id, request.body, principalOf(request).actor)),
+    async (request) =>
+      toStaffUserDto(
+        await updateStaffUser(app.db, request.params.id, request.body, principalOf(request).actor),
+      ),
   );
 
   app.post(
@@ -73,7 +89,11 @@ const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { user, temporaryPassword } = await resetStaffPassword(app.db, request.params.id, principalOf(request).actor);
+      const { user, temporaryPassword } = await resetStaffPassword(
+        app.db,
+        request.params.id,
+        principalOf(request).actor,
+      );
       return { user: toStaffUserDto(user), temporaryPassword };
     },
   );

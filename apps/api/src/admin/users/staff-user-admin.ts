@@ -29,12 +29,19 @@ export async function createStaffUser(db: Db, input: CreateStaffUser, actor: Act
           mustChangePassword: true,
         },
       });
-      await recordAudit(tx, { entityType: 'staff_user', entityId: created.id, action: 'staff_user.created', actor, after: toStaffUserDto(created) });
+      await recordAudit(tx, {
+        entityType: 'staff_user',
+        entityId: created.id,
+        action: 'staff_user.created',
+        actor,
+        after: toStaffUserDto(created),
+      });
       return created;
     });
     return { user, temporaryPassword: password };
   } catch (error) {
-    if (isUniqueViolation(error, 'email')) throw conflict('conflict', 'Email taken', 'A staff account with this email exists already.');
+    if (isUniqueViolation(error, 'email'))
+      throw conflict('conflict', 'Email taken', 'A staff account with this email exists already.');
     throw error;
   }
 }
@@ -44,14 +51,29 @@ export async function createStaffUser(db: Db, input: CreateStaffUser, actor: Act
  * user out everywhere. The temple always keeps at least one active admin, and nobody demotes
  * or deactivates themselves.
  */
-export async function updateStaffUser(db: Db, id: number, input: UpdateStaffUser, actor: Actor): Promise<StaffUser> {
+export async function updateStaffUser(
+  db: Db,
+  id: number,
+  input: UpdateStaffUser,
+  actor: Actor,
+): Promise<StaffUser> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM staff_user WHERE id = ${id} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM staff_user WHERE id = ${id} FOR UPDATE`;
     if (rows.length === 0) throw notFound(`There is no staff user ${id}.`);
     const before = await tx.staffUser.findUniqueOrThrow({ where: { id } });
-    const losesAdmin = before.role === 'admin' && before.active && (input.active === false || (input.role && input.role !== 'admin'));
+    const losesAdmin =
+      before.role === 'admin' &&
+      before.active &&
+      (input.active === false || (input.role && input.role !== 'admin'));
     if (losesAdmin) {
-      if (actor.id === id) throw conflict('conflict', 'Not on yourself', 'Ask another admin to change your own role or deactivate you.');
+      if (actor.id === id)
+        throw conflict(
+          'conflict',
+          'Not on yourself',
+          'Ask another admin to change your own role or deactivate you.',
+        );
       await ensureAnotherAdmin(tx, id);
     }
     const user = await tx.staffUser.update({ where: { id }, data: input });
@@ -90,7 +112,12 @@ export async function resetStaffPassword(db: Db, id: number, actor: Actor) {
       data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
     });
     await revokeAllForUser(tx, id, new Date());
-    await recordAudit(tx, { entityType: 'staff_user', entityId: id, action: 'staff_user.password_reset', actor });
+    await recordAudit(tx, {
+      entityType: 'staff_user',
+      entityId: id,
+      action: 'staff_user.password_reset',
+      actor,
+    });
     return updated;
   });
   return { user, temporaryPassword: password };

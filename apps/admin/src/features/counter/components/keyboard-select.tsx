@@ -6,7 +6,10 @@ interface Option {
   label: string;
 }
 
-type KeyboardSelectProps = Omit<SelectProps, 'data' | 'searchable' | 'searchValue' | 'onSearchChange'> & {
+type KeyboardSelectProps = Omit<
+  SelectProps,
+  'data' | 'searchable' | 'searchValue' | 'onSearchChange'
+> & {
   data: Option[];
 };
 
