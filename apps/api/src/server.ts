@@ -4,6 +4,7 @@ import { checkDatabaseReachable } from './db/database-check.ts';
 import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
 import { ensureFirstAdmin, seedDemoData } from './db/seed.ts';
+import { withPreparationLock } from './db/startup-lock.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,9 +21,6 @@ async function main() {
   await checkDatabaseReachable(config.databaseUrl);
   await ensureDatabase(config.databaseUrl);
   await applyMigrations(config.databaseUrl, { log });
-  await seedDemoData(app.db, config, log);
-  const admin = await ensureFirstAdmin(app.db, config, log);
-
   const materialise = async () => {
     const created = await materialiseSlots(app.db, {
       timeZone: config.templeTimeZone,
@@ -30,9 +28,18 @@ async function main() {
     });
     if (created > 0) app.log.info(`Made ${created} new slots from the schedules`);
   };
-  await materialise();
+  // Several instances may start at once: one prepares, the others then find it done.
+  const admin = await withPreparationLock(config.databaseUrl, async () => {
+    await seedDemoData(app.db, config, log);
+    const firstAdmin = await ensureFirstAdmin(app.db, config, log);
+    await materialise();
+    return firstAdmin;
+  });
   const daily = setInterval(
-    () => void materialise().catch((err) => app.log.error({ err }, 'slot materialisation failed')),
+    () =>
+      void withPreparationLock(config.databaseUrl, materialise).catch((err: unknown) =>
+        app.log.error({ err }, 'slot materialisation failed'),
+      ),
     DAY_MS,
   );
   daily.unref();
