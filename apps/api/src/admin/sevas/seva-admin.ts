@@ -4,30 +4,12 @@ import { isUniqueViolation } from '../../db/db-errors.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { Prisma, Seva } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
-import { sevaName } from '../../sevas/seva-dto.ts';
+import { toSevaDto } from '../../sevas/seva-dto.ts';
 
+/** The public shape of a seva, plus what only staff see. */
 export function toAdminSevaDto(seva: Seva): AdminSeva {
-  return {
-    id: seva.id,
-    slug: seva.slug,
-    name: sevaName(seva),
-    description: {
-      en: seva.descriptionEn,
-      kn: seva.descriptionKn,
-      hi: seva.descriptionHi,
-      te: seva.descriptionTe,
-    },
-    durationMinutes: seva.durationMinutes,
-    feePaise: seva.feePaise,
-    defaultCapacity: seva.defaultCapacity,
-    maxPersonsPerBooking: seva.maxPersonsPerBooking,
-    bookingOpensDaysAhead: seva.bookingOpensDaysAhead,
-    bookingClosesMinutesBefore: seva.bookingClosesMinutesBefore,
-    asks: { gotra: seva.asksGotra, nakshatra: seva.asksNakshatra, rashi: seva.asksRashi },
-    active: seva.active,
-    sortOrder: seva.sortOrder,
-    updatedAt: seva.updatedAt.toISOString(),
-  };
+  const { nextOpenDates: _notForStaff, ...common } = toSevaDto(seva, []);
+  return { ...common, sortOrder: seva.sortOrder, updatedAt: seva.updatedAt.toISOString() };
 }
 
 /** The API's shape of a seva, as columns. Only what is given is written. */
