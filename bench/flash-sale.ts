@@ -19,10 +19,16 @@ import {
   round,
   scratchDatabase,
   startApi,
+  startConstantServer,
   writeResults,
 } from './harness.ts';
 import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
-import { insertBookingTakingPlaces } from '../apps/api/src/bookings/pipelined-booking.ts';
+import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
+import {
+  writeBookings,
+  type BookingRequest,
+  type PipelinedOutcome,
+} from '../apps/api/src/bookings/pipelined-booking.ts';
 
 export interface FlashSaleOptions {
   clients: number;
@@ -105,13 +111,16 @@ function figures(outcomes: Outcome[], startedAt: number, booked: number, cap: nu
   };
 }
 
-async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
-  const slotIds = await makeSlots(pool);
+/** The devotees: one keep-alive connection each, opened first, then all book at once. */
+async function sale(
+  url: string,
+  slotIds: number[],
+): Promise<{ outcomes: Outcome[]; startedAt: number }> {
   const agent = new Agent({ connections: o.clients, pipelining: 1, keepAliveTimeout: 30_000 });
   // Open every client's connection first, as devotees already on the page would have.
   await Promise.all(
     Array.from({ length: o.clients }, () =>
-      request(`${apiUrl}/healthz`, { dispatcher: agent }).then((r) => r.body.dump()),
+      request(`${url}/healthz`, { dispatcher: agent }).then((r) => r.body.dump()),
     ),
   );
   const startedAt = performance.now();
@@ -119,7 +128,7 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
     Array.from({ length: o.clients }, async (_, i): Promise<Outcome> => {
       const t0 = performance.now();
       try {
-        const response = await request(`${apiUrl}/api/v1/bookings`, {
+        const response = await request(`${url}/api/v1/bookings`, {
           method: 'POST',
           dispatcher: agent,
           headers: { 'content-type': 'application/json' },
@@ -140,6 +149,12 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
     }),
   );
   await agent.close();
+  return { outcomes, startedAt };
+}
+
+async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
+  const slotIds = await makeSlots(pool);
+  const { outcomes, startedAt } = await sale(apiUrl, slotIds);
   const [row] = await pool.query<{ booked: number }[]>(
     `SELECT CAST(SUM(booked) AS SIGNED) AS booked FROM slot WHERE id IN (${slotIds.join(',')})`,
   );
@@ -156,22 +171,63 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
 }
 
 /**
- * The API's booking transaction itself (apps/api/src/bookings/pipelined-booking.ts), called
- * straight on a mariadb pool of the same size: no HTTP, no Fastify, no Prisma. A request that
- * does not fit reads the slot, as the API does to say why.
+ * The same clients against Fastify answering the API's own 201 body from a counter in memory:
+ * HTTP alone, with no database, on the same machine.
  */
-async function throughDriver(pool: Pool): Promise<RunFigures> {
+async function throughHttpOnly(constantUrl: string): Promise<RunFigures> {
+  await request(`${constantUrl}/places`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: String(o.capacity),
+  }).then((r) => r.body.dump());
+  const { outcomes, startedAt } = await sale(constantUrl, [0]);
+  return figures(outcomes, startedAt, o.capacity, o.capacity);
+}
+
+/** A real 201 body of the API, for the HTTP-only yardstick to send. */
+async function sampleCreatedBody(apiUrl: string, pool: Pool): Promise<string> {
+  const [slotId] = await makeSlots(pool);
+  const response = await request(`${apiUrl}/api/v1/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ slotId, devoteeName: 'Sample Devotee', phone: phone(), persons: 1 }),
+  });
+  if (response.statusCode !== 201) throw new Error(`Sample booking: ${response.statusCode}`);
+  return response.body.text();
+}
+
+/** How the driver-only runs write a booking. */
+type Shape = 'batched' | 'single';
+
+/** One booking per transaction, tried again when rolled back (the shape before batching). */
+async function writeAlone(pool: Pool, request: BookingRequest): Promise<PipelinedOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const {
+      outcomes: [outcome],
+    } = await writeBookings(pool, [request]);
+    if (outcome && 'taken' in outcome) return outcome;
+    if (outcome && 'retry' in outcome && attempt < 3) continue;
+    throw new Error(`Booking ${request.row.reference} failed`);
+  }
+}
+
+/**
+ * The API's booking transaction itself (apps/api/src/bookings/), called straight on a mariadb
+ * pool of the same size: no HTTP, no Fastify, no Prisma, no validation. `batched` goes through
+ * the same BookingWriter as the API (the same transaction shape); `single` writes each booking
+ * in a transaction of its own. A request that does not fit reads the slot, as the API does.
+ */
+async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
   const slotIds = await makeSlots(pool);
+  const writer = new BookingWriter(pool);
   const startedAt = performance.now();
   const outcomes = await Promise.all(
     Array.from({ length: o.clients }, async (_, i): Promise<Outcome> => {
       const t0 = performance.now();
       const slotId = slotIds[i % slotIds.length]!;
-      const reference = `SB-${randomBytes(5).toString('hex').toUpperCase()}`;
-      const outcome = await insertBookingTakingPlaces(
-        pool,
-        {
-          reference,
+      const request: BookingRequest = {
+        row: {
+          reference: `SB-${randomBytes(5).toString('hex').toUpperCase()}`,
           slotId,
           devoteeName: `Devotee ${i}`,
           phone: phone(),
@@ -188,13 +244,17 @@ async function throughDriver(pool: Pool): Promise<RunFigures> {
           createdByStaffId: null,
           apiKeyId: null,
         },
-        {
+        context: {
           startsAt: new Date(Date.now() + 2 * 86_400_000),
           now: new Date(),
           actor: devoteeActor,
           audit: {},
         },
-      );
+      };
+      const outcome =
+        shape === 'batched'
+          ? await writer.book(request.row, request.context)
+          : await writeAlone(pool, request);
       if (!outcome.taken) await pool.query('SELECT * FROM slot WHERE id = ?', [slotId]);
       const t1 = performance.now();
       return { status: outcome.taken ? 1 : 0, ms: t1 - t0, endedAt: t1 };
@@ -209,8 +269,12 @@ async function throughDriver(pool: Pool): Promise<RunFigures> {
 export interface FlashSaleResult {
   options: FlashSaleOptions;
   medians: Record<string, string | number>[];
-  /** API confirmed/s over the ceiling's, median of per-run ratios. */
+  /** API confirmed/s over the ceiling's (the same batched shape), median of per-run ratios. */
   ratio: number;
+  /** API confirmed/s over one-booking-per-transaction straight through the driver. */
+  ratioToSingle: number;
+  /** API confirmed/s over Fastify answering from memory to the same clients. */
+  ratioToHttp: number;
   oversold: boolean;
 }
 
@@ -224,12 +288,18 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const api = await startApi(db.url, { DATABASE_POOL_SIZE: String(apiPoolSize) });
   const apiRuns: RunFigures[] = [];
   const ceilingRuns: RunFigures[] = [];
+  const singleRuns: RunFigures[] = [];
+  const httpRuns: RunFigures[] = [];
+  const constant = await startConstantServer(await sampleCreatedBody(api.url, db.pool));
   try {
     for (let run = 0; run < o.runs; run++) {
       apiRuns.push(await throughApi(api.url, db.pool));
-      ceilingRuns.push(await throughDriver(db.pool));
+      httpRuns.push(await throughHttpOnly(constant.url));
+      ceilingRuns.push(await throughDriver(db.pool, 'batched'));
+      singleRuns.push(await throughDriver(db.pool, 'single'));
     }
   } finally {
+    await constant.stop();
     await api.stop();
     await db.drop();
   }
@@ -242,15 +312,23 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   };
   const medians = [
     summarise('API (HTTP)', apiRuns),
-    summarise('mariadb driver (ceiling)', ceilingRuns),
+    summarise('mariadb driver, same batches (ceiling)', ceilingRuns),
+    summarise('mariadb driver, 1 booking per transaction', singleRuns),
+    summarise('HTTP only: Fastify answering from memory', httpRuns),
   ];
-  const ratio = median(apiRuns.map((r, i) => r.confirmedPerSec / ceilingRuns[i]!.confirmedPerSec));
+  const ratioTo = (runs: RunFigures[]) =>
+    median(apiRuns.map((r, i) => r.confirmedPerSec / runs[i]!.confirmedPerSec));
+  const ratio = ratioTo(ceilingRuns);
+  const ratioToSingle = ratioTo(singleRuns);
+  const ratioToHttp = ratioTo(httpRuns);
   printTable(
     `Flash sale, ${o.slots} slot(s): medians of ${o.runs} run(s); latencies in ms`,
     medians,
   );
   console.log(
-    `API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%`,
+    `API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%; ` +
+      `API / one booking per transaction: ${round(ratioToSingle * 100, 0)}%; ` +
+      `API / HTTP only: ${round(ratioToHttp * 100, 0)}%`,
   );
   const oversold = apiRuns.some(
     (r) => r.oversold > 0 || r.booked !== Math.min(o.clients, o.capacity),
@@ -260,12 +338,14 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   );
   const file = writeResults(`flash-sale-${o.slots}-slot`, {
     ...o,
-    runs: { api: apiRuns, ceiling: ceilingRuns },
+    runs: { api: apiRuns, ceiling: ceilingRuns, single: singleRuns, httpOnly: httpRuns },
     medians,
     ratio,
+    ratioToSingle,
+    ratioToHttp,
   });
   console.log(`Wrote ${file}`);
-  return { options: { ...o }, medians, ratio, oversold };
+  return { options: { ...o }, medians, ratio, ratioToSingle, ratioToHttp, oversold };
 }
 
 if (isMain(import.meta.url)) {

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mariadb from 'mariadb';
 import { connectionOptions, serverOptions } from '../apps/api/src/db/connection-options.ts';
@@ -86,16 +87,7 @@ export async function startApi(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilUp(`${url}/readyz`, child);
   return {
     url,
     process: child,
@@ -106,6 +98,54 @@ export async function startApi(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Fastify answering `body` as a constant, in a process of its own (constant-server.ts): what
+ * HTTP alone costs at the same concurrency on the same machine.
+ */
+export async function startConstantServer(body: string): Promise<RunningApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'sevabook-bench-'));
+  writeFileSync(join(dir, 'body.json'), body);
+  const port = await freePort();
+  const child = spawn(
+    'node',
+    [
+      '--import',
+      'tsx',
+      resolve(repoRoot, 'bench/constant-server.ts'),
+      String(port),
+      join(dir, 'body.json'),
+    ],
+    { cwd: resolve(repoRoot, 'bench'), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${url}/healthz`, child);
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        rmSync(dir, { recursive: true, force: true });
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up within a minute`);
 }
 
 export function percentile(sorted: number[], p: number): number {

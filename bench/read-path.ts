@@ -4,22 +4,17 @@
  *
  *   pnpm --filter @sevabook/bench exec tsx read-path.ts [--connections 50] [--seconds 5] [--runs 3]
  */
-import { spawn } from 'node:child_process';
-import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { addDaysToDate, templeDateOf, DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import {
   argValue,
-  freePort,
   isMain,
   median,
   printTable,
-  repoRoot,
   round,
   scratchDatabase,
   startApi,
+  startConstantServer,
   writeResults,
 } from './harness.ts';
 
@@ -50,18 +45,6 @@ async function load(url: string, connections: number, seconds: number): Promise<
   };
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} never answered`);
-}
-
 export interface ReadPathResult {
   medians: Record<string, string | number>[];
   ratio: number;
@@ -73,32 +56,15 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
   console.log(`\nRead path: ${o.connections} connections, ${o.seconds} s each, ${o.runs} run(s)`);
   const db = await scratchDatabase(2);
   const api = await startApi(db.url);
-  const dir = mkdtempSync(join(tmpdir(), 'sevabook-bench-'));
   const today = templeDateOf(new Date(), DEFAULT_TEMPLE_TIMEZONE);
   const path = `/api/v1/slots?from=${today}&to=${addDaysToDate(today, 6)}`;
   const body = await (await fetch(`${api.url}${path}`)).text();
   const slots = (JSON.parse(body) as { items: unknown[] }).items.length;
-  writeFileSync(join(dir, 'body.json'), body);
-  const port = await freePort();
-  const constant = spawn(
-    'node',
-    [
-      '--import',
-      'tsx',
-      resolve(repoRoot, 'bench/constant-server.ts'),
-      String(port),
-      join(dir, 'body.json'),
-    ],
-    {
-      cwd: resolve(repoRoot, 'bench'),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const constantUrl = `http://127.0.0.1:${port}`;
+  const constant = await startConstantServer(body);
+  const constantUrl = constant.url;
   const apiRuns: Figures[] = [];
   const constantRuns: Figures[] = [];
   try {
-    await waitFor(`${constantUrl}/healthz`);
     // Warm both up (JIT, connection pool) before measuring.
     await load(`${api.url}${path}`, o.connections, 1);
     await load(`${constantUrl}${path}`, o.connections, 1);
@@ -107,10 +73,9 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
       apiRuns.push(await load(`${api.url}${path}`, o.connections, o.seconds));
     }
   } finally {
-    constant.kill('SIGTERM');
+    await constant.stop();
     await api.stop();
     await db.drop();
-    rmSync(dir, { recursive: true, force: true });
   }
   const summarise = (label: string, list: Figures[]) => {
     const keys = Object.keys(list[0]!) as (keyof Figures)[];

@@ -10,22 +10,57 @@ export const DEFAULT_TEMPLE_TIMEZONE = 'Asia/Kolkata';
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 export const localTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** The temple-local calendar date (YYYY-MM-DD) of an instant. */
-export function templeDateOf(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
+/**
+ * Remembers the last few thousand answers of a pure conversion. Time-zone arithmetic costs tens
+ * of microseconds a call, and a temple has few distinct instants (its slots), asked about over
+ * and over: every booking and every answer about one converts the same slot start.
+ */
+function remembered<A extends unknown[]>(
+  convert: (...args: A) => string,
+  key: (...args: A) => string,
+): (...args: A) => string;
+function remembered<A extends unknown[]>(
+  convert: (...args: A) => Date,
+  key: (...args: A) => string,
+): (...args: A) => Date;
+function remembered<A extends unknown[]>(
+  convert: (...args: A) => string | Date,
+  key: (...args: A) => string,
+): (...args: A) => string | Date {
+  const answers = new Map<string, string | number>();
+  return (...args: A) => {
+    const k = key(...args);
+    const known = answers.get(k);
+    if (known !== undefined) return typeof known === 'number' ? new Date(known) : known;
+    const answer = convert(...args);
+    if (answers.size >= 5_000) answers.clear();
+    // A Date is mutable: keep its time and hand out a new one each call.
+    answers.set(k, answer instanceof Date ? answer.getTime() : answer);
+    return answer;
+  };
 }
+
+/** The temple-local calendar date (YYYY-MM-DD) of an instant. */
+export const templeDateOf = remembered(
+  (instant: Date, timeZone: string) => format(new TZDate(instant, timeZone), 'yyyy-MM-dd'),
+  (instant, timeZone) => `${timeZone} ${instant.getTime()}`,
+);
 
 /** The temple-local wall-clock time (HH:mm) of an instant. */
-export function templeTimeOf(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), 'HH:mm');
-}
+export const templeTimeOf = remembered(
+  (instant: Date, timeZone: string) => format(new TZDate(instant, timeZone), 'HH:mm'),
+  (instant, timeZone) => `${timeZone} ${instant.getTime()}`,
+);
 
 /** The instant at which a temple-local date and time (HH:mm) happens. */
-export function templeDateTimeToUtc(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
-}
+export const templeDateTimeToUtc = remembered(
+  (date: string, time: string, timeZone: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const [hh, mm] = time.split(':').map(Number) as [number, number];
+    return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+  },
+  (date, time, timeZone) => `${timeZone} ${date} ${time}`,
+);
 
 /** The instant a temple-local date begins. */
 export function startOfTempleDay(date: string, timeZone: string): Date {
@@ -33,9 +68,10 @@ export function startOfTempleDay(date: string, timeZone: string): Date {
 }
 
 /** Calendar arithmetic on YYYY-MM-DD strings, free of any time zone. */
-export function addDaysToDate(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
-}
+export const addDaysToDate = remembered(
+  (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd'),
+  (date, days) => `${date} ${days}`,
+);
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
 export function isoWeekdayOf(date: string): number {

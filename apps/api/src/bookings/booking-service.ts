@@ -17,7 +17,8 @@ import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts'
 import { bookingWindow } from '../slots/booking-window.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
-import { insertBookingTakingPlaces, type BookingRow } from './pipelined-booking.ts';
+import { bookingWriterFor } from './booking-writer.ts';
+import type { BookingRow } from './pipelined-booking.ts';
 import { newReference } from './reference.ts';
 
 /**
@@ -151,11 +152,12 @@ export async function createBooking(
         createdByStaffId: input.createdByStaffId ?? null,
         apiKeyId: input.apiKeyId ?? null,
       };
-      // NOTE: the slot's row lock is held from the UPDATE to COMMIT and every other booking of
-      // the slot waits for it: pipelined-booking.ts sends the whole transaction in one write.
+      // NOTE: the slot's row lock is held from the INSERT to COMMIT and every other booking of
+      // the slot waits for it: booking-writer.ts writes the bookings of a busy slot together,
+      // and pipelined-booking.ts sends each transaction in one write.
       const limit = ctx.bookingsPerPhonePerSevaPerDay;
       const slotDate = templeDateOf(slot.startsAt, ctx.timeZone);
-      const outcome = await insertBookingTakingPlaces(pool, row, {
+      const outcome = await bookingWriterFor(pool).book(row, {
         startsAt: slot.startsAt,
         now,
         ...(limit === undefined

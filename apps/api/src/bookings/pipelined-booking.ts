@@ -1,4 +1,4 @@
-import type { Pool, UpsertResult } from 'mariadb';
+import type { Pool, PoolConnection, UpsertResult } from 'mariadb';
 import type { Booking, BookingSource, Language } from '../generated/prisma/client.ts';
 import type { Actor } from '../audit/audit-log.ts';
 import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
@@ -7,27 +7,32 @@ import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
  * The booking transaction of a flash sale, written for the slot's row lock.
  *
  * From the moment a booking locks its slot to COMMIT, every other booking of the slot waits.
- * Through Prisma each statement in there cost several turns of the Node event loop, and under
- * load each turn is long: the lock was held for tens of milliseconds per booking. Here the whole
- * transaction, COMMIT included, goes to the server in one write on one connection (the mariadb
- * driver pipelines queries issued without waiting), so the lock is held only for the server's
- * own work. docs/decisions/0004-pipelined-booking-transaction.md has the reasoning and figures.
+ * Here the whole transaction, COMMIT included, goes to the server in one write on one
+ * connection (the mariadb driver pipelines queries issued without waiting), so the lock is held
+ * only for the server's own work; and one transaction may carry several bookings of the slot
+ * (booking-writer.ts gathers them), so they share one lock wait and one COMMIT.
+ * docs/decisions/0006 and 0007 have the reasoning and figures.
  *
- * Since COMMIT is sent before any answer is read, every statement is made conditional on the
- * one before, in SQL:
+ * Since COMMIT is sent before any answer is read, every statement is made conditional, in SQL.
+ * For each booking, in order:
  *   1. INSERT the booking only if the slot is open, the places fit and the phone has not reached
  *      its cap of bookings of the seva that day (an abuse guard, not an invariant: two
  *      bookings of different slots at the same moment may both pass), reading the slot with
- *      FOR UPDATE (INSERT … SELECT … FOR UPDATE): the first statement that locks anything, so
- *      it always runs inside the transaction. A duplicate phone, reference or idempotency key
- *      fails this statement alone;
- *   2. take the places only if that booking row exists;
- *   3. the outbox rows and the audit entry, only if that booking row exists (INSERT … SELECT);
- *   4. COMMIT; then, outside the transaction, read the slot to say why a booking did not fit.
- * If the server rolls the transaction back part-way (a deadlock victim), the statements after
- * it run on their own, find no booking row and change nothing; the booking is tried again.
- * The CHECK on slot.booked still guards capacity. Raw SQL because Prisma cannot send statements without waiting for each; the rows
- * are the ones outbox.ts and audit-log.ts write, kept in step by the booking tests.
+ *      FOR UPDATE (INSERT … SELECT … FOR UPDATE). It sees the places the bookings before it in
+ *      the batch took. A duplicate phone, reference or idempotency key fails this statement
+ *      alone, and the batch goes on;
+ *   2. take the places only if that booking row exists.
+ * Then, for all of them at once, the outbox rows and the audit entries of the bookings that
+ * exist (INSERT … SELECT … WHERE reference IN …); COMMIT; and outside the transaction, read the
+ * slot to say why a booking did not fit.
+ *
+ * The batch runs with autocommit off, so if the server rolls the transaction back part-way (a
+ * deadlock victim), the statements after it open a new transaction that the COMMIT ends: they
+ * still commit together or not at all. When any statement failed, which bookings exist is read
+ * back after COMMIT rather than inferred, and those that were rolled back are tried again.
+ * The CHECK on slot.booked still guards capacity. Raw SQL because Prisma cannot send statements
+ * without waiting for each; the rows are the ones outbox.ts and audit-log.ts write, kept in
+ * step by the booking tests.
  */
 
 export interface BookingRow {
@@ -54,7 +59,15 @@ export type PipelinedOutcome =
   /** The slot is gone, no longer open or too full (its state when locked). Nothing was written. */
   | { taken: false; slot: SlotState | undefined };
 
-interface SlotState {
+/** What became of one booking of a batch. */
+export type BatchOutcome =
+  | PipelinedOutcome
+  /** Rolled back with the others of its transaction (a deadlock victim): nothing was written. */
+  | { retry: unknown }
+  /** Refused by the database (a duplicate phone or key), or an error that must not be hidden. */
+  | { error: unknown };
+
+export interface SlotState {
   status: string;
   booked: number;
   capacity: number;
@@ -70,7 +83,7 @@ export interface PhoneLimit {
   max: number;
 }
 
-interface BookingContext {
+export interface BookingContext {
   startsAt: Date;
   now: Date;
   actor: Actor;
@@ -78,151 +91,274 @@ interface BookingContext {
   phoneLimit?: PhoneLimit;
 }
 
+export interface BookingRequest {
+  row: BookingRow;
+  context: BookingContext;
+}
+
+export interface BatchResult {
+  /** One per request, in order. */
+  outcomes: BatchOutcome[];
+  /** The slot as read just after COMMIT; undefined if it is gone. */
+  slot: SlotState | undefined;
+}
+
 const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.slot_id
   WHERE b.phone = ? AND b.status = 'confirmed' AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
 
-/** A deadlock victim or a lock wait timeout: nothing was written; try again. */
-const RETRYABLE = new Set([1213, 1205]);
-const ATTEMPTS = 3;
+/** A deadlock victim or a lock wait timeout: nothing of it was written; try again. */
+export const RETRYABLE_ERRNOS: ReadonlySet<number> = new Set([1213, 1205]);
 
-export async function insertBookingTakingPlaces(
+function errnoOf(error: unknown): unknown {
+  return (error as { errno?: unknown } | null)?.errno;
+}
+
+export function isRetryable(error: unknown): boolean {
+  const errno = errnoOf(error);
+  return typeof errno === 'number' && RETRYABLE_ERRNOS.has(errno);
+}
+
+/** The two statements of one booking, queued on the connection in order. */
+function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Promise<unknown>[] {
+  const { now, phoneLimit } = context;
+  const limitArgs = phoneLimit
+    ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd, phoneLimit.max]
+    : [];
+  return [
+    conn.query(
+      `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
+         rashi, language, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
+         created_by_staff_id, api_key_id, created_at, updated_at)
+       SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
+       WHERE id = ? AND status = 'open' AND booked + ? <= capacity
+       ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''} FOR UPDATE`,
+      [
+        row.reference,
+        row.devoteeName,
+        row.phone,
+        row.email,
+        row.persons,
+        row.gotra,
+        row.nakshatra,
+        row.rashi,
+        row.language,
+        row.source,
+        row.idempotencyKey,
+        row.idempotencyFingerprint,
+        row.manageTokenHash,
+        row.createdByStaffId,
+        row.apiKeyId,
+        now,
+        now,
+        row.slotId,
+        row.persons,
+        ...limitArgs,
+      ],
+    ),
+    conn.query(
+      `UPDATE slot SET booked = booked + ?
+       WHERE id = ? AND EXISTS (SELECT 1 FROM booking WHERE reference = ?)`,
+      [row.persons, row.slotId, row.reference],
+    ),
+  ];
+}
+
+/**
+ * The outbox rows and audit entries of every booking of the batch that was written, in two
+ * statements: the confirmation, due now, and the reminder, unless the seva is less than a day
+ * away; and one `booking.created` entry each.
+ */
+function sendOutboxAndAudit(
+  conn: PoolConnection,
+  requests: readonly BookingRequest[],
+): Promise<unknown>[] {
+  const { startsAt } = requests[0]!.context;
+  const now = new Date();
+  const references = requests.map((r) => r.row.reference);
+  const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
+  const withReminder = reminderDue > now;
+  const audited = requests.map(({ row, context: { actor, audit, now: at } }) => [
+    row.reference,
+    actor.type,
+    actor.id ?? null,
+    actor.label,
+    JSON.stringify(audit),
+    at,
+  ]);
+  return [
+    conn.query(
+      `INSERT INTO notification (booking_id, kind, event_seq, due_at, created_at, updated_at)
+       SELECT id, 'confirmation', 1, ?, ?, ? FROM booking WHERE reference IN (?)
+       ${withReminder ? "UNION ALL SELECT id, 'reminder', 0, ?, ?, ? FROM booking WHERE reference IN (?)" : ''}`,
+      [now, now, now, references, ...(withReminder ? [reminderDue, now, now, references] : [])],
+    ),
+    conn.query(
+      `INSERT INTO audit_entry (booking_id, entity_type, entity_id, action, actor_type, actor_id, actor_label, after, created_at)
+       SELECT b.id, 'booking', b.id, 'booking.created', e.actor_type, e.actor_id, e.actor_label, e.after_state, e.created_at
+       FROM (${audited
+         .map(
+           () =>
+             'SELECT ? AS reference, ? AS actor_type, ? AS actor_id, ? AS actor_label, ? AS after_state, ? AS created_at',
+         )
+         .join(' UNION ALL ')}) e
+       JOIN booking b ON b.reference = e.reference`,
+      audited.flat(),
+    ),
+  ];
+}
+
+const STATEMENTS_PER_BOOKING = 2;
+
+/**
+ * Writes bookings of one slot in one pipelined transaction, in the order given. Throws only when
+ * the transaction's fate is unknown (the connection failed); otherwise says what became of each.
+ */
+export async function writeBookings(
   pool: Pool,
-  row: BookingRow,
-  context: BookingContext,
-): Promise<PipelinedOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await attemptBooking(pool, row, context);
-    } catch (error) {
-      const errno = (error as { errno?: unknown }).errno;
-      if (attempt >= ATTEMPTS || typeof errno !== 'number' || !RETRYABLE.has(errno)) throw error;
+  requests: readonly BookingRequest[],
+): Promise<BatchResult> {
+  const slotId = requests[0]?.row.slotId;
+  if (slotId === undefined) return { outcomes: [], slot: undefined };
+  if (requests.some((r) => r.row.slotId !== slotId)) {
+    throw new Error('writeBookings takes bookings of one slot');
+  }
+  const conn = await pool.getConnection();
+  let reusable = false;
+  try {
+    const control = [
+      conn.query('SET autocommit = 0'),
+      conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),
+      conn.query('START TRANSACTION'),
+    ];
+    const statements = requests.flatMap((request) => sendBooking(conn, request));
+    const shared = sendOutboxAndAudit(conn, requests);
+    const commit = [conn.query('COMMIT'), conn.query('SET autocommit = 1')];
+    const slotRead = conn.query<SlotState[]>(
+      'SELECT status, booked, capacity FROM slot WHERE id = ?',
+      [slotId],
+    );
+    // Wait for everything before reading anything: a rejected promise must not go unobserved.
+    const [controlDone, results, sharedDone, commitDone, slotDone] = await Promise.all([
+      Promise.allSettled(control),
+      Promise.allSettled(statements),
+      Promise.allSettled(shared),
+      Promise.allSettled(commit),
+      Promise.allSettled([slotRead]),
+    ]);
+    const broken = [...controlDone, ...commitDone].find((r) => r.status === 'rejected');
+    // The transaction's fate is unknown: the connection goes, the callers get the error.
+    if (broken) throw broken.reason;
+    reusable = true;
+    const slot = slotDone[0].status === 'fulfilled' ? slotDone[0].value[0] : undefined;
+
+    const ofBooking = (i: number) =>
+      results.slice(i * STATEMENTS_PER_BOOKING, (i + 1) * STATEMENTS_PER_BOOKING);
+    const sharedFailure = sharedDone.find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected',
+    );
+    const anyFailed = sharedFailure !== undefined || results.some((r) => r.status === 'rejected');
+    const outcomes: BatchOutcome[] = [];
+    if (!anyFailed) {
+      // Nothing failed: every statement ran in the one transaction, which committed.
+      for (const [i, request] of requests.entries()) {
+        const [inserted, placesTaken] = ofBooking(i).map((r) =>
+          r.status === 'fulfilled' ? (r.value as UpsertResult) : undefined,
+        );
+        if (inserted?.affectedRows === 1 && placesTaken?.affectedRows === 1) {
+          outcomes.push(taken(request, Number(inserted.insertId)));
+        } else if (inserted?.affectedRows === 1 || placesTaken?.affectedRows === 1) {
+          // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
+          outcomes.push({
+            error: new Error(`Booking ${request.row.reference}: inserted without its places`),
+          });
+        } else {
+          outcomes.push({ taken: false, slot });
+        }
+      }
+    } else {
+      // Something failed: a statement alone, or a whole transaction (a deadlock victim). Which
+      // bookings exist now is read back, not inferred from which statements said they worked.
+      const references = requests.map((r) => r.row.reference);
+      const existing = new Map(
+        (
+          await conn.query<{ id: number; reference: string }[]>(
+            'SELECT id, reference FROM booking WHERE reference IN (?)',
+            [references],
+          )
+        ).map((b) => [b.reference, Number(b.id)]),
+      );
+      const somethingRolledBack = [...results, ...sharedDone].some(
+        (r) => r.status === 'rejected' && isRetryable(r.reason),
+      );
+      for (const [i, request] of requests.entries()) {
+        const own = ofBooking(i);
+        const ownFailure = own.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        const id = existing.get(request.row.reference);
+        const insert = own[0];
+        if (id !== undefined) {
+          // Written. A statement that failed around it (its places, its outbox row, its audit
+          // entry) is a fault to report, not to hide behind a confirmation.
+          const fault = ownFailure ?? sharedFailure;
+          outcomes.push(fault ? { error: fault.reason } : taken(request, id));
+        } else if (insert?.status === 'rejected' && !isRetryable(insert.reason)) {
+          outcomes.push({ error: insert.reason });
+        } else if (
+          !somethingRolledBack &&
+          insert?.status === 'fulfilled' &&
+          (insert.value as UpsertResult).affectedRows === 0
+        ) {
+          outcomes.push({ taken: false, slot });
+        } else {
+          // Rolled back, or judged against places that a rolled-back booking held.
+          outcomes.push({ retry: ownFailure?.reason ?? rolledBack });
+        }
+      }
     }
+    await explainPhoneLimits(conn, requests, outcomes);
+    return { outcomes, slot };
+  } finally {
+    // A connection in an unknown state is dropped, never handed to the next caller.
+    if (reusable) await conn.release().catch(() => undefined);
+    else conn.destroy();
   }
 }
 
-async function attemptBooking(
-  pool: Pool,
-  row: BookingRow,
-  context: BookingContext,
-): Promise<PipelinedOutcome> {
-  const { now, actor, phoneLimit } = context;
-  const limitArgs = phoneLimit
-    ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd]
-    : [];
-  const reminderDue = new Date(context.startsAt.getTime() - REMINDER_LEAD_MS);
-  const withReminder = reminderDue > now;
-  const conn = await pool.getConnection();
-  let committed = false;
-  try {
-    const sent: Promise<unknown>[] = [
-      conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),
-      conn.query('START TRANSACTION'),
-      conn.query(
-        `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
-           rashi, language, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
-           created_by_staff_id, api_key_id, created_at, updated_at)
-         SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
-         WHERE id = ? AND status = 'open' AND booked + ? <= capacity
-         ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''} FOR UPDATE`,
-        [
-          row.reference,
-          row.devoteeName,
-          row.phone,
-          row.email,
-          row.persons,
-          row.gotra,
-          row.nakshatra,
-          row.rashi,
-          row.language,
-          row.source,
-          row.idempotencyKey,
-          row.idempotencyFingerprint,
-          row.manageTokenHash,
-          row.createdByStaffId,
-          row.apiKeyId,
-          now,
-          now,
-          row.slotId,
-          row.persons,
-          ...(phoneLimit ? [...limitArgs, phoneLimit.max] : []),
-        ],
-      ),
-      conn.query(
-        `UPDATE slot SET booked = booked + ?
-         WHERE id = ? AND EXISTS (SELECT 1 FROM booking WHERE reference = ?)`,
-        [row.persons, row.slotId, row.reference],
-      ),
-      // The confirmation, due now, and the reminder, unless the seva is less than a day away.
-      conn.query(
-        `INSERT INTO notification (booking_id, kind, event_seq, due_at, created_at, updated_at)
-         SELECT id, 'confirmation', 1, ?, ?, ? FROM booking WHERE reference = ?
-         ${withReminder ? "UNION ALL SELECT id, 'reminder', 0, ?, ?, ? FROM booking WHERE reference = ?" : ''}`,
-        [
-          now,
-          now,
-          now,
-          row.reference,
-          ...(withReminder ? [reminderDue, now, now, row.reference] : []),
-        ],
-      ),
-      conn.query(
-        `INSERT INTO audit_entry (booking_id, entity_type, entity_id, action, actor_type, actor_id, actor_label, after, created_at)
-         SELECT id, 'booking', id, 'booking.created', ?, ?, ?, ?, ? FROM booking WHERE reference = ?`,
-        [
-          actor.type,
-          actor.id ?? null,
-          actor.label,
-          JSON.stringify(context.audit),
-          now,
-          row.reference,
-        ],
-      ),
-      conn.query('COMMIT'),
-      conn.query(
-        `SELECT status, booked, capacity${phoneLimit ? `, ${PHONE_BOOKINGS} AS phoneBookings` : ''} FROM slot WHERE id = ?`,
-        [...limitArgs, row.slotId],
-      ),
-    ];
-    const results = await Promise.allSettled(sent);
-    const value = <T>(i: number): T | undefined => {
-      const r = results[i];
-      return r?.status === 'fulfilled' ? (r.value as T) : undefined;
-    };
-    committed = value(6) !== undefined;
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    const inserted = value<UpsertResult>(2)?.affectedRows === 1;
-    const placesTaken = value<UpsertResult>(3)?.affectedRows === 1;
-    if (committed && inserted && placesTaken && !failed) {
-      const id = Number(value<UpsertResult>(2)!.insertId);
-      return {
-        taken: true,
-        booking: {
-          id,
-          ...row,
-          status: 'confirmed',
-          confirmedMark: 1,
-          version: 1,
-          cancelledAt: null,
-          cancelledBy: null,
-          cancelReason: null,
-          createdAt: now,
-          updatedAt: now,
-        },
-      };
-    }
-    if (inserted !== placesTaken && committed && !failed) {
-      // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
-      throw new Error(
-        `Booking ${row.reference}: row inserted ${inserted}, places taken ${placesTaken}`,
-      );
-    }
-    if (failed) throw failed.reason;
-    return { taken: false, slot: value<SlotState[]>(7)?.[0] };
-  } catch (error) {
-    // A connection that cannot even roll back is dropped, never handed to the next booking.
-    if (!committed) await conn.query('ROLLBACK').catch(() => conn.destroy());
-    throw error;
-  } finally {
-    await conn.release().catch(() => undefined);
+const rolledBack = Object.assign(new Error('Rolled back with its transaction'), { errno: 1213 });
+
+function taken({ row, context }: BookingRequest, id: number): PipelinedOutcome {
+  const { now } = context;
+  return {
+    taken: true,
+    booking: {
+      id,
+      ...row,
+      status: 'confirmed',
+      confirmedMark: 1,
+      version: 1,
+      cancelledAt: null,
+      cancelledBy: null,
+      cancelReason: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  };
+}
+
+/** A booking refused while its slot had room was refused for its phone: count them to say so. */
+async function explainPhoneLimits(
+  conn: PoolConnection,
+  requests: readonly BookingRequest[],
+  outcomes: BatchOutcome[],
+): Promise<void> {
+  for (const [i, outcome] of outcomes.entries()) {
+    const limit = requests[i]?.context.phoneLimit;
+    if (!limit || !('taken' in outcome) || outcome.taken || !outcome.slot) continue;
+    const [row] = await conn.query<{ n: number | bigint }[]>(`SELECT ${PHONE_BOOKINGS} AS n`, [
+      requests[i]!.row.phone,
+      limit.sevaId,
+      limit.dayStart,
+      limit.dayEnd,
+    ]);
+    outcomes[i] = { taken: false, slot: { ...outcome.slot, phoneBookings: row?.n ?? 0 } };
   }
 }

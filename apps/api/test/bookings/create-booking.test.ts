@@ -77,6 +77,15 @@ describe('POST /api/v1/bookings', () => {
     expect(stored.auditEntries[0]).toMatchObject({
       action: 'booking.created',
       actorType: 'devotee',
+      actorLabel: 'devotee',
+      entityId: stored.id,
+    });
+    expect(JSON.parse(stored.auditEntries[0]!.after!)).toMatchObject({
+      reference: body.reference,
+      status: 'confirmed',
+      phone: '+919845012345',
+      persons: 2,
+      gotra: 'Kashyapa',
     });
     expect(await slotState(slot.id)).toEqual({ booked: 2, confirmedPersons: 2, confirmedRows: 1 });
   });

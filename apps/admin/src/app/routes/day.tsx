@@ -45,14 +45,17 @@ export function DayRoute() {
   const [history, setHistory] = useState<SheetBooking>();
 
   const goTo = (next: string) => setParams(next === today ? {} : { date: next });
-  // From the address as it is now, not as it was at the last render: two quick presses of ←
-  // must move two days.
-  const goBy = (days: number) =>
-    setParams((current) => {
-      const from = current.get('date');
-      const next = addDays(isIsoDate(from) ? from : today, days);
-      return new URLSearchParams(next === today ? {} : { date: next });
-    });
+  // The day asked for last, which the address shows only after the next render: two quick
+  // presses of ← must move two days. (setParams' updater is handed the address of the last
+  // render, not of the last call.)
+  const wanted = useRef(date);
+  useEffect(() => {
+    wanted.current = date;
+  }, [date]);
+  const goBy = (days: number) => {
+    wanted.current = addDays(wanted.current, days);
+    goTo(wanted.current);
+  };
 
   useHotkeys([
     ['ArrowLeft', () => goBy(-1)],
