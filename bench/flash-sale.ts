@@ -35,11 +35,13 @@ export interface FlashSaleOptions {
   capacity: number;
   runs: number;
   slots: number;
+  /** API_PROCESSES of the API under test. */
+  processes: number;
 }
 
 const apiPoolSize = 20;
 // The options of the sale being run (one at a time).
-let o: FlashSaleOptions = { clients: 1000, capacity: 500, runs: 3, slots: 1 };
+let o: FlashSaleOptions = { clients: 1000, capacity: 500, runs: 3, slots: 1, processes: 1 };
 
 interface Outcome {
   status: number;
@@ -282,10 +284,15 @@ export interface FlashSaleResult {
 export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSaleResult> {
   o = options;
   console.log(
-    `\nFlash sale: ${o.clients} clients, capacity ${o.capacity} over ${o.slots} slot(s), ${o.runs} run(s)`,
+    `\nFlash sale: ${o.clients} clients, capacity ${o.capacity} over ${o.slots} slot(s), ` +
+      `${o.processes} API process(es), ${o.runs} run(s)`,
   );
   const db = await scratchDatabase(apiPoolSize);
-  const api = await startApi(db.url, { DATABASE_POOL_SIZE: String(apiPoolSize) });
+  // Several HTTP processes share the pool size between them, as the ceiling has one pool.
+  const api = await startApi(db.url, {
+    DATABASE_POOL_SIZE: String(Math.ceil(apiPoolSize / o.processes)),
+    API_PROCESSES: String(o.processes),
+  });
   const apiRuns: RunFigures[] = [];
   const ceilingRuns: RunFigures[] = [];
   const singleRuns: RunFigures[] = [];
@@ -322,7 +329,7 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const ratioToSingle = ratioTo(singleRuns);
   const ratioToHttp = ratioTo(httpRuns);
   printTable(
-    `Flash sale, ${o.slots} slot(s): medians of ${o.runs} run(s); latencies in ms`,
+    `Flash sale, ${o.slots} slot(s), ${o.processes} API process(es): medians of ${o.runs} run(s); latencies in ms`,
     medians,
   );
   console.log(
@@ -336,7 +343,7 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   console.log(
     `Correctness: confirmed = ${apiRuns.map((r) => r.confirmed).join('/')} = booked ${apiRuns.map((r) => r.booked).join('/')}; capacity ${o.capacity}; oversell ${oversold ? 'FOUND' : '0'}`,
   );
-  const file = writeResults(`flash-sale-${o.slots}-slot`, {
+  const file = writeResults(`flash-sale-${o.slots}-slot-${o.processes}-process`, {
     ...o,
     runs: { api: apiRuns, ceiling: ceilingRuns, single: singleRuns, httpOnly: httpRuns },
     medians,
@@ -354,6 +361,7 @@ if (isMain(import.meta.url)) {
     capacity: argValue('capacity', 500),
     runs: argValue('runs', 3),
     slots: argValue('slots', 1),
+    processes: argValue('processes', 1),
   });
   if (result.oversold) process.exitCode = 1;
 }

@@ -66,7 +66,7 @@ export async function startApi(
   const port = await freePort();
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process there when it stops.
   const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
     : [];
   const child = spawn('node', [...profile, '--import', 'tsx', 'src/server.ts'], {
     cwd: resolve(repoRoot, 'apps/api'),

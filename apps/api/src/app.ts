@@ -43,7 +43,7 @@ export interface BuildOptions {
 }
 
 /** Readable lines for a person at a terminal in development; JSON lines everywhere else. */
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   const pretty = config.env === 'development' && process.stdout.isTTY;
   return pretty
     ? {

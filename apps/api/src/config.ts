@@ -17,6 +17,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   PUBLIC_URL: z.string().url().optional(),
   TEMPLE_NAME: z.string().min(1).default('Sri Guru Raghavendra Mutt (demo)'),
   TEMPLE_TIMEZONE: z
@@ -113,6 +114,8 @@ export interface Config {
         contentSids: ContentSids;
       }
     | undefined;
+  /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves. */
+  processes: number;
   notifier: Env['NOTIFIER'];
   /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
   outbox: OutboxSettings;
@@ -202,6 +205,7 @@ export function loadConfig(
     databasePoolSize: env.DATABASE_POOL_SIZE,
     host: env.HOST,
     port: env.PORT,
+    processes: env.API_PROCESSES,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     templeName: env.TEMPLE_NAME,
     templeTimeZone: env.TEMPLE_TIMEZONE,

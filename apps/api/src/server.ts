@@ -1,63 +1,107 @@
-import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import cluster from 'node:cluster';
+import type { FastifyBaseLogger } from 'fastify';
+import { pino, type LoggerOptions } from 'pino';
+import { buildApp, loggerOptions } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDb, type Db } from './db/client.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
-import { ensureFirstAdmin, seedDemoData } from './db/seed.ts';
+import { ensureFirstAdmin, seedDemoData, type FirstAdmin } from './db/seed.ts';
 import { withPreparationLock } from './db/startup-lock.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Set by the primary on each HTTP worker it starts: 1, 2, … */
+const WORKER_INDEX = 'SEVABOOK_WORKER_INDEX';
 
 /**
  * `pnpm start`: make sure the database exists and is migrated, seed demo data into an empty
  * one, make the coming days' slots, then serve the API and the two SPAs on one port.
+ *
+ * With API_PROCESSES=N above 1, this process prepares the database and starts N HTTP workers
+ * (node:cluster) that share the port, so a machine's cores all serve; the notifier runs in the
+ * first of them. Everything they share lives in the database (or Redis), as it does for
+ * several instances behind a load balancer (docs/deployment.md).
  */
 async function main() {
   const config = loadConfig();
-  const app = await buildApp(config);
-  const log = (message: string) => app.log.info(message);
+  if (config.processes > 1 && cluster.isPrimary) return runPrimary(config);
+  if (cluster.isWorker) return serve(config, Number(process.env[WORKER_INDEX]));
 
+  const app = await buildApp(config);
+  const admin = await prepareDatabase(config, app.db, app.log);
+  scheduleDailySlots(config, app.db, app.log);
+  warnOfGeneratedSecret(config, app.log);
+  await serve(config, 1, app);
+  printBanner(config, admin);
+}
+
+/** Migrations, demo data, the first admin and the coming days' slots; once across instances. */
+async function prepareDatabase(
+  config: Config,
+  db: Db,
+  logger: FastifyBaseLogger,
+): Promise<FirstAdmin | null | undefined> {
+  const log = (message: string) => logger.info(message);
   await checkDatabaseReachable(config.databaseUrl);
   await ensureDatabase(config.databaseUrl);
   await applyMigrations(config.databaseUrl, { log });
-  const materialise = async () => {
-    const created = await materialiseSlots(app.db, {
-      timeZone: config.templeTimeZone,
-      horizonDays: config.slotHorizonDays,
-    });
-    if (created > 0) app.log.info(`Made ${created} new slots from the schedules`);
-  };
   // Several instances may start at once: one prepares, the others then find it done.
-  const admin = await withPreparationLock(config.databaseUrl, async () => {
-    await seedDemoData(app.db, config, log);
-    const firstAdmin = await ensureFirstAdmin(app.db, config, log);
-    await materialise();
+  return withPreparationLock(config.databaseUrl, async () => {
+    await seedDemoData(db, config, log);
+    const firstAdmin = await ensureFirstAdmin(db, config, log);
+    await materialise(config, db, logger);
     return firstAdmin;
   });
+}
+
+async function materialise(config: Config, db: Db, logger: FastifyBaseLogger): Promise<void> {
+  const created = await materialiseSlots(db, {
+    timeZone: config.templeTimeZone,
+    horizonDays: config.slotHorizonDays,
+  });
+  if (created > 0) logger.info(`Made ${created} new slots from the schedules`);
+}
+
+function scheduleDailySlots(config: Config, db: Db, logger: FastifyBaseLogger): void {
   const daily = setInterval(
     () =>
-      void withPreparationLock(config.databaseUrl, materialise).catch((err: unknown) =>
-        app.log.error({ err }, 'slot materialisation failed'),
+      void withPreparationLock(config.databaseUrl, () => materialise(config, db, logger)).catch(
+        (err: unknown) => logger.error({ err }, 'slot materialisation failed'),
       ),
     DAY_MS,
   );
   daily.unref();
+}
 
+function warnOfGeneratedSecret(config: Config, logger: FastifyBaseLogger): void {
   if (config.jwtSecretGenerated) {
-    app.log.warn(
-      'JWT_SECRET is not set: generated one for this process (staff must log in again after a restart)',
+    logger.warn(
+      'JWT_SECRET is not set: generated one for this run (staff must log in again after a restart)',
     );
   }
+}
 
-  // The outbox notifier, unless it runs as its own process (NOTIFIER=off, `pnpm worker`).
+/**
+ * Serves HTTP until SIGINT or SIGTERM. The outbox notifier runs here too, unless it runs as its
+ * own process (NOTIFIER=off, `pnpm worker`), and only in the first of several HTTP workers.
+ */
+async function serve(
+  config: Config,
+  index: number,
+  built?: Awaited<ReturnType<typeof buildApp>>,
+): Promise<void> {
+  const app = built ?? (await buildApp(config));
   const notifier =
-    config.notifier === 'inline' ? createNotifier(config, app.db, app.log) : undefined;
-  if (!notifier)
+    config.notifier === 'inline' && index === 1
+      ? createNotifier(config, app.db, app.log)
+      : undefined;
+  if (config.notifier === 'off' && index === 1) {
     app.log.info(
       'NOTIFIER=off: run `pnpm --filter @sevabook/api worker` to send WhatsApp messages',
     );
-
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: shutting down`);
@@ -66,13 +110,72 @@ async function main() {
         .then(() => process.exit(0));
     });
   }
-
   await app.listen({ host: config.host, port: config.port });
   notifier?.start();
+}
+
+/**
+ * The primary of API_PROCESSES workers: prepares the database, starts the workers with the
+ * secrets they must share, starts a worker again if one dies, and stops them all on a signal.
+ */
+async function runPrimary(config: Config): Promise<void> {
+  const db = createDb(config.databaseUrl, 2);
+  const log = pino(loggerOptions(config) as LoggerOptions);
+  const admin = await prepareDatabase(config, db, log);
+  scheduleDailySlots(config, db, log);
+  warnOfGeneratedSecret(config, log);
+  // Tokens signed by one worker must verify in all: they get the primary's secret.
+  const env = { JWT_SECRET: process.env.JWT_SECRET ?? config.jwtSecret };
+  let stopping = false;
+  const start = (index: number) => {
+    const worker = cluster.fork({ ...env, [WORKER_INDEX]: String(index) });
+    let listened = false;
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (!listened) {
+        // It could not even start (its error is above): starting it again would only loop.
+        log.error(`HTTP worker ${index} could not start; stopping`);
+        process.kill(process.pid, 'SIGTERM');
+        process.exitCode = 1;
+        return;
+      }
+      log.error(`HTTP worker ${index} exited (${signal ?? code}); starting it again`);
+      setTimeout(() => void start(index), 1_000);
+    });
+    return new Promise<void>((listening) =>
+      worker.once('listening', () => {
+        listened = true;
+        listening();
+      }),
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      log.info(`${signal}: stopping ${config.processes} HTTP workers`);
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      void Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((exited) => {
+              worker.once('exit', () => exited());
+              worker.process.kill('SIGTERM');
+            }),
+        ),
+      )
+        .then(() => db.$disconnect())
+        .then(() => process.exit());
+    });
+  }
+  await Promise.all(Array.from({ length: config.processes }, (_, i) => start(i + 1)));
+  printBanner(config, admin, config.processes);
+}
+
+function printBanner(config: Config, admin: FirstAdmin | null | undefined, processes = 1): void {
   const url = config.publicUrl;
   const lines = [
     '',
-    `  Sevabook is running for ${config.templeName}`,
+    `  Sevabook is running for ${config.templeName}${processes > 1 ? ` (${processes} HTTP processes)` : ''}`,
     `  Devotee site   ${url}/`,
     `  Admin site     ${url}/admin/`,
     `  API            ${url}/api/v1`,
