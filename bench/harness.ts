@@ -88,16 +88,15 @@ export async function startApi(
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/readyz`, child);
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url, process: child, stop: () => terminate(child) };
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
 }
 
 /**
@@ -124,13 +123,10 @@ export async function startConstantServer(body: string): Promise<RunningApi> {
   return {
     url,
     process: child,
-    stop: () =>
-      new Promise<void>((done) => {
-        rmSync(dir, { recursive: true, force: true });
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      await terminate(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
