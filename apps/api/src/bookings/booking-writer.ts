@@ -30,7 +30,7 @@ interface Waiting {
  * goes alone, without waiting), while a busy one writes up to `maxBatch` bookings per lock and
  * per COMMIT. Every booking is still its own conditional statements (pipelined-booking.ts):
  * one that does not fit, or whose phone is already booked, fails alone.
- * docs/decisions/0007-booking-batches.md has the figures.
+ * docs/decisions/0007-booking-batches-and-http-processes.md has the figures.
  */
 export class BookingWriter {
   private readonly queues = new Map<number, Waiting[]>();

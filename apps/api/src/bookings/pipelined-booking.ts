@@ -351,10 +351,14 @@ async function explainPhoneLimits(
   outcomes: BatchOutcome[],
 ): Promise<void> {
   for (const [i, outcome] of outcomes.entries()) {
-    const limit = requests[i]?.context.phoneLimit;
+    const request = requests[i]!;
+    const limit = request.context.phoneLimit;
     if (!limit || !('taken' in outcome) || outcome.taken || !outcome.slot) continue;
+    const { status, booked, capacity } = outcome.slot;
+    // Refused for want of places: the slot says so without a question to the database.
+    if (status !== 'open' || booked + request.row.persons > capacity) continue;
     const [row] = await conn.query<{ n: number | bigint }[]>(`SELECT ${PHONE_BOOKINGS} AS n`, [
-      requests[i]!.row.phone,
+      request.row.phone,
       limit.sevaId,
       limit.dayStart,
       limit.dayEnd,
