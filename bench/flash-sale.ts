@@ -117,12 +117,16 @@ function figures(outcomes: Outcome[], startedAt: number, booked: number, cap: nu
 async function sale(
   url: string,
   slotIds: number[],
+  pagePath: (slotId: number) => string = (slotId) => `/api/v1/slots/${slotId}`,
 ): Promise<{ outcomes: Outcome[]; startedAt: number }> {
   const agent = new Agent({ connections: o.clients, pipelining: 1, keepAliveTimeout: 30_000 });
-  // Open every client's connection first, as devotees already on the page would have.
+  // Open every client's connection first, as devotees already on the booking page would have:
+  // the page reads its slot.
   await Promise.all(
-    Array.from({ length: o.clients }, () =>
-      request(`${url}/healthz`, { dispatcher: agent }).then((r) => r.body.dump()),
+    Array.from({ length: o.clients }, (_, i) =>
+      request(`${url}${pagePath(slotIds[i % slotIds.length]!)}`, { dispatcher: agent }).then((r) =>
+        r.body.dump(),
+      ),
     ),
   );
   const startedAt = performance.now();
@@ -182,7 +186,7 @@ async function throughHttpOnly(constantUrl: string): Promise<RunFigures> {
     headers: { 'content-type': 'application/json' },
     body: String(o.capacity),
   }).then((r) => r.body.dump());
-  const { outcomes, startedAt } = await sale(constantUrl, [0]);
+  const { outcomes, startedAt } = await sale(constantUrl, [0], () => '/healthz');
   return figures(outcomes, startedAt, o.capacity, o.capacity);
 }
 
@@ -221,6 +225,16 @@ async function writeAlone(pool: Pool, request: BookingRequest): Promise<Pipeline
  */
 async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
   const slotIds = await makeSlots(pool);
+  // What the API judges a booking by, and its transaction checks (bookings/slot-facts.ts).
+  const judged = new Map(
+    (
+      await pool.query<{ id: number; startsAt: Date; sevaId: number; sevaUpdatedAt: Date }[]>(
+        `SELECT s.id, s.starts_at AS startsAt, v.id AS sevaId, v.updated_at AS sevaUpdatedAt
+         FROM slot s JOIN seva v ON v.id = s.seva_id WHERE s.id IN (?)`,
+        [slotIds],
+      )
+    ).map((r) => [Number(r.id), r]),
+  );
   const writer = new BookingWriter(pool);
   const startedAt = performance.now();
   const outcomes = await Promise.all(
@@ -247,7 +261,8 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
           apiKeyId: null,
         },
         context: {
-          startsAt: new Date(Date.now() + 2 * 86_400_000),
+          startsAt: judged.get(slotId)!.startsAt,
+          judgedBy: judged.get(slotId)!,
           now: new Date(),
           actor: devoteeActor,
           audit: {},
@@ -262,6 +277,7 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
       return { status: outcome.taken ? 1 : 0, ms: t1 - t0, endedAt: t1 };
     }),
   );
+  writer.close();
   const [row] = await pool.query<{ booked: number }[]>(
     `SELECT CAST(SUM(booked) AS SIGNED) AS booked FROM slot WHERE id IN (${slotIds.join(',')})`,
   );

@@ -7,7 +7,6 @@ import {
   type CreateBooking,
 } from '@sevabook/shared';
 import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
-import { SharedReads } from '../db/shared-read.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
@@ -18,7 +17,8 @@ import { bookingWindow } from '../slots/booking-window.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
 import { bookingWriterFor } from './booking-writer.ts';
-import type { BookingRow } from './pipelined-booking.ts';
+import type { BookingRow, SlotState } from './pipelined-booking.ts';
+import { slotFactsOf } from './slot-facts.ts';
 import { newReference } from './reference.ts';
 
 /**
@@ -64,17 +64,8 @@ const TRANSACTION_OPTIONS = {
 } as const;
 
 const MAX_REFERENCE_ATTEMPTS = 5;
-
-const slotReadsByDb = new WeakMap<Db, SharedReads<number, SlotWithSeva | null>>();
-
-function slotReads(db: Db): SharedReads<number, SlotWithSeva | null> {
-  let reads = slotReadsByDb.get(db);
-  if (!reads) {
-    reads = new SharedReads((id) => db.slot.findUnique({ where: { id }, include: { seva: true } }));
-    slotReadsByDb.set(db, reads);
-  }
-  return reads;
-}
+/** Reads of a slot whose seva keeps changing under a booking before it is refused anyway. */
+const MAX_FRESH_READS = 3;
 
 export async function createBooking(
   ctx: BookingContext,
@@ -83,16 +74,52 @@ export async function createBooking(
   const now = ctx.now?.() ?? new Date();
   const phone = toE164(input.phone);
   if (!phone) throw validationFailed([{ path: 'body.phone', message: 'Not a valid phone number' }]);
-  const fingerprint = fingerprintOf({ ...input, phone, actor: undefined });
+  const fingerprint = input.idempotencyKey
+    ? fingerprintOf({ ...input, phone, actor: undefined })
+    : null;
 
-  if (input.idempotencyKey) {
+  if (input.idempotencyKey && fingerprint) {
     const replay = await findReplay(ctx, input.idempotencyKey, fingerprint);
     if (replay) return replay;
   }
 
-  // NOTE: a flash sale sends hundreds of requests for one slot at once: they share reads of it
-  // (never one that started before they arrived). The transaction re-checks places and status.
-  const slot = await slotReads(ctx.db).next(input.slotId);
+  // NOTE: a flash sale sends hundreds of requests for one slot at once. They are judged by the
+  // slot as last read (slot-facts.ts): the transaction checks that it still holds, and every
+  // refusal is given from a read started after the request arrived.
+  const facts = slotFactsOf(ctx.db);
+  let slot = facts.remembered(input.slotId);
+  let freshReads = 0;
+  for (;;) {
+    if (!slot) {
+      slot = (await facts.fresh(input.slotId)) ?? undefined;
+      freshReads++;
+    }
+    try {
+      assertBookable(slot, input, now, ctx.timeZone);
+    } catch (refusal) {
+      if (freshReads > 0) throw refusal;
+      slot = undefined;
+      continue;
+    }
+    const attempt = await takeAPlace(ctx, input, slot, phone, fingerprint, now);
+    if ('result' in attempt) return attempt.result;
+    const limit = ctx.bookingsPerPhonePerSevaPerDay;
+    if (freshReads < MAX_FRESH_READS && !explainedBy(attempt.refused, input.persons, limit)) {
+      // Room, and not the phone's cap: the seva or the slot's time changed since it was read.
+      slot = undefined;
+      continue;
+    }
+    throw whyNotTaken(attempt.refused, input.persons, limit);
+  }
+}
+
+/** Throws why the slot, as read, cannot take this booking now. */
+function assertBookable(
+  slot: SlotWithSeva | undefined,
+  input: NewBooking,
+  now: Date,
+  timeZone: string,
+): asserts slot is SlotWithSeva {
   if (!slot) throw notFound(`There is no slot ${input.slotId}.`);
   const { seva } = slot;
   if (!seva.active || slot.status !== 'open') {
@@ -110,28 +137,44 @@ export async function createBooking(
       `One booking of ${seva.nameEn} may cover at most ${seva.maxPersonsPerBooking} persons.`,
     );
   }
-  if (!input.ignoreBookingWindow) {
-    const window = bookingWindow(slot.startsAt, seva, ctx.timeZone);
-    if (now < window.opensAt) {
-      throw unprocessable(
-        'booking_not_open_yet',
-        'Booking not open yet',
-        `Booking for this slot opens at ${window.opensAt.toISOString()}.`,
-      );
-    }
-    if (now > window.closesAt) {
-      throw unprocessable(
-        'booking_window_closed',
-        'Booking closed',
-        'Booking for this slot has closed.',
-      );
-    }
+  if (input.ignoreBookingWindow) return;
+  const window = bookingWindow(slot.startsAt, seva, timeZone);
+  if (now < window.opensAt) {
+    throw unprocessable(
+      'booking_not_open_yet',
+      'Booking not open yet',
+      `Booking for this slot opens at ${window.opensAt.toISOString()}.`,
+    );
   }
+  if (now > window.closesAt) {
+    throw unprocessable(
+      'booking_window_closed',
+      'Booking closed',
+      'Booking for this slot has closed.',
+    );
+  }
+}
 
+/**
+ * Writes the booking through the slot's writer, judged by `slot` as read: the booking made (or
+ * the one an Idempotency-Key race found), or the slot as the transaction found it.
+ */
+async function takeAPlace(
+  ctx: BookingContext,
+  input: NewBooking,
+  slot: SlotWithSeva,
+  phone: string,
+  fingerprint: string | null,
+  now: Date,
+): Promise<{ result: BookingResult } | { refused: SlotState | undefined }> {
   const pool = driverPoolOf(ctx.db);
   if (!pool) throw new Error('createBooking needs a database client made by createDb');
+  const { seva } = slot;
+  const limit = ctx.bookingsPerPhonePerSevaPerDay;
+  const slotDate = templeDateOf(slot.startsAt, ctx.timeZone);
   for (let attempt = 1; ; attempt++) {
     const reference = newReference();
+    const manageToken = ctx.tokens.tokenFor(reference);
     try {
       const row: BookingRow = {
         reference,
@@ -147,18 +190,17 @@ export async function createBooking(
         language: input.language,
         source: input.source,
         idempotencyKey: input.idempotencyKey ?? null,
-        idempotencyFingerprint: input.idempotencyKey ? fingerprint : null,
-        manageTokenHash: ManageTokens.hash(ctx.tokens.tokenFor(reference)),
+        idempotencyFingerprint: fingerprint,
+        manageTokenHash: ManageTokens.hash(manageToken),
         createdByStaffId: input.createdByStaffId ?? null,
         apiKeyId: input.apiKeyId ?? null,
       };
       // NOTE: the slot's row lock is held from the INSERT to COMMIT and every other booking of
       // the slot waits for it: booking-writer.ts writes the bookings of a busy slot together,
       // and pipelined-booking.ts sends each transaction in one write.
-      const limit = ctx.bookingsPerPhonePerSevaPerDay;
-      const slotDate = templeDateOf(slot.startsAt, ctx.timeZone);
       const outcome = await bookingWriterFor(pool).book(row, {
         startsAt: slot.startsAt,
+        judgedBy: { sevaId: seva.id, sevaUpdatedAt: seva.updatedAt },
         now,
         ...(limit === undefined
           ? {}
@@ -173,9 +215,12 @@ export async function createBooking(
         actor: input.actor,
         audit: auditView({ ...row, status: 'confirmed' }),
       });
-      if (!outcome.taken) throw whyNotTaken(outcome.slot, input.persons, limit);
-      const booking: BookingWithSlot = { ...outcome.booking, slot };
-      return { booking, manageToken: ctx.tokens.tokenFor(booking.reference), replayed: false };
+      if (outcome.taken) {
+        const booking: BookingWithSlot = { ...outcome.booking, slot };
+        return { result: { booking, manageToken, replayed: false } };
+      }
+      slotFactsOf(ctx.db).update(slot.id, outcome.slot);
+      return { refused: outcome.slot };
     } catch (error) {
       if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
         throw conflict(
@@ -184,10 +229,10 @@ export async function createBooking(
           'This phone number already has a confirmed booking for this slot.',
         );
       }
-      if (input.idempotencyKey && isUniqueViolation(error, 'idempotency_key')) {
+      if (input.idempotencyKey && fingerprint && isUniqueViolation(error, 'idempotency_key')) {
         // A concurrent request with the same key won the race; answer as its replay.
         const replay = await findReplay(ctx, input.idempotencyKey, fingerprint);
-        if (replay) return replay;
+        if (replay) return { result: replay };
       }
       if (isUniqueViolation(error, 'booking_reference_key') && attempt < MAX_REFERENCE_ATTEMPTS) {
         continue;
@@ -208,6 +253,12 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
     WHERE id = ${slotId} AND status = 'open' AND booked + ${persons} <= capacity`;
   if (updated === 1) return;
   throw whyNotTaken((await tx.slot.findUnique({ where: { id: slotId } })) ?? undefined, persons);
+}
+
+/** Whether the slot's state after the transaction says why a booking was refused. */
+function explainedBy(slot: SlotState | undefined, persons: number, phoneLimit?: number): boolean {
+  if (!slot || slot.status !== 'open' || slot.booked + persons > slot.capacity) return true;
+  return phoneLimit !== undefined && Number(slot.phoneBookings ?? 0) >= phoneLimit;
 }
 
 /** The error for a slot that could not take a booking, from its state at the time. */

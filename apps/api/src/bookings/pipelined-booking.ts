@@ -84,7 +84,10 @@ export interface PhoneLimit {
 }
 
 export interface BookingContext {
+  /** When the slot starts, as the booking was judged: the booking is refused if it moved. */
   startsAt: Date;
+  /** The seva as the booking was judged: refused if it has been changed or made inactive since. */
+  judgedBy?: { sevaId: number; sevaUpdatedAt: Date };
   now: Date;
   actor: Actor;
   audit: unknown;
@@ -106,6 +109,10 @@ export interface BatchResult {
 const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.slot_id
   WHERE b.phone = ? AND b.status = 'confirmed' AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
 
+/** The slot starts when it did and its seva is active and unchanged (read without a lock). */
+const AS_JUDGED = `starts_at = ? AND EXISTS (SELECT 1 FROM seva v
+  WHERE v.id = slot.seva_id AND v.id = ? AND v.updated_at = ? AND v.active)`;
+
 /** A deadlock victim or a lock wait timeout: nothing of it was written; try again. */
 export const RETRYABLE_ERRNOS: ReadonlySet<number> = new Set([1213, 1205]);
 
@@ -120,10 +127,11 @@ export function isRetryable(error: unknown): boolean {
 
 /** The two statements of one booking, queued on the connection in order. */
 function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Promise<unknown>[] {
-  const { now, phoneLimit } = context;
+  const { now, phoneLimit, judgedBy } = context;
   const limitArgs = phoneLimit
     ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd, phoneLimit.max]
     : [];
+  const judgedArgs = judgedBy ? [context.startsAt, judgedBy.sevaId, judgedBy.sevaUpdatedAt] : [];
   return [
     conn.query(
       `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
@@ -131,7 +139,8 @@ function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Pr
          created_by_staff_id, api_key_id, created_at, updated_at)
        SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
        WHERE id = ? AND status = 'open' AND booked + ? <= capacity
-       ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''} FOR UPDATE`,
+       ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''}
+       ${judgedBy ? `AND ${AS_JUDGED}` : ''} FOR UPDATE`,
       [
         row.reference,
         row.devoteeName,
@@ -153,6 +162,7 @@ function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Pr
         row.slotId,
         row.persons,
         ...limitArgs,
+        ...judgedArgs,
       ],
     ),
     conn.query(
@@ -210,117 +220,143 @@ function sendOutboxAndAudit(
 const STATEMENTS_PER_BOOKING = 2;
 
 /**
- * Writes bookings of one slot in one pipelined transaction, in the order given. Throws only when
- * the transaction's fate is unknown (the connection failed); otherwise says what became of each.
+ * Writes bookings of one slot in one pipelined transaction, in the order given, on a connection
+ * of the pool. Throws only when the transaction's fate is unknown (the connection failed);
+ * otherwise says what became of each.
  */
 export async function writeBookings(
   pool: Pool,
   requests: readonly BookingRequest[],
 ): Promise<BatchResult> {
-  const slotId = requests[0]?.row.slotId;
-  if (slotId === undefined) return { outcomes: [], slot: undefined };
-  if (requests.some((r) => r.row.slotId !== slotId)) {
-    throw new Error('writeBookings takes bookings of one slot');
-  }
+  if (requests.length === 0) return { outcomes: [], slot: undefined };
   const conn = await pool.getConnection();
   let reusable = false;
   try {
-    const control = [
-      conn.query('SET autocommit = 0'),
-      conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),
-      conn.query('START TRANSACTION'),
-    ];
-    const statements = requests.flatMap((request) => sendBooking(conn, request));
-    const shared = sendOutboxAndAudit(conn, requests);
-    const commit = [conn.query('COMMIT'), conn.query('SET autocommit = 1')];
-    const slotRead = conn.query<SlotState[]>(
-      'SELECT status, booked, capacity FROM slot WHERE id = ?',
-      [slotId],
-    );
-    // Wait for everything before reading anything: a rejected promise must not go unobserved.
-    const [controlDone, results, sharedDone, commitDone, slotDone] = await Promise.all([
-      Promise.allSettled(control),
-      Promise.allSettled(statements),
-      Promise.allSettled(shared),
-      Promise.allSettled(commit),
-      Promise.allSettled([slotRead]),
-    ]);
-    const broken = [...controlDone, ...commitDone].find((r) => r.status === 'rejected');
-    // The transaction's fate is unknown: the connection goes, the callers get the error.
-    if (broken) throw broken.reason;
+    const result = await sendBatch(conn, requests);
     reusable = true;
-    const slot = slotDone[0].status === 'fulfilled' ? slotDone[0].value[0] : undefined;
-
-    const ofBooking = (i: number) =>
-      results.slice(i * STATEMENTS_PER_BOOKING, (i + 1) * STATEMENTS_PER_BOOKING);
-    const sharedFailure = sharedDone.find(
-      (r): r is PromiseRejectedResult => r.status === 'rejected',
-    );
-    const anyFailed = sharedFailure !== undefined || results.some((r) => r.status === 'rejected');
-    const outcomes: BatchOutcome[] = [];
-    if (!anyFailed) {
-      // Nothing failed: every statement ran in the one transaction, which committed.
-      for (const [i, request] of requests.entries()) {
-        const [inserted, placesTaken] = ofBooking(i).map((r) =>
-          r.status === 'fulfilled' ? (r.value as UpsertResult) : undefined,
-        );
-        if (inserted?.affectedRows === 1 && placesTaken?.affectedRows === 1) {
-          outcomes.push(taken(request, Number(inserted.insertId)));
-        } else if (inserted?.affectedRows === 1 || placesTaken?.affectedRows === 1) {
-          // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
-          outcomes.push({
-            error: new Error(`Booking ${request.row.reference}: inserted without its places`),
-          });
-        } else {
-          outcomes.push({ taken: false, slot });
-        }
-      }
-    } else {
-      // Something failed: a statement alone, or a whole transaction (a deadlock victim). Which
-      // bookings exist now is read back, not inferred from which statements said they worked.
-      const references = requests.map((r) => r.row.reference);
-      const existing = new Map(
-        (
-          await conn.query<{ id: number; reference: string }[]>(
-            'SELECT id, reference FROM booking WHERE reference IN (?)',
-            [references],
-          )
-        ).map((b) => [b.reference, Number(b.id)]),
-      );
-      const somethingRolledBack = [...results, ...sharedDone].some(
-        (r) => r.status === 'rejected' && isRetryable(r.reason),
-      );
-      for (const [i, request] of requests.entries()) {
-        const own = ofBooking(i);
-        const ownFailure = own.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        const id = existing.get(request.row.reference);
-        const insert = own[0];
-        if (id !== undefined) {
-          // Written. A statement that failed around it (its places, its outbox row, its audit
-          // entry) is a fault to report, not to hide behind a confirmation.
-          const fault = ownFailure ?? sharedFailure;
-          outcomes.push(fault ? { error: fault.reason } : taken(request, id));
-        } else if (insert?.status === 'rejected' && !isRetryable(insert.reason)) {
-          outcomes.push({ error: insert.reason });
-        } else if (
-          !somethingRolledBack &&
-          insert?.status === 'fulfilled' &&
-          (insert.value as UpsertResult).affectedRows === 0
-        ) {
-          outcomes.push({ taken: false, slot });
-        } else {
-          // Rolled back, or judged against places that a rolled-back booking held.
-          outcomes.push({ retry: ownFailure?.reason ?? rolledBack });
-        }
-      }
-    }
-    await explainPhoneLimits(conn, requests, outcomes);
-    return { outcomes, slot };
+    return result;
   } finally {
     // A connection in an unknown state is dropped, never handed to the next caller.
     if (reusable) await conn.release().catch(() => undefined);
     else conn.destroy();
   }
+}
+
+/**
+ * Sends the transaction of a batch on `conn` at once (before this returns), so that a caller
+ * holding the connection may send the next batch behind it without waiting: the server runs
+ * them one after the other, in order. Rejects only when the transaction's fate is unknown (the
+ * connection failed), and then the connection must be dropped.
+ */
+export function sendBatch(
+  conn: PoolConnection,
+  requests: readonly BookingRequest[],
+): Promise<BatchResult> {
+  const slotId = requests[0]?.row.slotId;
+  if (slotId === undefined) return Promise.resolve({ outcomes: [], slot: undefined });
+  if (requests.some((r) => r.row.slotId !== slotId)) {
+    return Promise.reject(new Error('A batch takes bookings of one slot'));
+  }
+  const control = [
+    conn.query('SET autocommit = 0'),
+    conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),
+    conn.query('START TRANSACTION'),
+  ];
+  const statements = requests.flatMap((request) => sendBooking(conn, request));
+  const shared = sendOutboxAndAudit(conn, requests);
+  const commit = [conn.query('COMMIT'), conn.query('SET autocommit = 1')];
+  const slotRead = conn.query<SlotState[]>(
+    'SELECT status, booked, capacity FROM slot WHERE id = ?',
+    [slotId],
+  );
+  // Wait for everything before reading anything: a rejected promise must not go unobserved.
+  return Promise.all([
+    Promise.allSettled(control),
+    Promise.allSettled(statements),
+    Promise.allSettled(shared),
+    Promise.allSettled(commit),
+    Promise.allSettled([slotRead]),
+  ]).then(async ([controlDone, results, sharedDone, commitDone, slotDone]) => {
+    const broken = [...controlDone, ...commitDone].find((r) => r.status === 'rejected');
+    // The transaction's fate is unknown: the connection goes, the callers get the error.
+    if (broken) throw broken.reason;
+    const slot = slotDone[0].status === 'fulfilled' ? slotDone[0].value[0] : undefined;
+    const outcomes = await outcomesOf(conn, requests, results, sharedDone, slot);
+    await explainPhoneLimits(conn, requests, outcomes);
+    return { outcomes, slot };
+  });
+}
+
+/** What became of each booking of a committed batch, from what its statements answered. */
+async function outcomesOf(
+  conn: PoolConnection,
+  requests: readonly BookingRequest[],
+  results: PromiseSettledResult<unknown>[],
+  sharedDone: PromiseSettledResult<unknown>[],
+  slot: SlotState | undefined,
+): Promise<BatchOutcome[]> {
+  const ofBooking = (i: number) =>
+    results.slice(i * STATEMENTS_PER_BOOKING, (i + 1) * STATEMENTS_PER_BOOKING);
+  const sharedFailure = sharedDone.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const anyFailed = sharedFailure !== undefined || results.some((r) => r.status === 'rejected');
+  const outcomes: BatchOutcome[] = [];
+  if (!anyFailed) {
+    // Nothing failed: every statement ran in the one transaction, which committed.
+    for (const [i, request] of requests.entries()) {
+      const [inserted, placesTaken] = ofBooking(i).map((r) =>
+        r.status === 'fulfilled' ? (r.value as UpsertResult) : undefined,
+      );
+      if (inserted?.affectedRows === 1 && placesTaken?.affectedRows === 1) {
+        outcomes.push(taken(request, Number(inserted.insertId)));
+      } else if (inserted?.affectedRows === 1 || placesTaken?.affectedRows === 1) {
+        // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
+        outcomes.push({
+          error: new Error(`Booking ${request.row.reference}: inserted without its places`),
+        });
+      } else {
+        outcomes.push({ taken: false, slot });
+      }
+    }
+    return outcomes;
+  }
+  // Something failed: a statement alone, or a whole transaction (a deadlock victim). Which
+  // bookings exist now is read back, not inferred from which statements said they worked.
+  const references = requests.map((r) => r.row.reference);
+  const existing = new Map(
+    (
+      await conn.query<{ id: number; reference: string }[]>(
+        'SELECT id, reference FROM booking WHERE reference IN (?)',
+        [references],
+      )
+    ).map((b) => [b.reference, Number(b.id)]),
+  );
+  const somethingRolledBack = [...results, ...sharedDone].some(
+    (r) => r.status === 'rejected' && isRetryable(r.reason),
+  );
+  for (const [i, request] of requests.entries()) {
+    const own = ofBooking(i);
+    const ownFailure = own.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const id = existing.get(request.row.reference);
+    const insert = own[0];
+    if (id !== undefined) {
+      // Written. A statement that failed around it (its places, its outbox row, its audit
+      // entry) is a fault to report, not to hide behind a confirmation.
+      const fault = ownFailure ?? sharedFailure;
+      outcomes.push(fault ? { error: fault.reason } : taken(request, id));
+    } else if (insert?.status === 'rejected' && !isRetryable(insert.reason)) {
+      outcomes.push({ error: insert.reason });
+    } else if (
+      !somethingRolledBack &&
+      insert?.status === 'fulfilled' &&
+      (insert.value as UpsertResult).affectedRows === 0
+    ) {
+      outcomes.push({ taken: false, slot });
+    } else {
+      // Rolled back, or judged against places that a rolled-back booking held.
+      outcomes.push({ retry: ownFailure?.reason ?? rolledBack });
+    }
+  }
+  return outcomes;
 }
 
 const rolledBack = Object.assign(new Error('Rolled back with its transaction'), { errno: 1213 });

@@ -11,14 +11,22 @@ import { driverPoolOf } from '../db/client.ts';
 import { SlotListCache } from './slot-list-cache.ts';
 import { toSlotDto } from './slot-dto.ts';
 import { getSlot, listSlots } from './slot-queries.ts';
+import { slotFactsOf } from '../bookings/slot-facts.ts';
 
 const slotRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
   // The week's list is re-sent while its rows are unchanged (slot-list-cache.ts).
   const pool = driverPoolOf(app.db);
   const cache = pool ? new SlotListCache(pool, tz) : undefined;
+  // Slots read for devotees are remembered for judging their bookings (slot-facts.ts).
+  const facts = slotFactsOf(app.db);
+  const read = async (query: SlotQuery) => {
+    const slots = await listSlots(app.db, query, tz);
+    for (const slot of slots) facts.remember(slot);
+    return slots;
+  };
   const freshList = async (query: SlotQuery, now: Date) => ({
-    items: (await listSlots(app.db, query, tz)).map((slot) => toSlotDto(slot, now, tz)),
+    items: (await read(query)).map((slot) => toSlotDto(slot, now, tz)),
   });
 
   app.get(
@@ -34,7 +42,7 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       if (!cache) {
-        const slots = await listSlots(app.db, request.query, tz);
+        const slots = await read(request.query);
         return { items: slots.map((slot) => toSlotDto(slot, now, tz)) };
       }
       const { body, digest } = await cache.lookup(request.query, now);
@@ -56,7 +64,11 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: slotSchema, 404: problemSchema },
       },
     },
-    async (request) => toSlotDto(await getSlot(app.db, request.params.id), new Date(), tz),
+    async (request) => {
+      const slot = await getSlot(app.db, request.params.id);
+      facts.remember(slot);
+      return toSlotDto(slot, new Date(), tz);
+    },
   );
 };
 

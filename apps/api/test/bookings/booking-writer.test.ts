@@ -148,6 +148,7 @@ describe('one transaction carrying several bookings of a slot', () => {
     // The writer tries rolled-back bookings again, first in the queue.
     const writer = new BookingWriter(pool);
     const again = await Promise.all(batch.slice(0, 2).map((r) => writer.book(r.row, r.context)));
+    writer.close();
     expect(again.map((o) => o.taken)).toEqual([true, true]);
     expect((await stored(slot.id)).booked).toBe(3);
   });
@@ -158,6 +159,7 @@ describe('one transaction carrying several bookings of a slot', () => {
     const requests = Array.from({ length: 60 }, () => request(slot.id));
 
     const outcomes = await Promise.all(requests.map((r) => writer.book(r.row, r.context)));
+    writer.close();
 
     // First come, first served: the first 25 to ask have the places.
     expect(outcomes.map((o) => o.taken)).toEqual([

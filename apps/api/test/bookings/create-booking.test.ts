@@ -226,6 +226,56 @@ describe('POST /api/v1/bookings', () => {
     expect([response.statusCode, response.json().code]).toEqual([409, 'slot_not_bookable']);
   });
 
+  describe('a slot this process has read before', () => {
+    // The first booking makes the process remember the slot; what changes after it must count.
+    async function rememberedSlot(fields: Parameters<typeof createSeva>[1] = {}) {
+      const seva = await createSeva(db, { maxPersonsPerBooking: 4, ...fields });
+      const slot = await createSlot(db, { sevaId: seva.id, capacity: 20 });
+      expect((await book(bookingBody(slot.id))).statusCode).toBe(201);
+      return { seva, slot };
+    }
+
+    it('follows a change to its seva made since: the transaction refuses what was judged by the old one', async () => {
+      const { seva, slot } = await rememberedSlot();
+      await db.seva.update({ where: { id: seva.id }, data: { maxPersonsPerBooking: 1 } });
+
+      const response = await book(bookingBody(slot.id, { persons: 2 }));
+
+      expect([response.statusCode, response.json().code]).toEqual([422, 'persons_exceed_limit']);
+      expect(await slotState(slot.id)).toMatchObject({ booked: 1, confirmedRows: 1 });
+    });
+
+    it('refuses a seva made inactive since, and a slot moved since is booked at its new time', async () => {
+      const { seva, slot } = await rememberedSlot();
+      const moved = await rememberedSlot();
+      await db.seva.update({ where: { id: seva.id }, data: { active: false } });
+      const newStart = new Date(moved.slot.startsAt.getTime() + 3_600_000);
+      await db.slot.update({ where: { id: moved.slot.id }, data: { startsAt: newStart } });
+
+      const inactive = await book(bookingBody(slot.id));
+      const atNewTime = await book(bookingBody(moved.slot.id));
+
+      expect([inactive.statusCode, inactive.json().code]).toEqual([409, 'slot_not_bookable']);
+      expect(atNewTime.statusCode).toBe(201);
+      expect(atNewTime.json().slot.startsAt).toBe(newStart.toISOString());
+    });
+
+    it('books a slot reopened since, and a place freed since, instead of refusing from memory', async () => {
+      const { slot } = await rememberedSlot();
+      await db.slot.update({ where: { id: slot.id }, data: { status: 'closed' } });
+      expect((await book(bookingBody(slot.id))).json().code).toBe('slot_not_bookable');
+      await db.slot.update({ where: { id: slot.id }, data: { status: 'open', capacity: 1 } });
+
+      const reopened = await book(bookingBody(slot.id));
+      expect(reopened.json().code).toBe('slot_full');
+      await db.slot.update({ where: { id: slot.id }, data: { capacity: 2 } });
+      const freed = await book(bookingBody(slot.id));
+
+      expect(freed.statusCode).toBe(201);
+      expect(await slotState(slot.id)).toMatchObject({ booked: 2, confirmedRows: 2 });
+    });
+  });
+
   describe('bad input gets a problem+json answer and changes nothing', () => {
     it.each([
       ['an unknown slot', { slotId: 999_999_999 }, 404, 'not_found'],
