@@ -113,6 +113,11 @@ export class FakeTwilio {
     return this.messages.filter((m) => m.to === `whatsapp:${to}` || m.to === to);
   }
 
+  /** Every try to send to this phone number, in order, whatever came of it. */
+  attemptsTo(phone: string): FakeTwilio['attempts'] {
+    return this.attempts.filter((a) => a.to === `whatsapp:${phone}`);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);

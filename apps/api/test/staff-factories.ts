@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/auth-plugin.ts';
@@ -7,6 +8,7 @@ import { hashPassword } from '../src/auth/passwords.ts';
 import { newApiKeySecret } from '../src/auth/api-key-secrets.ts';
 import type { Db, Tx } from '../src/db/client.ts';
 import type { StaffRole } from '../src/generated/prisma/client.ts';
+import { appForSuite, type TestApp } from './app.ts';
 import { testDatabaseUrl, testDb } from './db.ts';
 import { uniqueSuffix } from './factories.ts';
 
@@ -95,6 +97,24 @@ export function bearerFor(user: { id: number; role: StaffRole }) {
   return { authorization: `Bearer ${accessTokenFor(user)}` };
 }
 
+export type StaffOfEveryRole = Awaited<ReturnType<typeof staffOfEveryRole>>;
+
+/**
+ * The staff app and one user of each role, for all the tests of a file or `describe` (see
+ * appForSuite). NOTE: `staff` is filled in by `beforeAll`; read it inside tests and hooks.
+ */
+export function staffAppForSuite(
+  auth: Partial<Config['auth']> = {},
+  overrides: Partial<Config> = {},
+): { app: TestApp; staff: StaffOfEveryRole } {
+  const app = appForSuite(() => buildStaffApp(auth, overrides));
+  const staff = {} as StaffOfEveryRole;
+  beforeAll(async () => {
+    Object.assign(staff, await staffOfEveryRole());
+  });
+  return { app, staff };
+}
+
 /** One user of each role, with their bearer headers. */
 export async function staffOfEveryRole(db: Db = testDb()) {
   const [admin, staff, viewer] = await Promise.all([
@@ -124,5 +144,6 @@ export async function createApiKey(
       revokedAt: fields.revoked ? new Date() : null,
     },
   });
-  return { apiKey, key: secret.key };
+  // The headers make the key a caller, as staffOfEveryRole's users are.
+  return { apiKey, key: secret.key, headers: { 'x-api-key': secret.key } };
 }

@@ -10,7 +10,13 @@ export {
   sendRequest,
   type RequestOptions,
 } from './http/api-client.ts';
-export { problemKind, fieldErrors, type ProblemKind } from './http/problem-kind.ts';
+export {
+  bookingProblemCodes,
+  fieldErrors,
+  problemKey,
+  problemKind,
+  type ProblemKind,
+} from './http/problem-kind.ts';
 export { createQueryClient } from './http/query-client.ts';
 export { addDays, dateToUtcMidnight, daysFrom, isIsoDate, todayIn } from './dates/calendar-date.ts';
 export {
@@ -25,3 +31,10 @@ export {
 export { ErrorAlert } from './feedback/error-alert.tsx';
 export { QueryState, type ErrorViewProps, type QueryStateProps } from './feedback/query-state.tsx';
 export { useEventStream, type StreamHandlers, type StreamState } from './live/use-event-stream.ts';
+export { parseAvailabilityEvent } from './live/availability-event.ts';
+export {
+  getTemple,
+  templeQueryOptions,
+  useTemple,
+  type TempleAsking,
+} from './temple/get-temple.ts';

@@ -42,7 +42,8 @@ interface SlotLane {
  * server runs a connection's transactions in the order sent, so the lock passes between them
  * without a round trip. Every booking is still its own conditional statements
  * (pipelined-booking.ts): one that does not fit, or whose phone is already booked, fails alone.
- * docs/decisions/0007-booking-batches-and-http-processes.md has the figures.
+ * docs/decisions/0007-booking-batches-and-http-processes.md and
+ * 0008-bookings-judged-by-remembered-slots.md have the reasoning and figures.
  */
 export class BookingWriter {
   private readonly lanes = new Map<number, SlotLane>();

@@ -13,7 +13,7 @@ import type { SlotState } from './pipelined-booking.ts';
  * started after the request arrived (createBooking reads again before saying no). So a flash
  * sale's requests go to the booking writer as they are parsed, instead of each waiting for a
  * read of the slot that the database answers at once but this process, busy with the others,
- * takes in only after all of them.
+ * takes in only after all of them. docs/decisions/0008-bookings-judged-by-remembered-slots.md.
  */
 export class SlotFacts {
   private readonly known = new Map<number, SlotWithSeva>();

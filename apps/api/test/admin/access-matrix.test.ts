@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS, send, type Caller } from '../app.ts';
 import { testDb } from '../db.ts';
-import { buildStaffApp, createApiKey, staffOfEveryRole } from '../staff-factories.ts';
+import { createApiKey, staffAppForSuite } from '../staff-factories.ts';
 
-type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
 type Role = 'admin' | 'staff' | 'viewer';
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -53,33 +52,23 @@ const matrix: [Method, string, Role[]][] = [
 const staffSessionOnly = new Set(['/api/v1/admin/users', '/api/v1/admin/api-keys']);
 
 describe('who may call which staff endpoint', () => {
-  let app: FastifyInstance;
-  let staff: Staff;
-  let adminKey: string;
+  const { app, staff } = staffAppForSuite();
+  let adminKey: Caller;
 
   beforeAll(async () => {
-    app = await buildStaffApp();
-    staff = await staffOfEveryRole();
-    adminKey = (await createApiKey(testDb(), { role: 'admin', createdById: staff.admin.user.id }))
-      .key;
+    adminKey = await createApiKey(testDb(), { role: 'admin', createdById: staff.admin.user.id });
   });
-  afterAll(() => app.close());
 
-  const call = (method: Method, url: string, headers: Record<string, string> = {}) =>
-    app.inject({
-      method,
-      url,
-      headers,
-      ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
-    });
+  const call = (method: Method, url: string, caller: Caller) =>
+    send(app, method, url, caller, method === 'GET' || method === 'DELETE' ? undefined : {});
 
   for (const [method, url, allowed] of matrix) {
     it(`${method} ${url.split('?')[0]}: ${allowed.join(', ')}`, async () => {
-      const anonymous = await call(method, url);
+      const anonymous = await call(method, url, ANONYMOUS);
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.json()).toMatchObject({ code: 'unauthorized' });
       for (const role of ['admin', 'staff', 'viewer'] as const) {
-        const res = await call(method, url, staff[role].headers);
+        const res = await call(method, url, staff[role]);
         if (allowed.includes(role)) {
           expect([200, 201, 204, 404, 409, 422], `${role}: ${res.body}`).toContain(res.statusCode);
         } else {
@@ -87,7 +76,7 @@ describe('who may call which staff endpoint', () => {
           expect(res.json()).toMatchObject({ code: 'forbidden' });
         }
       }
-      const viaKey = await call(method, url, { 'x-api-key': adminKey });
+      const viaKey = await call(method, url, adminKey);
       const sessionOnly = [...staffSessionOnly].some((prefix) => url.startsWith(prefix));
       if (sessionOnly) expect(viaKey.statusCode).toBe(403);
       else expect(viaKey.statusCode).not.toBe(403);

@@ -1,43 +1,31 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS, send, statusOf } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSlot, uniquePhone } from '../factories.ts';
-import { buildStaffApp, staffOfEveryRole } from '../staff-factories.ts';
-
-type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
+import { buildStaffApp, staffAppForSuite } from '../staff-factories.ts';
 
 describe('GET /api/v1/admin/audit and notifications', () => {
-  let app: FastifyInstance;
-  let staff: Staff;
+  const { app, staff } = staffAppForSuite();
   let bookingId: number;
   const db = testDb();
 
   beforeAll(async () => {
-    app = await buildStaffApp();
-    staff = await staffOfEveryRole();
     const slot = await createSlot(db);
-    const made = await app.inject({
-      method: 'POST',
-      url: '/api/v1/bookings',
-      payload: { slotId: slot.id, devoteeName: 'Online Devotee', phone: uniquePhone(), persons: 1 },
+    const made = await send(app, 'POST', '/api/v1/bookings', ANONYMOUS, {
+      slotId: slot.id,
+      devoteeName: 'Online Devotee',
+      phone: uniquePhone(),
+      persons: 1,
     });
     const reference = made.json<{ reference: string }>().reference;
     bookingId = (await db.booking.findUniqueOrThrow({ where: { reference } })).id;
-    await app.inject({
-      method: 'POST',
-      url: `/api/v1/admin/bookings/${bookingId}/cancel`,
-      headers: staff.staff.headers,
-      payload: { reason: 'Called the office' },
+    await send(app, 'POST', `/api/v1/admin/bookings/${bookingId}/cancel`, staff.staff, {
+      reason: 'Called the office',
     });
   });
-  afterAll(() => app.close());
 
   it('lists a booking’s history, newest first, with who did it and the state before and after', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: `/api/v1/admin/audit?bookingId=${bookingId}`,
-      headers: staff.staff.headers,
-    });
+    const res = await send(app, 'GET', `/api/v1/admin/audit?bookingId=${bookingId}`, staff.staff);
     expect(res.statusCode).toBe(200);
     const { items, total } = res.json<{
       items: {
@@ -59,36 +47,15 @@ describe('GET /api/v1/admin/audit and notifications', () => {
   });
 
   it('is for staff and admins: a viewer gets 403, nobody 401, a bad id 422', async () => {
-    expect(
-      (
-        await app.inject({
-          method: 'GET',
-          url: `/api/v1/admin/audit?bookingId=${bookingId}`,
-          headers: staff.viewer.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/admin/audit?bookingId=${bookingId}` }))
-        .statusCode,
-    ).toBe(401);
-    expect(
-      (
-        await app.inject({
-          method: 'GET',
-          url: '/api/v1/admin/audit?bookingId=abc',
-          headers: staff.admin.headers,
-        })
-      ).statusCode,
-    ).toBe(422);
+    const url = `/api/v1/admin/audit?bookingId=${bookingId}`;
+    expect(await statusOf(app, 'GET', url, staff.viewer)).toBe(403);
+    expect(await statusOf(app, 'GET', url, ANONYMOUS)).toBe(401);
+    expect(await statusOf(app, 'GET', '/api/v1/admin/audit?bookingId=abc', staff.admin)).toBe(422);
   });
 
   it('lists a booking’s messages and sends a failed one again', async () => {
-    const list = await app.inject({
-      method: 'GET',
-      url: `/api/v1/admin/notifications?bookingId=${bookingId}`,
-      headers: staff.viewer.headers,
-    });
+    const notifications = '/api/v1/admin/notifications';
+    const list = await send(app, 'GET', `${notifications}?bookingId=${bookingId}`, staff.viewer);
     expect(list.statusCode).toBe(200);
     const kinds = list
       .json<{ items: { kind: string }[] }>()
@@ -104,40 +71,22 @@ describe('GET /api/v1/admin/audit and notifications', () => {
       where: { id: confirmation.id },
       data: { status: 'dead', attempts: 8, lastError: 'Twilio 63016' },
     });
-    const failed = await app.inject({
-      method: 'GET',
-      url: `/api/v1/admin/notifications?status=dead&bookingId=${bookingId}`,
-      headers: staff.staff.headers,
-    });
+    const failed = await send(
+      app,
+      'GET',
+      `${notifications}?status=dead&bookingId=${bookingId}`,
+      staff.staff,
+    );
     expect(failed.json<{ total: number }>().total).toBe(1);
 
-    expect(
-      (
-        await app.inject({
-          method: 'POST',
-          url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
-          headers: staff.viewer.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
-    const retry = await app.inject({
-      method: 'POST',
-      url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
-      headers: staff.staff.headers,
-    });
-    expect(retry.statusCode).toBe(200);
+    const retry = `${notifications}/${confirmation.id}/retry`;
+    expect(await statusOf(app, 'POST', retry, staff.viewer)).toBe(403);
+    expect(await statusOf(app, 'POST', retry, staff.staff)).toBe(200);
     expect(
       await db.notification.findUniqueOrThrow({ where: { id: confirmation.id } }),
     ).toMatchObject({ status: 'pending', attempts: 0 });
-    const again = await app.inject({
-      method: 'POST',
-      url: `/api/v1/admin/notifications/${confirmation.id}/retry`,
-      headers: staff.staff.headers,
-    });
-    expect(again.statusCode).toBe(409);
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/admin/notifications' })).statusCode,
-    ).toBe(401);
+    expect(await statusOf(app, 'POST', retry, staff.staff)).toBe(409);
+    expect(await statusOf(app, 'GET', notifications, ANONYMOUS)).toBe(401);
   });
 });
 

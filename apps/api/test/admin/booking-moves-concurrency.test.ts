@@ -1,15 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createBooking, createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { bearerFor, buildStaffApp, createStaffUser } from '../staff-factories.ts';
 
 describe('staff moving bookings into a slot while devotees book it', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildStaffApp();
-  });
-  afterAll(() => app.close());
+  const app = appForSuite(() => buildStaffApp());
 
   it('never oversells the slot, and every place is accounted for', async () => {
     const db = testDb();

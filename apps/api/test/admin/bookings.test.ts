@@ -1,21 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, send, statusOf, type Caller } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createBooking, createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { buildStaffApp, createApiKey, staffOfEveryRole } from '../staff-factories.ts';
-
-type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
+import { createApiKey, staffAppForSuite } from '../staff-factories.ts';
 
 describe('admin bookings', () => {
-  let app: FastifyInstance;
-  let staff: Staff;
+  const { app, staff } = staffAppForSuite();
   const db = testDb();
-
-  beforeAll(async () => {
-    app = await buildStaffApp();
-    staff = await staffOfEveryRole();
-  });
-  afterAll(() => app.close());
 
   const devotee = (slotId: number, persons = 1) => ({
     slotId,
@@ -23,16 +14,14 @@ describe('admin bookings', () => {
     phone: uniquePhone(),
     persons,
   });
+  /** POST /api/v1/admin/bookings, the request most tests here start with. */
+  const book = (caller: Caller, payload: object) =>
+    send(app, 'POST', '/api/v1/admin/bookings', caller, payload);
 
   describe('POST /api/v1/admin/bookings', () => {
     it('books at the counter: source counter, created by the staff user, confirmation queued', async () => {
       const slot = await createSlot(db, { capacity: 5 });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.staff.headers,
-        payload: devotee(slot.id, 2),
-      });
+      const res = await book(staff.staff, devotee(slot.id, 2));
       expect(res.statusCode).toBe(201);
       const body = res.json<{ id: number; source: string; persons: number }>();
       expect(body).toMatchObject({ source: 'counter', persons: 2 });
@@ -53,40 +42,25 @@ describe('admin bookings', () => {
     it('may book outside the booking window (here: after the cut-off)', async () => {
       const seva = await createSeva(db, { bookingClosesMinutesBefore: 24 * 60 * 10 });
       const slot = await createSlot(db, { sevaId: seva.id });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.admin.headers,
-        payload: devotee(slot.id),
-      });
+      const res = await book(staff.admin, devotee(slot.id));
       expect(res.statusCode).toBe(201);
     });
 
     it('never beyond capacity: 409 slot_full, nothing written', async () => {
       const slot = await createSlot(db, { capacity: 2, booked: 2 });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.staff.headers,
-        payload: devotee(slot.id),
-      });
+      const res = await book(staff.staff, devotee(slot.id));
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'slot_full' });
       expect(await db.booking.count({ where: { slotId: slot.id } })).toBe(0);
     });
 
     it('books through an API key with source api, naming the key in the audit', async () => {
-      const { apiKey, key } = await createApiKey(db, {
+      const { apiKey, headers } = await createApiKey(db, {
         role: 'staff',
         createdById: staff.admin.user.id,
       });
       const slot = await createSlot(db);
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: { 'x-api-key': key },
-        payload: devotee(slot.id),
-      });
+      const res = await book({ headers }, devotee(slot.id));
       expect(res.statusCode).toBe(201);
       const { id } = res.json<{ id: number }>();
       const row = await db.booking.findUniqueOrThrow({ where: { id } });
@@ -109,41 +83,16 @@ describe('admin bookings', () => {
         createdById: staff.admin.user.id,
         revoked: true,
       });
-      const ok = await app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/bookings',
-        headers: { authorization: `Bearer ${live.key}` },
-      });
-      expect(ok.statusCode).toBe(200);
-      const no = await app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/bookings',
-        headers: { 'x-api-key': revoked.key },
-      });
-      expect(no.statusCode).toBe(401);
+      const asLive = { headers: { authorization: `Bearer ${live.key}` } };
+      expect(await statusOf(app, 'GET', '/api/v1/admin/bookings', asLive)).toBe(200);
+      expect(await statusOf(app, 'GET', '/api/v1/admin/bookings', revoked)).toBe(401);
     });
 
     it('validates the body (422) and checks the caller (401, 403 for a viewer)', async () => {
       const slot = await createSlot(db);
-      const bad = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.staff.headers,
-        payload: { ...devotee(slot.id), phone: 'x' },
-      });
-      expect(bad.statusCode).toBe(422);
-      const anon = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        payload: devotee(slot.id),
-      });
-      expect(anon.statusCode).toBe(401);
-      const viewer = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.viewer.headers,
-        payload: devotee(slot.id),
-      });
+      expect((await book(staff.staff, { ...devotee(slot.id), phone: 'x' })).statusCode).toBe(422);
+      expect((await book(ANONYMOUS, devotee(slot.id))).statusCode).toBe(401);
+      const viewer = await book(staff.viewer, devotee(slot.id));
       expect(viewer.statusCode).toBe(403);
       expect(viewer.json()).toMatchObject({ code: 'forbidden' });
       expect(await db.booking.count({ where: { slotId: slot.id } })).toBe(0);
@@ -167,11 +116,12 @@ describe('admin bookings', () => {
       });
 
       for (const role of ['admin', 'staff', 'viewer'] as const) {
-        const res = await app.inject({
-          method: 'GET',
-          url: `/api/v1/admin/bookings?sevaId=${seva.id}&status=confirmed&pageSize=2&page=2`,
-          headers: staff[role].headers,
-        });
+        const res = await send(
+          app,
+          'GET',
+          `/api/v1/admin/bookings?sevaId=${seva.id}&status=confirmed&pageSize=2&page=2`,
+          staff[role],
+        );
         expect(res.statusCode).toBe(200);
         const body = res.json<{ items: { reference: string }[]; total: number; page: number }>();
         expect(body.total).toBe(5);
@@ -179,30 +129,15 @@ describe('admin bookings', () => {
         expect(body.page).toBe(2);
       }
 
-      const byRef = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/bookings?q=${made[3]!.reference.toLowerCase()}`,
-        headers: staff.staff.headers,
-      });
-      expect(
-        byRef.json<{ items: { reference: string }[] }>().items.map((b) => b.reference),
-      ).toEqual([made[3]!.reference]);
-
-      const byPhone = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/bookings?q=${made[1]!.phone.slice(-10)}`,
-        headers: staff.staff.headers,
-      });
-      expect(
-        byPhone.json<{ items: { reference: string }[] }>().items.map((b) => b.reference),
-      ).toEqual([made[1]!.reference]);
-
-      const byName = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/bookings?sevaId=${seva.id}&q=gone`,
-        headers: staff.staff.headers,
-      });
-      expect(byName.json<{ total: number }>().total).toBe(1);
+      const search = async (query: string) => {
+        const res = await send(app, 'GET', `/api/v1/admin/bookings?${query}`, staff.staff);
+        return res.json<{ items: { reference: string }[]; total: number }>();
+      };
+      const referencesFound = async (q: string) =>
+        (await search(`q=${q}`)).items.map((b) => b.reference);
+      expect(await referencesFound(made[3]!.reference.toLowerCase())).toEqual([made[3]!.reference]);
+      expect(await referencesFound(made[1]!.phone.slice(-10))).toEqual([made[1]!.reference]);
+      expect((await search(`sevaId=${seva.id}&q=gone`)).total).toBe(1);
     });
 
     it('filters by a date range in the temple’s zone', async () => {
@@ -217,62 +152,38 @@ describe('admin bookings', () => {
       }); // 00:30 IST on the 11th
       await createBooking(db, { slotId: inside.id });
       await createBooking(db, { slotId: outside.id });
-      const res = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/bookings?sevaId=${seva.id}&from=2031-03-10&to=2031-03-10`,
-        headers: staff.viewer.headers,
-      });
+      const res = await send(
+        app,
+        'GET',
+        `/api/v1/admin/bookings?sevaId=${seva.id}&from=2031-03-10&to=2031-03-10`,
+        staff.viewer,
+      );
       const body = res.json<{ total: number; items: { slot: { id: number } }[] }>();
       expect(body.total).toBe(1);
       expect(body.items[0]!.slot.id).toBe(inside.id);
     });
 
     it('refuses a bad query with 422 and an anonymous caller with 401', async () => {
-      expect(
-        (
-          await app.inject({
-            method: 'GET',
-            url: '/api/v1/admin/bookings?pageSize=1000',
-            headers: staff.staff.headers,
-          })
-        ).statusCode,
-      ).toBe(422);
-      expect(
-        (
-          await app.inject({
-            method: 'GET',
-            url: '/api/v1/admin/bookings?from=2030-02-02&to=2030-01-01',
-            headers: staff.staff.headers,
-          })
-        ).statusCode,
-      ).toBe(422);
-      expect((await app.inject({ method: 'GET', url: '/api/v1/admin/bookings' })).statusCode).toBe(
-        401,
+      const url = '/api/v1/admin/bookings';
+      expect(await statusOf(app, 'GET', `${url}?pageSize=1000`, staff.staff)).toBe(422);
+      expect(await statusOf(app, 'GET', `${url}?from=2030-02-02&to=2030-01-01`, staff.staff)).toBe(
+        422,
       );
+      expect(await statusOf(app, 'GET', url, ANONYMOUS)).toBe(401);
     });
 
     it('GET /admin/bookings/{id} shows one booking; 404 for an unknown id', async () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id });
-      const res = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/bookings/${booking.id}`,
-        headers: staff.viewer.headers,
-      });
+      const res = await send(app, 'GET', `/api/v1/admin/bookings/${booking.id}`, staff.viewer);
       expect(res.json()).toMatchObject({
         id: booking.id,
         reference: booking.reference,
         version: 1,
       });
-      expect(
-        (
-          await app.inject({
-            method: 'GET',
-            url: '/api/v1/admin/bookings/999999999',
-            headers: staff.viewer.headers,
-          })
-        ).statusCode,
-      ).toBe(404);
+      expect(await statusOf(app, 'GET', '/api/v1/admin/bookings/999999999', staff.viewer)).toBe(
+        404,
+      );
     });
   });
 
@@ -289,20 +200,12 @@ describe('admin bookings', () => {
         capacity: 5,
         startsAt: new Date(Date.now() + 9 * 86_400_000),
       });
-      const created = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/bookings',
-        headers: staff.staff.headers,
-        payload: devotee(from.id, 3),
-      });
+      const created = await book(staff.staff, devotee(from.id, 3));
       const { id } = created.json<{ id: number }>();
       const reminderBefore = await reminderOf(id);
 
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/bookings/${id}`,
-        headers: staff.staff.headers,
-        payload: { slotId: to.id },
+      const res = await send(app, 'PATCH', `/api/v1/admin/bookings/${id}`, staff.staff, {
+        slotId: to.id,
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ slot: { id: to.id }, version: 2 });
@@ -325,11 +228,8 @@ describe('admin bookings', () => {
       const from = await createSlot(db, { sevaId: seva.id, capacity: 5 });
       const to = await createSlot(db, { sevaId: seva.id, capacity: 3, booked: 2 });
       const { booking } = await createBooking(db, { slotId: from.id, persons: 2 });
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/bookings/${booking.id}`,
-        headers: staff.admin.headers,
-        payload: { slotId: to.id },
+      const res = await send(app, 'PATCH', `/api/v1/admin/bookings/${booking.id}`, staff.admin, {
+        slotId: to.id,
       });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'slot_full' });
@@ -346,11 +246,10 @@ describe('admin bookings', () => {
     it('edits details without a message; more persons take more places', async () => {
       const slot = await createSlot(db, { capacity: 4 });
       const { booking } = await createBooking(db, { slotId: slot.id, persons: 1 });
-      const edit = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/bookings/${booking.id}`,
-        headers: staff.staff.headers,
-        payload: { devoteeName: 'Corrected Name', email: 'devotee@example.org' },
+      const url = `/api/v1/admin/bookings/${booking.id}`;
+      const edit = await send(app, 'PATCH', url, staff.staff, {
+        devoteeName: 'Corrected Name',
+        email: 'devotee@example.org',
       });
       expect(edit.statusCode).toBe(200);
       expect(edit.json()).toMatchObject({
@@ -361,12 +260,7 @@ describe('admin bookings', () => {
         await db.notification.count({ where: { bookingId: booking.id, kind: 'change' } }),
       ).toBe(0);
 
-      const more = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/bookings/${booking.id}`,
-        headers: staff.staff.headers,
-        payload: { persons: 4 },
-      });
+      const more = await send(app, 'PATCH', url, staff.staff, { persons: 4 });
       expect(more.statusCode).toBe(200);
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(4);
       expect(
@@ -381,11 +275,8 @@ describe('admin bookings', () => {
       const phone = uniquePhone();
       const { booking } = await createBooking(db, { slotId: a.id, phone });
       await createBooking(db, { slotId: b.id, phone });
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/bookings/${booking.id}`,
-        headers: staff.staff.headers,
-        payload: { slotId: b.id },
+      const res = await send(app, 'PATCH', `/api/v1/admin/bookings/${booking.id}`, staff.staff, {
+        slotId: b.id,
       });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'duplicate_booking' });
@@ -396,41 +287,14 @@ describe('admin bookings', () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id, status: 'cancelled' });
       const url = `/api/v1/admin/bookings/${booking.id}`;
-      const cancelled = await app.inject({
-        method: 'PATCH',
-        url,
-        headers: staff.staff.headers,
-        payload: { persons: 2 },
-      });
+      const cancelled = await send(app, 'PATCH', url, staff.staff, { persons: 2 });
       expect(cancelled.statusCode).toBe(409);
       expect(cancelled.json()).toMatchObject({ code: 'already_cancelled' });
-      expect(
-        (await app.inject({ method: 'PATCH', url, headers: staff.staff.headers, payload: {} }))
-          .statusCode,
-      ).toBe(422);
-      expect(
-        (
-          await app.inject({
-            method: 'PATCH',
-            url,
-            headers: staff.viewer.headers,
-            payload: { persons: 2 },
-          })
-        ).statusCode,
-      ).toBe(403);
-      expect((await app.inject({ method: 'PATCH', url, payload: { persons: 2 } })).statusCode).toBe(
-        401,
-      );
-      expect(
-        (
-          await app.inject({
-            method: 'PATCH',
-            url: '/api/v1/admin/bookings/999999999',
-            headers: staff.staff.headers,
-            payload: { persons: 2 },
-          })
-        ).statusCode,
-      ).toBe(404);
+      expect(await statusOf(app, 'PATCH', url, staff.staff, {})).toBe(422);
+      expect(await statusOf(app, 'PATCH', url, staff.viewer, { persons: 2 })).toBe(403);
+      expect(await statusOf(app, 'PATCH', url, ANONYMOUS, { persons: 2 })).toBe(401);
+      const unknown = '/api/v1/admin/bookings/999999999';
+      expect(await statusOf(app, 'PATCH', unknown, staff.staff, { persons: 2 })).toBe(404);
     });
   });
 
@@ -439,19 +303,14 @@ describe('admin bookings', () => {
       const slot = await createSlot(db, { capacity: 3 });
       const { booking } = await createBooking(db, { slotId: slot.id, persons: 2 });
       const url = `/api/v1/admin/bookings/${booking.id}/cancel`;
-      const first = await app.inject({
-        method: 'POST',
-        url,
-        headers: staff.staff.headers,
-        payload: { reason: 'Devotee phoned' },
-      });
+      const first = await send(app, 'POST', url, staff.staff, { reason: 'Devotee phoned' });
       expect(first.statusCode).toBe(200);
       expect(first.json()).toMatchObject({
         status: 'cancelled',
         cancelledBy: 'staff',
         cancelReason: 'Devotee phoned',
       });
-      const second = await app.inject({ method: 'POST', url, headers: staff.staff.headers });
+      const second = await send(app, 'POST', url, staff.staff);
       expect(second.statusCode).toBe(200);
       expect(second.json()).toMatchObject({ status: 'cancelled' });
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(0);
@@ -469,20 +328,9 @@ describe('admin bookings', () => {
       const slot = await createSlot(db);
       const { booking } = await createBooking(db, { slotId: slot.id });
       const url = `/api/v1/admin/bookings/${booking.id}/cancel`;
-      expect(
-        (await app.inject({ method: 'POST', url, headers: staff.viewer.headers })).statusCode,
-      ).toBe(403);
-      expect((await app.inject({ method: 'POST', url })).statusCode).toBe(401);
-      expect(
-        (
-          await app.inject({
-            method: 'POST',
-            url,
-            headers: staff.staff.headers,
-            payload: { reason: 'x'.repeat(301) },
-          })
-        ).statusCode,
-      ).toBe(422);
+      expect(await statusOf(app, 'POST', url, staff.viewer)).toBe(403);
+      expect(await statusOf(app, 'POST', url, ANONYMOUS)).toBe(401);
+      expect(await statusOf(app, 'POST', url, staff.staff, { reason: 'x'.repeat(301) })).toBe(422);
       expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
         'confirmed',
       );

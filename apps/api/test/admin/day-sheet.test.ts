@@ -1,21 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS, send, statusOf } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createBooking, createSeva, createSlot } from '../factories.ts';
-import { buildStaffApp, staffOfEveryRole } from '../staff-factories.ts';
-
-type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
+import { staffAppForSuite } from '../staff-factories.ts';
 
 describe('GET /api/v1/admin/day-sheet', () => {
-  let app: FastifyInstance;
-  let staff: Staff;
+  const { app, staff } = staffAppForSuite();
   const db = testDb();
   let sevaId: number;
   const date = '2032-01-14';
 
   beforeAll(async () => {
-    app = await buildStaffApp();
-    staff = await staffOfEveryRole();
     const seva = await createSeva(db, { feePaise: 25_000, nameKn: 'ರಥೋತ್ಸವ ಸೇವೆ', asksGotra: true });
     sevaId = seva.id;
     // 18:00 and 06:30 IST on the 14th, and 06:30 IST on the 15th (not on the sheet).
@@ -36,13 +31,12 @@ describe('GET /api/v1/admin/day-sheet', () => {
     });
     await createBooking(db, { slotId: nextDay.id, devoteeName: 'Tomorrow Devotee' });
   });
-  afterAll(() => app.close());
 
   const url = (extra = '') => `/api/v1/admin/day-sheet?date=${date}&sevaId=${sevaId}${extra}`;
 
   it('lists the day’s slots in time order with their confirmed bookings and totals, for every role', async () => {
     for (const role of ['admin', 'staff', 'viewer'] as const) {
-      const res = await app.inject({ method: 'GET', url: url(), headers: staff[role].headers });
+      const res = await send(app, 'GET', url(), staff[role]);
       expect(res.statusCode).toBe(200);
       const sheet = res.json<{
         slots: { time: string; bookings: { devoteeName: string; gotra: string | null }[] }[];
@@ -58,11 +52,7 @@ describe('GET /api/v1/admin/day-sheet', () => {
   });
 
   it('includes cancelled bookings when asked', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: url('&includeCancelled=true'),
-      headers: staff.staff.headers,
-    });
+    const res = await send(app, 'GET', url('&includeCancelled=true'), staff.staff);
     const sheet = res.json<{
       slots: { bookings: { status: string }[] }[];
       totals: { bookings: number };
@@ -72,9 +62,7 @@ describe('GET /api/v1/admin/day-sheet', () => {
   });
 
   it('answers Accept: text/csv with a UTF-8 CSV that starts with a BOM', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: url(),
+    const res = await send(app, 'GET', url(), {
       headers: { ...staff.viewer.headers, accept: 'text/csv' },
     });
     expect(res.statusCode).toBe(200);
@@ -99,64 +87,40 @@ describe('GET /api/v1/admin/day-sheet', () => {
   });
 
   it('refuses a bad date (422) and an anonymous caller (401)', async () => {
-    expect(
-      (
-        await app.inject({
-          method: 'GET',
-          url: '/api/v1/admin/day-sheet?date=2032-02-30',
-          headers: staff.staff.headers,
-        })
-      ).statusCode,
-    ).toBe(422);
-    expect(
-      (
-        await app.inject({
-          method: 'GET',
-          url: '/api/v1/admin/day-sheet',
-          headers: staff.staff.headers,
-        })
-      ).statusCode,
-    ).toBe(422);
-    expect((await app.inject({ method: 'GET', url: url() })).statusCode).toBe(401);
+    expect(await statusOf(app, 'GET', '/api/v1/admin/day-sheet?date=2032-02-30', staff.staff)).toBe(
+      422,
+    );
+    expect(await statusOf(app, 'GET', '/api/v1/admin/day-sheet', staff.staff)).toBe(422);
+    expect(await statusOf(app, 'GET', url(), ANONYMOUS)).toBe(401);
   });
 });
 
 describe('GET /api/v1/admin/reports/seva-summary', () => {
+  const { app, staff } = staffAppForSuite();
+  const db = testDb();
+
   it('counts slots, confirmed bookings, persons and fees per seva over a date range', async () => {
-    const app = await buildStaffApp();
-    try {
-      const db = testDb();
-      const staff = await staffOfEveryRole();
-      const seva = await createSeva(db, { feePaise: 10_000 });
-      const a = await createSlot(db, {
-        sevaId: seva.id,
-        startsAt: new Date('2033-05-01T01:00:00Z'),
-      });
-      const b = await createSlot(db, {
-        sevaId: seva.id,
-        startsAt: new Date('2033-05-02T01:00:00Z'),
-      });
-      await createBooking(db, { slotId: a.id, persons: 3 });
-      await createBooking(db, { slotId: b.id, persons: 1 });
-      await createBooking(db, { slotId: b.id, persons: 2, status: 'cancelled' });
-      const res = await app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/reports/seva-summary?from=2033-05-01&to=2033-05-02',
-        headers: staff.viewer.headers,
-      });
-      expect(res.statusCode).toBe(200);
-      const item = res
-        .json<{ items: { sevaId: number }[] }>()
-        .items.find((i) => i.sevaId === seva.id);
-      expect(item).toMatchObject({ slots: 2, bookings: 2, persons: 4, feePaise: 40_000 });
-      const bad = await app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/reports/seva-summary?from=2033-05-02&to=2033-05-01',
-        headers: staff.viewer.headers,
-      });
-      expect(bad.statusCode).toBe(422);
-    } finally {
-      await app.close();
-    }
+    const seva = await createSeva(db, { feePaise: 10_000 });
+    const a = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date('2033-05-01T01:00:00Z'),
+    });
+    const b = await createSlot(db, {
+      sevaId: seva.id,
+      startsAt: new Date('2033-05-02T01:00:00Z'),
+    });
+    await createBooking(db, { slotId: a.id, persons: 3 });
+    await createBooking(db, { slotId: b.id, persons: 1 });
+    await createBooking(db, { slotId: b.id, persons: 2, status: 'cancelled' });
+    const report = '/api/v1/admin/reports/seva-summary';
+    const res = await send(app, 'GET', `${report}?from=2033-05-01&to=2033-05-02`, staff.viewer);
+    expect(res.statusCode).toBe(200);
+    const item = res
+      .json<{ items: { sevaId: number }[] }>()
+      .items.find((i) => i.sevaId === seva.id);
+    expect(item).toMatchObject({ slots: 2, bookings: 2, persons: 4, feePaise: 40_000 });
+    expect(
+      await statusOf(app, 'GET', `${report}?from=2033-05-02&to=2033-05-01`, staff.viewer),
+    ).toBe(422);
   });
 });

@@ -1,23 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { addDaysToDate, isoWeekdayOf, templeDateOf, templeDateTimeToUtc } from '@sevabook/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, send, statusOf } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createBooking, createSeva, createSlot, uniqueSuffix } from '../factories.ts';
-import { buildStaffApp, staffOfEveryRole } from '../staff-factories.ts';
+import { staffAppForSuite } from '../staff-factories.ts';
 
-type Staff = Awaited<ReturnType<typeof staffOfEveryRole>>;
 const TZ = 'Asia/Kolkata';
 
 describe('admin sevas, schedules, slots and closed dates', () => {
-  let app: FastifyInstance;
-  let staff: Staff;
+  const { app, staff } = staffAppForSuite({}, { slotHorizonDays: 14 });
   const db = testDb();
-
-  beforeAll(async () => {
-    app = await buildStaffApp({}, { slotHorizonDays: 14 });
-    staff = await staffOfEveryRole();
-  });
-  afterAll(() => app.close());
 
   const newSeva = () => ({
     slug: `vahana-puja-${uniqueSuffix()}`,
@@ -34,12 +26,7 @@ describe('admin sevas, schedules, slots and closed dates', () => {
 
   describe('sevas', () => {
     it('an admin creates and changes a seva; every role can read it', async () => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/sevas',
-        headers: staff.admin.headers,
-        payload: newSeva(),
-      });
+      const res = await send(app, 'POST', '/api/v1/admin/sevas', staff.admin, newSeva());
       expect(res.statusCode).toBe(201);
       const { id } = res.json<{ id: number }>();
       const row = await db.seva.findUniqueOrThrow({ where: { id } });
@@ -50,15 +37,10 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         active: true,
       });
 
-      const patch = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/sevas/${id}`,
-        headers: staff.admin.headers,
-        payload: {
-          feePaise: 20_000,
-          active: false,
-          name: { en: 'Vahana Pooja', kn: 'ವಾಹನ ಪೂಜೆ', hi: 'वाहन पूजा' },
-        },
+      const patch = await send(app, 'PATCH', `/api/v1/admin/sevas/${id}`, staff.admin, {
+        feePaise: 20_000,
+        active: false,
+        name: { en: 'Vahana Pooja', kn: 'ವಾಹನ ಪೂಜೆ', hi: 'वाहन पूजा' },
       });
       expect(patch.statusCode).toBe(200);
       expect(await db.seva.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -70,54 +52,25 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       expect(await db.auditEntry.count({ where: { entityType: 'seva', entityId: id } })).toBe(2);
 
       for (const role of ['admin', 'staff', 'viewer'] as const) {
-        const list = await app.inject({
-          method: 'GET',
-          url: '/api/v1/admin/sevas',
-          headers: staff[role].headers,
-        });
+        const list = await send(app, 'GET', '/api/v1/admin/sevas', staff[role]);
         expect(list.json<{ items: { id: number }[] }>().items.some((s) => s.id === id)).toBe(true);
       }
     });
 
     it('refuses staff and viewers (403), anonymous callers (401), bad input (422), a taken slug (409)', async () => {
+      const url = '/api/v1/admin/sevas';
       for (const role of ['staff', 'viewer'] as const) {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/api/v1/admin/sevas',
-          headers: staff[role].headers,
-          payload: newSeva(),
-        });
-        expect(res.statusCode).toBe(403);
+        expect(await statusOf(app, 'POST', url, staff[role], newSeva())).toBe(403);
       }
-      expect(
-        (await app.inject({ method: 'POST', url: '/api/v1/admin/sevas', payload: newSeva() }))
-          .statusCode,
-      ).toBe(401);
-      const bad = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/sevas',
-        headers: staff.admin.headers,
-        payload: { ...newSeva(), defaultCapacity: 0 },
-      });
-      expect(bad.statusCode).toBe(422);
+      expect(await statusOf(app, 'POST', url, ANONYMOUS, newSeva())).toBe(401);
+      const bad = { ...newSeva(), defaultCapacity: 0 };
+      expect(await statusOf(app, 'POST', url, staff.admin, bad)).toBe(422);
       const seva = await createSeva(db);
-      const taken = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/sevas',
-        headers: staff.admin.headers,
-        payload: { ...newSeva(), slug: seva.slug },
-      });
-      expect(taken.statusCode).toBe(409);
-      expect(
-        (
-          await app.inject({
-            method: 'PATCH',
-            url: '/api/v1/admin/sevas/999999999',
-            headers: staff.admin.headers,
-            payload: { feePaise: 1 },
-          })
-        ).statusCode,
-      ).toBe(404);
+      const taken = { ...newSeva(), slug: seva.slug };
+      expect(await statusOf(app, 'POST', url, staff.admin, taken)).toBe(409);
+      expect(await statusOf(app, 'PATCH', `${url}/999999999`, staff.admin, { feePaise: 1 })).toBe(
+        404,
+      );
     });
   });
 
@@ -125,12 +78,17 @@ describe('admin sevas, schedules, slots and closed dates', () => {
     it('makes slots when a schedule is added, and re-makes only unbooked future slots when it changes', async () => {
       const seva = await createSeva(db, { defaultCapacity: 8 });
       const today = templeDateOf(new Date(), TZ);
-      const created = await app.inject({
-        method: 'POST',
-        url: `/api/v1/admin/sevas/${seva.id}/schedules`,
-        headers: staff.admin.headers,
-        payload: { weekdays: [1, 2, 3, 4, 5, 6, 7], times: ['18:00'], validFrom: today },
-      });
+      const created = await send(
+        app,
+        'POST',
+        `/api/v1/admin/sevas/${seva.id}/schedules`,
+        staff.admin,
+        {
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          times: ['18:00'],
+          validFrom: today,
+        },
+      );
       expect(created.statusCode).toBe(201);
       const change = created.json<{
         schedule: { id: number; times: string[] };
@@ -146,12 +104,16 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       });
       await createBooking(db, { slotId: bookedSlot.id });
 
-      const patched = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/schedules/${scheduleId}`,
-        headers: staff.admin.headers,
-        payload: { times: ['07:00'], capacity: 12 },
-      });
+      const patched = await send(
+        app,
+        'PATCH',
+        `/api/v1/admin/schedules/${scheduleId}`,
+        staff.admin,
+        {
+          times: ['07:00'],
+          capacity: 12,
+        },
+      );
       expect(patched.statusCode).toBe(200);
       const after = patched.json<{
         schedule: { times: string[]; capacity: number };
@@ -181,34 +143,13 @@ describe('admin sevas, schedules, slots and closed dates', () => {
     it('refuses a schedule whose validity ends before it starts (422), and non-admins (403)', async () => {
       const seva = await createSeva(db);
       const url = `/api/v1/admin/sevas/${seva.id}/schedules`;
-      const bad = await app.inject({
-        method: 'POST',
-        url,
-        headers: staff.admin.headers,
-        payload: {
-          weekdays: [1],
-          times: ['06:00'],
-          validFrom: '2031-01-10',
-          validUntil: '2031-01-01',
-        },
-      });
-      expect(bad.statusCode).toBe(422);
-      const badTimes = await app.inject({
-        method: 'POST',
-        url,
-        headers: staff.admin.headers,
-        payload: { weekdays: [8], times: ['25:00'], validFrom: '2031-01-10' },
-      });
-      expect(badTimes.statusCode).toBe(422);
-      const denied = await app.inject({
-        method: 'POST',
-        url,
-        headers: staff.staff.headers,
-        payload: { weekdays: [1], times: ['06:00'], validFrom: '2031-01-10' },
-      });
-      expect(denied.statusCode).toBe(403);
-      const list = await app.inject({ method: 'GET', url, headers: staff.viewer.headers });
-      expect(list.statusCode).toBe(200);
+      const monday = { weekdays: [1], times: ['06:00'], validFrom: '2031-01-10' };
+      const endsBeforeItStarts = { ...monday, validUntil: '2031-01-01' };
+      expect(await statusOf(app, 'POST', url, staff.admin, endsBeforeItStarts)).toBe(422);
+      const noSuchDayOrTime = { weekdays: [8], times: ['25:00'], validFrom: '2031-01-10' };
+      expect(await statusOf(app, 'POST', url, staff.admin, noSuchDayOrTime)).toBe(422);
+      expect(await statusOf(app, 'POST', url, staff.staff, monday)).toBe(403);
+      expect(await statusOf(app, 'GET', url, staff.viewer)).toBe(200);
       expect(await db.schedule.count({ where: { sevaId: seva.id } })).toBe(0);
     });
   });
@@ -222,12 +163,7 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         time: '09:15',
         note: 'Independence Day',
       };
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/slots',
-        headers: staff.admin.headers,
-        payload,
-      });
+      const res = await send(app, 'POST', '/api/v1/admin/slots', staff.admin, payload);
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({
         date: '2031-08-15',
@@ -236,21 +172,13 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         scheduleId: null,
         startsAt: '2031-08-15T03:45:00.000Z',
       });
-      expect(
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/api/v1/admin/slots',
-            headers: staff.admin.headers,
-            payload,
-          })
-        ).statusCode,
-      ).toBe(409);
-      const list = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/slots?from=2031-08-15&to=2031-08-15&sevaId=${seva.id}`,
-        headers: staff.viewer.headers,
-      });
+      expect(await statusOf(app, 'POST', '/api/v1/admin/slots', staff.admin, payload)).toBe(409);
+      const list = await send(
+        app,
+        'GET',
+        `/api/v1/admin/slots?from=2031-08-15&to=2031-08-15&sevaId=${seva.id}`,
+        staff.viewer,
+      );
       expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
     });
 
@@ -258,22 +186,11 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       const slot = await createSlot(db, { capacity: 10 });
       await createBooking(db, { slotId: slot.id, persons: 3 });
       const url = `/api/v1/admin/slots/${slot.id}`;
-      const low = await app.inject({
-        method: 'PATCH',
-        url,
-        headers: staff.admin.headers,
-        payload: { capacity: 2 },
-      });
+      const low = await send(app, 'PATCH', url, staff.admin, { capacity: 2 });
       expect(low.statusCode).toBe(409);
       expect(low.json()).toMatchObject({ code: 'capacity_below_booked' });
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).capacity).toBe(10);
-      const ok = await app.inject({
-        method: 'PATCH',
-        url,
-        headers: staff.admin.headers,
-        payload: { capacity: 3 },
-      });
-      expect(ok.statusCode).toBe(200);
+      expect(await statusOf(app, 'PATCH', url, staff.admin, { capacity: 3 })).toBe(200);
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).capacity).toBe(3);
     });
 
@@ -281,11 +198,10 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       const slot = await createSlot(db, { capacity: 10 });
       const a = (await createBooking(db, { slotId: slot.id, persons: 2 })).booking;
       const b = (await createBooking(db, { slotId: slot.id, persons: 1 })).booking;
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/slots/${slot.id}`,
-        headers: staff.admin.headers,
-        payload: { status: 'cancelled', reason: 'Solar eclipse' },
+      const url = `/api/v1/admin/slots/${slot.id}`;
+      const res = await send(app, 'PATCH', url, staff.admin, {
+        status: 'cancelled',
+        reason: 'Solar eclipse',
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
@@ -304,12 +220,7 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         ).toBe(1);
       }
       // Doing it again changes nothing and sends nothing more.
-      await app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/slots/${slot.id}`,
-        headers: staff.admin.headers,
-        payload: { status: 'cancelled' },
-      });
+      await send(app, 'PATCH', url, staff.admin, { status: 'cancelled' });
       expect(
         await db.notification.count({
           where: { bookingId: { in: [a.id, b.id] }, kind: 'cancellation' },
@@ -320,23 +231,9 @@ describe('admin sevas, schedules, slots and closed dates', () => {
     it('refuses staff (403) and an empty change (422)', async () => {
       const slot = await createSlot(db);
       const url = `/api/v1/admin/slots/${slot.id}`;
-      expect(
-        (
-          await app.inject({
-            method: 'PATCH',
-            url,
-            headers: staff.staff.headers,
-            payload: { capacity: 20 },
-          })
-        ).statusCode,
-      ).toBe(403);
-      expect(
-        (await app.inject({ method: 'PATCH', url, headers: staff.admin.headers, payload: {} }))
-          .statusCode,
-      ).toBe(422);
-      expect(
-        (await app.inject({ method: 'PATCH', url, payload: { capacity: 20 } })).statusCode,
-      ).toBe(401);
+      expect(await statusOf(app, 'PATCH', url, staff.staff, { capacity: 20 })).toBe(403);
+      expect(await statusOf(app, 'PATCH', url, staff.admin, {})).toBe(422);
+      expect(await statusOf(app, 'PATCH', url, ANONYMOUS, { capacity: 20 })).toBe(401);
     });
   });
 
@@ -353,11 +250,10 @@ describe('admin sevas, schedules, slots and closed dates', () => {
         startsAt: templeDateTimeToUtc(addDaysToDate(date, 1), '06:30', TZ),
       });
       const { booking } = await createBooking(db, { slotId: slot.id });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/closed-dates',
-        headers: staff.admin.headers,
-        payload: { sevaId: seva.id, date, reason: 'Temple festival' },
+      const res = await send(app, 'POST', '/api/v1/admin/closed-dates', staff.admin, {
+        sevaId: seva.id,
+        date,
+        reason: 'Temple festival',
       });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({
@@ -375,18 +271,16 @@ describe('admin sevas, schedules, slots and closed dates', () => {
       expect(isoWeekdayOf(date)).toBeGreaterThan(0);
 
       const { id } = res.json<{ closedDate: { id: number } }>().closedDate;
-      const list = await app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/closed-dates?from=${date}&to=${date}`,
-        headers: staff.viewer.headers,
-      });
+      const list = await send(
+        app,
+        'GET',
+        `/api/v1/admin/closed-dates?from=${date}&to=${date}`,
+        staff.viewer,
+      );
       expect(list.json<{ items: { id: number }[] }>().items.some((c) => c.id === id)).toBe(true);
-      const del = await app.inject({
-        method: 'DELETE',
-        url: `/api/v1/admin/closed-dates/${id}`,
-        headers: staff.admin.headers,
-      });
-      expect(del.statusCode).toBe(204);
+      expect(await statusOf(app, 'DELETE', `/api/v1/admin/closed-dates/${id}`, staff.admin)).toBe(
+        204,
+      );
       expect(await db.closedDate.findUnique({ where: { id } })).toBeNull();
       expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe(
         'cancelled',
@@ -395,36 +289,11 @@ describe('admin sevas, schedules, slots and closed dates', () => {
 
     it('refuses staff (403), a missing reason (422), an unknown seva (404)', async () => {
       const url = '/api/v1/admin/closed-dates';
-      expect(
-        (
-          await app.inject({
-            method: 'POST',
-            url,
-            headers: staff.staff.headers,
-            payload: { date: '2031-01-01', reason: 'New year' },
-          })
-        ).statusCode,
-      ).toBe(403);
-      expect(
-        (
-          await app.inject({
-            method: 'POST',
-            url,
-            headers: staff.admin.headers,
-            payload: { date: '2031-01-01' },
-          })
-        ).statusCode,
-      ).toBe(422);
-      expect(
-        (
-          await app.inject({
-            method: 'POST',
-            url,
-            headers: staff.admin.headers,
-            payload: { sevaId: 999999999, date: '2031-01-01', reason: 'x y' },
-          })
-        ).statusCode,
-      ).toBe(404);
+      const newYear = { date: '2031-01-01', reason: 'New year' };
+      expect(await statusOf(app, 'POST', url, staff.staff, newYear)).toBe(403);
+      expect(await statusOf(app, 'POST', url, staff.admin, { date: '2031-01-01' })).toBe(422);
+      const unknownSeva = { sevaId: 999999999, date: '2031-01-01', reason: 'x y' };
+      expect(await statusOf(app, 'POST', url, staff.admin, unknownSeva)).toBe(404);
     });
   });
 });

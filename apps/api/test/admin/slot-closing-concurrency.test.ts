@@ -1,15 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSlot, uniquePhone } from '../factories.ts';
 import { bearerFor, buildStaffApp, createStaffUser } from '../staff-factories.ts';
 
 describe('an admin closing a slot while devotees book it', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildStaffApp();
-  });
-  afterAll(() => app.close());
+  const app = appForSuite(() => buildStaffApp());
 
   it('leaves no confirmed booking in the closed slot, and one cancellation message per cancelled booking', async () => {
     const db = testDb();

@@ -1,18 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../app.ts';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 
-let app: FastifyInstance;
+const app = appForSuite();
 const db = testDb();
-
-beforeAll(async () => {
-  app = await buildTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
 
 async function newBooking(slotId?: number, persons = 1) {
   const id = slotId ?? (await createSlot(db, { capacity: 5 })).id;

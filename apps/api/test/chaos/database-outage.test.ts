@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { ApiProcess, DatabaseProxy, FULL, waitUntil } from './processes.ts';
+import { ChaosTemple, FULL, waitUntil, type ApiProcess } from './processes.ts';
 
 /**
  * The database becomes unreachable for a few seconds: a TCP proxy between the API process and
@@ -17,24 +15,12 @@ const FAIL_FAST_MS = 12_000;
 /** After that, requests meet the closed gate (db/database-gate.ts) and answer without waiting. */
 const KNOWN_OUTAGE_MS = 2_000;
 
-let scratch: ScratchDatabase;
-let db: Db;
-let proxy: DatabaseProxy;
+const temple = ChaosTemple.forSuite({ connections: 2, databaseProxy: true });
 let api: ApiProcess;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 2);
-  proxy = await DatabaseProxy.forUrl(scratch.url).start();
-  api = await ApiProcess.start(proxy.urlFor(scratch.url));
+  api = await temple.startApi({}, { throughProxy: true });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-  await proxy?.close();
-  await db?.$disconnect();
-  await scratch?.drop();
-});
 
 async function timed(path: string, init?: RequestInit) {
   const started = performance.now();
@@ -66,6 +52,7 @@ function bookingRequest(slotId: number): RequestInit {
 
 describe('database unreachable for a few seconds', () => {
   it('answers 503 problem+json fast, says not ready, and recovers without a restart', async () => {
+    const { db, proxy } = temple;
     const slot = await createSlot(db, { sevaId: (await createSeva(db)).id, capacity: 50 });
     const today = new Date().toISOString().slice(0, 10);
     expect((await timed(`/api/v1/slots/${slot.id}`)).status).toBe(200);

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
-import { FakeTwilio } from '../fake-twilio.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { ApiProcess, FULL, twilioEnv, waitUntil } from './processes.ts';
+import { ChaosTemple, FULL, twilioEnv, waitUntil, type ApiProcess } from './processes.ts';
 
 /**
  * The API process is killed with SIGKILL in the middle of a burst of bookings, five times, and
@@ -16,24 +13,12 @@ const BURST = FULL ? 300 : 80;
 const SLOTS = 4;
 const CAPACITY = FULL ? 400 : 120;
 
-let scratch: ScratchDatabase;
-let db: Db;
-let fake: FakeTwilio;
+const temple = ChaosTemple.forSuite({ connections: 3, fakeTwilio: true });
 let api: ApiProcess;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 3);
-  fake = await new FakeTwilio().start();
-  api = await ApiProcess.start(scratch.url, { ...twilioEnv(fake), NOTIFIER: 'inline' });
+  api = await temple.startApi({ ...twilioEnv(temple.twilio), NOTIFIER: 'inline' });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-  await fake?.close();
-  await db?.$disconnect();
-  await scratch?.drop();
-});
 
 interface Sent {
   phone: string;
@@ -69,6 +54,7 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
   it(
     'keeps every 201 in the database, booked equal to confirmed persons, and sends each confirmation once',
     async () => {
+      const { db, twilio } = temple;
       const seva = await createSeva(db, { maxPersonsPerBooking: 2 });
       const slots = await Promise.all(
         Array.from({ length: SLOTS }, () =>
@@ -128,16 +114,16 @@ describe('kill -9 of the API in the middle of a booking burst', () => {
       // After the last restart, every confirmed booking gets exactly one confirmation.
       const confirmed = bookings.filter((b) => b.status === 'confirmed');
       await waitUntil(
-        () => confirmed.every((b) => fake.messagesTo(b.phone).length >= 1),
+        () => confirmed.every((b) => twilio.messagesTo(b.phone).length >= 1),
         90_000,
         `confirmations for ${confirmed.length} bookings`,
       );
       await new Promise((r) => setTimeout(r, 1_000));
-      for (const b of confirmed) expect(fake.messagesTo(b.phone)).toHaveLength(1);
+      for (const b of confirmed) expect(twilio.messagesTo(b.phone)).toHaveLength(1);
       console.info(
         `kill -9 ×${KILLS}: ${sent.length} requests, ${created.length} × 201, ${sent.filter((s) => s.status === 409).length} × 409, ` +
           `${sent.filter((s) => s.status === 'no answer').length} cut off; ${confirmed.length} confirmed in the database, ` +
-          `${fake.messages.length} messages sent`,
+          `${twilio.messages.length} messages sent`,
       );
     },
     FULL ? 600_000 : 300_000,

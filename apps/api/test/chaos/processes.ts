@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { createDb, type Db } from '../../src/db/client.ts';
 import { connectionOptions } from '../../src/db/connection-options.ts';
-import type { FakeTwilio } from '../fake-twilio.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { FakeTwilio } from '../fake-twilio.ts';
 
 /**
  * Real Sevabook processes for the fault tests: the API (`src/server.ts`) and the notifier
  * (`src/worker.ts`), started as `pnpm start` and `pnpm worker` would start them, killed with
- * SIGKILL when a test says so, and a TCP proxy to put between them and the database.
+ * SIGKILL when a test says so, and a TCP proxy to put between them and the database; and the
+ * ChaosTemple they all run in.
  */
 
 const apiDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -228,5 +232,101 @@ export class DatabaseProxy {
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );
+  }
+}
+
+export interface ChaosTempleOptions {
+  /** Connections of the test's own Prisma client: few, the processes under test need the rest. */
+  connections: number;
+  /** A fake Twilio, for processes that send WhatsApp messages (see twilioEnv). */
+  fakeTwilio?: boolean;
+  /** A DatabaseProxy, for API processes the test cuts off from the database. */
+  databaseProxy?: boolean;
+}
+
+interface Parts {
+  scratch: ScratchDatabase;
+  db: Db;
+  twilio?: FakeTwilio;
+  proxy?: DatabaseProxy;
+}
+
+/**
+ * A fault test's own temple: a migrated scratch database (the processes under test must not see
+ * other files' rows, nor leave theirs behind), a Prisma client on it for the test to look with,
+ * what else the options ask for, and the processes the test starts in it.
+ */
+export class ChaosTemple {
+  private readonly processes: (ApiProcess | WorkerProcess)[] = [];
+  private parts: Parts | undefined;
+
+  private constructor(private readonly options: ChaosTempleOptions) {}
+
+  /**
+   * A temple for all the tests of a file or `describe`: made before the first; after the last,
+   * its processes are stopped and the rest closed. NOTE: it is empty until its `beforeAll` has
+   * run, so start processes in a `beforeAll` of the test's own, registered after this one.
+   */
+  static forSuite(options: ChaosTempleOptions): ChaosTemple {
+    const temple = new ChaosTemple(options);
+    beforeAll(() => temple.open(), 120_000);
+    afterAll(() => temple.close());
+    return temple;
+  }
+
+  get databaseUrl(): string {
+    return this.part('scratch').url;
+  }
+
+  get db(): Db {
+    return this.part('db');
+  }
+
+  get twilio(): FakeTwilio {
+    return this.part('twilio');
+  }
+
+  get proxy(): DatabaseProxy {
+    return this.part('proxy');
+  }
+
+  /** An API process on the temple's database (through the proxy if asked), stopped at the end. */
+  async startApi(env: Record<string, string> = {}, { throughProxy = false } = {}) {
+    const url = throughProxy ? this.proxy.urlFor(this.databaseUrl) : this.databaseUrl;
+    const api = await ApiProcess.start(url, env);
+    this.processes.push(api);
+    return api;
+  }
+
+  /** A notifier process on the temple's database, stopped at the end. */
+  startWorker(env: Record<string, string>): WorkerProcess {
+    const worker = WorkerProcess.start(this.databaseUrl, env);
+    this.processes.push(worker);
+    return worker;
+  }
+
+  private async open(): Promise<void> {
+    const scratch = await createScratchDatabase();
+    this.parts = { scratch, db: createDb(scratch.url, this.options.connections) };
+    if (this.options.fakeTwilio) this.parts.twilio = await new FakeTwilio().start();
+    if (this.options.databaseProxy)
+      this.parts.proxy = await DatabaseProxy.forUrl(scratch.url).start();
+  }
+
+  private async close(): Promise<void> {
+    // The processes first: while they stop, they still talk to the database and to Twilio.
+    await Promise.all(this.processes.map((p) => p.stop()));
+    const parts = this.parts;
+    this.parts = undefined;
+    await parts?.proxy?.close();
+    await parts?.twilio?.close();
+    await parts?.db.$disconnect();
+    await parts?.scratch.drop();
+  }
+
+  private part<K extends keyof Parts>(name: K): NonNullable<Parts[K]> {
+    const part = this.parts?.[name];
+    if (!part) throw new Error(`No ${name} in this chaos temple yet: ask for it, use it in tests.`);
+    return part;
   }
 }

@@ -3,10 +3,8 @@ import { createConnection } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityEvent } from '@sevabook/shared';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { ApiProcess, waitUntil } from './processes.ts';
+import { ChaosTemple, waitUntil, type ApiProcess } from './processes.ts';
 
 /**
  * With REDIS_URL, API instances share their rate-limit counters and one availability poller;
@@ -21,41 +19,6 @@ const redisUp = await new Promise<boolean>((resolve) => {
 });
 const LIMIT = 10;
 const prefix = `sevabook-test-${randomBytes(4).toString('hex')}:`;
-
-let scratch: ScratchDatabase;
-let db: Db;
-const apis: ApiProcess[] = [];
-let withoutRedis: ApiProcess;
-
-beforeAll(async () => {
-  if (!redisUp) return;
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 2);
-  const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_IP_PER_MIN: String(LIMIT) };
-  apis.push(
-    ...(await Promise.all([
-      ApiProcess.start(scratch.url, env),
-      ApiProcess.start(scratch.url, env),
-    ])),
-  );
-  // Nothing listens on port 1: Redis unreachable from the start.
-  withoutRedis = await ApiProcess.start(scratch.url, {
-    REDIS_URL: 'redis://127.0.0.1:1',
-    REDIS_KEY_PREFIX: prefix,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all([...apis, withoutRedis].filter(Boolean).map((p) => p.stop()));
-  await db?.$disconnect();
-  await scratch?.drop();
-  if (redisUp) {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  }
-});
 
 function listen(url: string) {
   const events: AvailabilityEvent[] = [];
@@ -87,7 +50,30 @@ function book(api: ApiProcess, slotId: number) {
 }
 
 describe.skipIf(!redisUp)('Redis for several API instances (REDIS_URL)', () => {
+  // NOTE: registered before the temple's hooks so that it runs after them, once the instances
+  // that write these keys have stopped.
+  afterAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+  const temple = ChaosTemple.forSuite({ connections: 2 });
+  const apis: ApiProcess[] = [];
+  let withoutRedis: ApiProcess;
+
+  beforeAll(async () => {
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_IP_PER_MIN: String(LIMIT) };
+    apis.push(...(await Promise.all([temple.startApi(env), temple.startApi(env)])));
+    // Nothing listens on port 1: Redis unreachable from the start.
+    withoutRedis = await temple.startApi({
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_KEY_PREFIX: prefix,
+    });
+  }, 120_000);
+
   it('fans one poller’s changes out to every instance and shares the rate-limit counters', async () => {
+    const { db } = temple;
     const seva = await createSeva(db);
     const slot = await createSlot(db, { sevaId: seva.id, capacity: 10 });
     const streams = apis.map((api) =>
@@ -116,6 +102,7 @@ describe.skipIf(!redisUp)('Redis for several API instances (REDIS_URL)', () => {
   }, 60_000);
 
   it('keeps serving with Redis unreachable: streams from the database, bookings as usual', async () => {
+    const { db } = temple;
     const seva = await createSeva(db);
     const slot = await createSlot(db, { sevaId: seva.id, capacity: 5 });
     const stream = listen(`${withoutRedis.url}/api/v1/availability/stream?sevaId=${seva.id}`);

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
-import { FakeTwilio } from '../fake-twilio.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { ApiProcess, FULL, twilioEnv, waitUntil } from './processes.ts';
+import { ChaosTemple, FULL, twilioEnv, waitUntil, type ApiProcess } from './processes.ts';
 
 /**
  * Twilio misbehaves for a while (500s, then 429 with Retry-After, then requests that time out,
@@ -16,29 +13,18 @@ const BOOKINGS = FULL ? 120 : 30;
 /** Backoff max 2 s, lease 3 s, send timeout 1 s (twilioEnv): everything due again well within this. */
 const DELIVERY_BOUND_MS = 20_000;
 
-let scratch: ScratchDatabase;
-let db: Db;
-let fake: FakeTwilio;
+const temple = ChaosTemple.forSuite({ connections: 2, fakeTwilio: true });
 let api: ApiProcess;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 2);
-  fake = await new FakeTwilio().start();
-  api = await ApiProcess.start(scratch.url, { ...twilioEnv(fake), NOTIFIER: 'inline' });
+  api = await temple.startApi({ ...twilioEnv(temple.twilio), NOTIFIER: 'inline' });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-  await fake?.close();
-  await db?.$disconnect();
-  await scratch?.drop();
-});
 
 describe('fake Twilio failing for a while', () => {
   it(
     'delivers every confirmation after recovery, within the backoff bounds, each once',
     async () => {
+      const { db, twilio } = temple;
       const slot = await createSlot(db, { sevaId: (await createSeva(db)).id, capacity: BOOKINGS });
       const phones: string[] = [];
       const bookOne = async () => {
@@ -65,14 +51,14 @@ describe('fake Twilio failing for a while', () => {
           await new Promise((r) => setTimeout(r, pace));
         }
       })();
-      fake.goDown({ status: 500, code: 20500, message: 'Internal Server Error' });
+      twilio.goDown({ status: 500, code: 20500, message: 'Internal Server Error' });
       await new Promise((r) => setTimeout(r, third));
-      fake.goDown({ status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 2 });
+      twilio.goDown({ status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 2 });
       await new Promise((r) => setTimeout(r, third));
       // Then requests time out: some never reached Twilio, some it took without answering.
-      fake.recover();
+      twilio.recover();
       const recoveredAt = performance.now();
-      fake.next(
+      twilio.next(
         { kind: 'hang' },
         { kind: 'accept-and-hang' },
         { kind: 'hang' },
@@ -81,16 +67,16 @@ describe('fake Twilio failing for a while', () => {
         { kind: 'accept-and-hang' },
       );
       await bookings;
-      const refusedDuringOutage = fake.attempts.filter((a) => a.outcome !== 'accepted').length;
+      const refusedDuringOutage = twilio.attempts.filter((a) => a.outcome !== 'accepted').length;
 
       await waitUntil(
-        () => phones.every((p) => fake.messagesTo(p).length >= 1),
+        () => phones.every((p) => twilio.messagesTo(p).length >= 1),
         DELIVERY_BOUND_MS,
         `all ${BOOKINGS} confirmations after recovery`,
       );
       const deliveredInMs = performance.now() - recoveredAt;
       await new Promise((r) => setTimeout(r, 2_000));
-      for (const phone of phones) expect(fake.messagesTo(phone)).toHaveLength(1);
+      for (const phone of phones) expect(twilio.messagesTo(phone)).toHaveLength(1);
 
       const rows = await db.notification.findMany({
         where: { booking: { slotId: slot.id }, kind: 'confirmation' },

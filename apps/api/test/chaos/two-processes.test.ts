@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityEvent } from '@sevabook/shared';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
-import { FakeTwilio } from '../fake-twilio.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
-import { ApiProcess, FULL, twilioEnv, waitUntil, WorkerProcess } from './processes.ts';
+import { ChaosTemple, FULL, twilioEnv, waitUntil, type ApiProcess } from './processes.ts';
 
 /**
  * Two API processes and two notifier processes on one database, under a flash sale split
@@ -15,29 +12,14 @@ import { ApiProcess, FULL, twilioEnv, waitUntil, WorkerProcess } from './process
 const CLIENTS = FULL ? 1000 : 200;
 const CAPACITY = FULL ? 500 : 80;
 
-let scratch: ScratchDatabase;
-let db: Db;
-let fake: FakeTwilio;
+const temple = ChaosTemple.forSuite({ connections: 3, fakeTwilio: true });
 const apis: ApiProcess[] = [];
-const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 3);
-  fake = await new FakeTwilio().start();
-  apis.push(...(await Promise.all([ApiProcess.start(scratch.url), ApiProcess.start(scratch.url)])));
-  workers.push(
-    WorkerProcess.start(scratch.url, twilioEnv(fake)),
-    WorkerProcess.start(scratch.url, twilioEnv(fake)),
-  );
+  apis.push(...(await Promise.all([temple.startApi(), temple.startApi()])));
+  temple.startWorker(twilioEnv(temple.twilio));
+  temple.startWorker(twilioEnv(temple.twilio));
 }, 120_000);
-
-afterAll(async () => {
-  await Promise.all([...apis, ...workers].map((p) => p.stop()));
-  await fake?.close();
-  await db?.$disconnect();
-  await scratch?.drop();
-});
 
 /** A Server-Sent Events client of /api/v1/availability/stream, keeping every slot event. */
 function listen(url: string): {
@@ -75,6 +57,7 @@ describe('two API processes and two notifiers on one database', () => {
   it(
     'sells exactly the capacity, streams every process the changes, and sends each message once',
     async () => {
+      const { db, twilio } = temple;
       const seva = await createSeva(db);
       const slot = await createSlot(db, { sevaId: seva.id, capacity: CAPACITY });
       const streams = apis.map((api) =>
@@ -156,7 +139,7 @@ describe('two API processes and two notifiers on one database', () => {
       // Two notifiers, one message per booking.
       // (three of them were cancelled above, so they also get a cancellation message)
       await waitUntil(
-        () => fake.messages.length >= CAPACITY + 3,
+        () => twilio.messages.length >= CAPACITY + 3,
         120_000,
         `${CAPACITY} confirmations and 3 cancellations`,
       );
@@ -167,14 +150,14 @@ describe('two API processes and two notifiers on one database', () => {
         ),
       );
       for (const booking of confirmed) {
-        expect(fake.messagesTo(booking.phone)).toHaveLength(
+        expect(twilio.messagesTo(booking.phone)).toHaveLength(
           cancelledPhones.has(booking.phone) ? 2 : 1,
         );
       }
-      expect(fake.messages).toHaveLength(CAPACITY + 3);
+      expect(twilio.messages).toHaveLength(CAPACITY + 3);
       console.info(
         `two APIs + two notifiers: ${CLIENTS} clients, ${CAPACITY} sold, booked ${state.booked}; stream events seen ` +
-          `${streams.map((s) => s.events.length).join(' and ')}; ${fake.messages.length} messages (${CAPACITY} confirmations, 3 cancellations), none twice`,
+          `${streams.map((s) => s.events.length).join(' and ')}; ${twilio.messages.length} messages (${CAPACITY} confirmations, 3 cancellations), none twice`,
       );
     },
     FULL ? 600_000 : 240_000,

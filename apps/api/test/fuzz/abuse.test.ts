@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { buildTestApp } from '../app.ts';
+import { appForSuite, buildTestApp } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { buildStaffApp, createStaffUser, TEST_PASSWORD } from '../staff-factories.ts';
@@ -25,11 +24,7 @@ function expectProblem(
 }
 
 describe('rate limits', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp({ rateLimitPerIpPerMin: 5 });
-  });
-  afterAll(async () => app.close());
+  const app = appForSuite(() => buildTestApp({ rateLimitPerIpPerMin: 5 }));
 
   it('answers 429 problem+json with Retry-After once an address books too often', async () => {
     const slot = await createSlot(db, { capacity: 50 });
@@ -67,14 +62,12 @@ describe('rate limits', () => {
 });
 
 describe('rate limits behind a load balancer (TRUST_PROXY)', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp({
+  const app = appForSuite(() =>
+    buildTestApp({
       rateLimitPerIpPerMin: 2,
       trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy,
-    });
-  });
-  afterAll(async () => app.close());
+    }),
+  );
 
   it('counts each devotee behind the proxy, not the proxy', async () => {
     const from = (client: string) =>
@@ -91,11 +84,7 @@ describe('rate limits behind a load balancer (TRUST_PROXY)', () => {
 });
 
 describe('login rate limit', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildStaffApp({ loginRateLimitPerMin: 3 });
-  });
-  afterAll(async () => app.close());
+  const app = appForSuite(() => buildStaffApp({ loginRateLimitPerMin: 3 }));
 
   it('answers 429 problem+json with Retry-After after too many sign-in attempts from one address', async () => {
     const { user } = await createStaffUser(db, { role: 'staff' });
@@ -117,11 +106,7 @@ describe('login rate limit', () => {
 });
 
 describe('per-phone cap on bookings of one seva per day', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp({ bookingsPerPhonePerSevaPerDay: 2 });
-  });
-  afterAll(async () => app.close());
+  const app = appForSuite(() => buildTestApp({ bookingsPerPhonePerSevaPerDay: 2 }));
 
   it('refuses the third booking of one seva on one day from one phone, and changes nothing', async () => {
     const seva = await createSeva(db);
@@ -154,11 +139,7 @@ describe('per-phone cap on bookings of one seva per day', () => {
 });
 
 describe('booking lookup without its token', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp();
-  });
-  afterAll(async () => app.close());
+  const app = appForSuite();
 
   it('answers an existing reference with a wrong or missing token exactly like an unknown one', async () => {
     const slot = await createSlot(db, { capacity: 5 });
@@ -198,11 +179,7 @@ describe('booking lookup without its token', () => {
 });
 
 describe('headers, CORS and request size', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp({ corsOrigins: ['https://temple.example'] });
-  });
-  afterAll(async () => app.close());
+  const app = appForSuite(() => buildTestApp({ corsOrigins: ['https://temple.example'] }));
 
   it('sends the security headers on every kind of response', async () => {
     const answers = await Promise.all([

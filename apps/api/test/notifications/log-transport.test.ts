@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseTransport, createNotifier } from '../../src/notifications/create-notifier.ts';
 import type { NotifierLog } from '../../src/notifications/notifier.ts';
-import {
-  book,
-  eventually,
-  rowsOf,
-  silentLog,
-  startHarness,
-  type Harness,
-} from './notifier-harness.ts';
+import { book, eventually, harnessForSuite, rowsOf, silentLog } from './notifier-harness.ts';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForSuite();
 
 const withoutTwilio = { TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { enqueueNotification } from '../../src/notifications/outbox.ts';
 import { createSeva, createSlot } from '../factories.ts';
@@ -6,20 +6,12 @@ import {
   book,
   cancel,
   eventually,
+  harnessForSuite,
   PUBLIC_URL,
   rowsOf,
-  startHarness,
-  type Harness,
 } from './notifier-harness.ts';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForSuite();
 
 /**
  * Seven days ahead at 20:00 UTC: 01:30 the next morning in the temple's zone (Asia/Kolkata), so
@@ -65,6 +57,23 @@ async function slotAtStart() {
   return createSlot(h.db, { sevaId: seva.id, startsAt: START });
 }
 
+/**
+ * Runs a notifier until `phone` has `count` messages, and returns them. `settleMs` keeps it
+ * running a little longer, for a message that must not be sent to have its chance to show up.
+ */
+async function runNotifierUntil(phone: string, count: number, { settleMs = 0 } = {}) {
+  const notifier = h.notifier();
+  notifier.start();
+  const sent = await eventually(() => {
+    const messages = h.fake.messagesTo(phone);
+    expect(messages).toHaveLength(count);
+    return messages;
+  });
+  if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
+  await notifier.stop();
+  return sent;
+}
+
 function manageLinkIn(body: string | undefined) {
   const match = /\/manage\/(SB-[A-Z0-9]{6})\?token=([\w-]+)/.exec(body ?? '');
   if (!match) throw new Error(`No manage link in: ${body}`);
@@ -75,15 +84,8 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   it('sends exactly one English confirmation with seva, temple-time date and time, reference and a working manage link', async () => {
     const slot = await slotAtStart();
     const booking = await book(h.db, { slotId: slot.id, language: 'en' });
-    const notifier = h.notifier();
-    notifier.start();
 
-    const [message] = await eventually(() => {
-      const sent = h.fake.messagesTo(booking.phone);
-      expect(sent).toHaveLength(1);
-      return sent;
-    });
-    await notifier.stop();
+    const [message] = await runNotifierUntil(booking.phone, 1);
 
     expect(message!.to).toBe(`whatsapp:${booking.phone}`);
     expect(message!.from).toBe('whatsapp:+14155238886');
@@ -122,14 +124,7 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   it('writes to a Kannada-speaking devotee in Kannada, with the Kannada seva name and a Kannada date', async () => {
     const slot = await slotAtStart();
     const booking = await book(h.db, { slotId: slot.id, language: 'kn' });
-    const notifier = h.notifier();
-    notifier.start();
-    const [message] = await eventually(() => {
-      const sent = h.fake.messagesTo(booking.phone);
-      expect(sent).toHaveLength(1);
-      return sent;
-    });
-    await notifier.stop();
+    const [message] = await runNotifierUntil(booking.phone, 1);
 
     expect(message!.body).toContain('ನಮಸ್ಕಾರ');
     expect(message!.body).toContain('ರುದ್ರಾಭಿಷೇಕ');
@@ -153,16 +148,8 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
       data: { dueAt: new Date() },
     });
 
-    const notifier = h.notifier();
-    notifier.start();
-    const sent = await eventually(() => {
-      const messages = h.fake.messagesTo(booking.phone);
-      expect(messages).toHaveLength(2);
-      return messages;
-    });
     // Give a wrongly sent reminder the chance to show up before stopping.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await notifier.stop();
+    const sent = await runNotifierUntil(booking.phone, 2, { settleMs: 200 });
 
     expect(h.fake.messagesTo(booking.phone)).toHaveLength(2);
     expect(sent[0]!.body).toContain('is confirmed');
@@ -186,14 +173,7 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
       data: { dueAt: new Date() },
     });
 
-    const notifier = h.notifier();
-    notifier.start();
-    const sent = await eventually(() => {
-      const messages = h.fake.messagesTo(booking.phone);
-      expect(messages).toHaveLength(3);
-      return messages;
-    });
-    await notifier.stop();
+    const sent = await runNotifierUntil(booking.phone, 3);
 
     const bodies = sent.map((m) => m.body ?? '');
     expect(bodies.filter((b) => b.includes('A reminder: your'))).toHaveLength(1);

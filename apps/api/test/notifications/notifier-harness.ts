@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { devoteeActor } from '../../src/audit/audit-log.ts';
 import { cancelBooking, createBooking } from '../../src/bookings/booking-service.ts';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
@@ -86,6 +87,24 @@ export async function startHarness(): Promise<Harness> {
       await scratch.drop();
     },
   };
+}
+
+/**
+ * One harness for all the tests of a file: started before the first, closed after the last.
+ * NOTE: it is empty until `beforeAll` has run, so use it in tests and hooks only. A file's own
+ * `afterAll` runs before this one's, while the harness is still up.
+ */
+export function harnessForSuite(): Harness {
+  const harness = {} as Harness;
+  let started = false;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness());
+    started = true;
+  });
+  afterAll(async () => {
+    if (started) await harness.close();
+  });
+  return harness;
 }
 
 export const tokens = new ManageTokens(loadConfig({ NODE_ENV: 'test' }).bookingLinkSecret);

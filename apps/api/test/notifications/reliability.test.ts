@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimDue } from '../../src/notifications/outbox-store.ts';
 import { retryNotification } from '../../src/notifications/staff-notifications.ts';
-import { book, eventually, rowsOf, startHarness, type Harness } from './notifier-harness.ts';
+import type { NotificationStatus } from '../../src/generated/prisma/client.ts';
+import { book, eventually, harnessForSuite, rowsOf } from './notifier-harness.ts';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForSuite();
 
 async function bookMany(n: number) {
   const bookings = [];
@@ -23,6 +17,16 @@ function confirmations(bookingIds: number[]) {
     where: { bookingId: { in: bookingIds }, kind: 'confirmation' },
     orderBy: { id: 'asc' },
   });
+}
+
+/** The booking's confirmation row, once it has come to `status`. */
+async function confirmationOnce(bookingId: number, status: NotificationStatus) {
+  const [row] = await eventually(async () => {
+    const rows = await confirmations([bookingId]);
+    expect(rows[0]!.status).toBe(status);
+    return rows;
+  });
+  return row!;
 }
 
 /** Each of these phones received exactly one message. */
@@ -96,19 +100,15 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('marks a message failed with the reason on 63016 (outside the 24-hour window), without retrying', async () => {
-    const [booking] = await bookMany(1);
-    h.fake.failFor(booking!.phone, {
+    const booking = await book(h.db);
+    h.fake.failFor(booking.phone, {
       status: 400,
       code: 63016,
       message: 'Failed to send freeform message because you are outside the allowed window.',
     });
     const notifier = h.notifier();
     notifier.start();
-    const [row] = await eventually(async () => {
-      const rows = await confirmations([booking!.id]);
-      expect(rows[0]!.status).toBe('failed');
-      return rows;
-    });
+    const row = await confirmationOnce(booking.id, 'failed');
     await new Promise((resolve) => setTimeout(resolve, 200));
     await notifier.stop();
     expect(row).toMatchObject({
@@ -117,88 +117,70 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
       lastErrorCode: '63016',
       providerSid: null,
     });
-    expect(row!.lastError).toMatch(/24-hour WhatsApp window/);
-    expect(h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`)).toHaveLength(1);
+    expect(row.lastError).toMatch(/24-hour WhatsApp window/);
+    expect(h.fake.attemptsTo(booking.phone)).toHaveLength(1);
   });
 
   it('honours Retry-After on 429 and does not count it as an attempt', async () => {
-    const [booking] = await bookMany(1);
+    const booking = await book(h.db);
     h.fake.next({
       kind: 'fail',
       failure: { status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 1 },
     });
     const notifier = h.notifier();
     notifier.start();
-    const [row] = await eventually(async () => {
-      const rows = await confirmations([booking!.id]);
-      expect(rows[0]!.status).toBe('sent');
-      return rows;
-    });
+    const row = await confirmationOnce(booking.id, 'sent');
     await notifier.stop();
-    const tries = h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`);
+    const tries = h.fake.attemptsTo(booking.phone);
     expect(tries.map((t) => t.outcome)).toEqual(['refused', 'accepted']);
     // The second try waited for the second Twilio asked for (the backoff alone would be ~50 ms).
     expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(row!.attempts).toBe(1);
+    expect(row.attempts).toBe(1);
   });
 
   it('after a timeout once Twilio had the message, looks it up and records it instead of sending again', async () => {
-    const [booking] = await bookMany(1);
+    const booking = await book(h.db);
     h.fake.next({ kind: 'accept-and-hang' });
     const lookupsBefore = h.fake.lookups;
     const notifier = h.notifier();
     notifier.start();
-    const [row] = await eventually(async () => {
-      const rows = await confirmations([booking!.id]);
-      expect(rows[0]!.status).toBe('sent');
-      return rows;
-    });
+    const row = await confirmationOnce(booking.id, 'sent');
     await notifier.stop();
-    const sent = h.fake.messagesTo(booking!.phone);
+    const sent = h.fake.messagesTo(booking.phone);
     expect(sent).toHaveLength(1);
-    expect(row!.providerSid).toBe(sent[0]!.sid);
+    expect(row.providerSid).toBe(sent[0]!.sid);
     expect(h.fake.lookups).toBeGreaterThan(lookupsBefore);
   });
 
   it('after a timeout when Twilio never got the message, looks it up, finds nothing and sends it once', async () => {
-    const [booking] = await bookMany(1);
+    const booking = await book(h.db);
     h.fake.next({ kind: 'hang' });
     const notifier = h.notifier();
     notifier.start();
-    const [row] = await eventually(async () => {
-      const rows = await confirmations([booking!.id]);
-      expect(rows[0]!.status).toBe('sent');
-      return rows;
-    });
+    const row = await confirmationOnce(booking.id, 'sent');
     await notifier.stop();
-    expect(h.fake.messagesTo(booking!.phone)).toHaveLength(1);
-    expect(
-      h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`).map((a) => a.outcome),
-    ).toEqual(['hung', 'accepted']);
-    expect(row!.attempts).toBe(2);
+    expect(h.fake.messagesTo(booking.phone)).toHaveLength(1);
+    expect(h.fake.attemptsTo(booking.phone).map((a) => a.outcome)).toEqual(['hung', 'accepted']);
+    expect(row.attempts).toBe(2);
   });
 
   it('gives up after the configured attempts (dead), and staff can send it again', async () => {
-    const [booking] = await bookMany(1);
-    h.fake.failFor(booking!.phone, { status: 500, code: 20500, message: 'Internal error' });
+    const booking = await book(h.db);
+    h.fake.failFor(booking.phone, { status: 500, code: 20500, message: 'Internal error' });
     const notifier = h.notifier({ maxAttempts: 3 });
     notifier.start();
-    const [dead] = await eventually(async () => {
-      const rows = await confirmations([booking!.id]);
-      expect(rows[0]!.status).toBe('dead');
-      return rows;
-    });
+    const dead = await confirmationOnce(booking.id, 'dead');
     expect(dead).toMatchObject({ attempts: 3, lastErrorCode: '20500' });
-    expect(dead!.lastError).toMatch(/Gave up after 3 attempts/);
-    expect(h.fake.attempts.filter((a) => a.to === `whatsapp:${booking!.phone}`)).toHaveLength(3);
+    expect(dead.lastError).toMatch(/Gave up after 3 attempts/);
+    expect(h.fake.attemptsTo(booking.phone)).toHaveLength(3);
 
-    h.fake.stopFailingFor(booking!.phone);
-    await retryNotification(h.db, dead!.id);
+    h.fake.stopFailingFor(booking.phone);
+    await retryNotification(h.db, dead.id);
     await eventually(async () => {
-      const rows = await rowsOf(h.db, [booking!.id]);
+      const rows = await rowsOf(h.db, [booking.id]);
       expect(rows.find((r) => r.kind === 'confirmation')!.status).toBe('sent');
     });
     await notifier.stop();
-    expect(h.fake.messagesTo(booking!.phone)).toHaveLength(1);
+    expect(h.fake.messagesTo(booking.phone)).toHaveLength(1);
   });
 });

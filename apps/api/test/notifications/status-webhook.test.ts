@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { appForSuite } from '../app.ts';
 import { testDatabaseUrl, testDb } from '../db.ts';
 import { createBooking, createSlot } from '../factories.ts';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from '../fake-twilio.ts';
@@ -12,10 +12,10 @@ import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from '../fake-twilio.ts';
 const PUBLIC_URL = 'https://seva.example.org';
 const PATH = '/api/v1/webhooks/twilio/status';
 
-let app: FastifyInstance;
 const db = testDb();
 
-beforeAll(async () => {
+/** The app with Twilio configured, so that it checks signatures, behind the proxy. */
+function buildWebhookApp({ ratePerIpPerMin = 1_000_000 } = {}) {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
@@ -23,17 +23,15 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     SERVE_SPAS: 'false',
     NOTIFIER: 'off',
-    RATE_LIMIT_PER_IP_PER_MIN: '1000000',
+    RATE_LIMIT_PER_IP_PER_MIN: String(ratePerIpPerMin),
     TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
     TWILIO_WHATSAPP_FROM: '+14155238886',
   });
-  app = await buildApp(config, { db, logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+  return buildApp(config, { db, logger: false });
+}
+
+const app = appForSuite(buildWebhookApp);
 
 /** An outbox row already sent, with its Twilio SID. */
 async function sentNotification(
@@ -194,21 +192,7 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
   });
 
   it('is not held to the per-address request limit meant for devotees', async () => {
-    const limited = await buildApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: testDatabaseUrl(),
-        PUBLIC_URL,
-        LOG_LEVEL: 'silent',
-        SERVE_SPAS: 'false',
-        NOTIFIER: 'off',
-        RATE_LIMIT_PER_IP_PER_MIN: '2',
-        TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
-        TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
-        TWILIO_WHATSAPP_FROM: '+14155238886',
-      }),
-      { db, logger: false },
-    );
+    const limited = await buildWebhookApp({ ratePerIpPerMin: 2 });
     const { sid } = await sentNotification();
     const statuses: number[] = [];
     for (const status of ['sent', 'delivered', 'read', 'read', 'read']) {

@@ -1,17 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book, eventually, PUBLIC_URL, startHarness, type Harness } from './notifier-harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { book, eventually, harnessForSuite, PUBLIC_URL } from './notifier-harness.ts';
 
-let h: Harness;
+const h = harnessForSuite();
 let worker: ChildProcess | undefined;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
+afterAll(() => {
   worker?.kill('SIGKILL');
-  await h.close();
 });
 
 const API_DIR = fileURLToPath(new URL('../../', import.meta.url));

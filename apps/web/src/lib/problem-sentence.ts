@@ -1,5 +1,5 @@
 import type { ProblemCode } from '@sevabook/shared';
-import { problemKind, type ProblemKind } from '@sevabook/ui';
+import { bookingProblemCodes, problemKey, problemKind, type ProblemKind } from '@sevabook/ui';
 import type { TFunction } from 'i18next';
 
 /**
@@ -7,20 +7,10 @@ import type { TFunction } from 'i18next';
  * devotee locales word; the mapping itself is shared with the admin site.
  */
 const worded = [
-  'slot_full',
-  'slot_not_bookable',
-  'duplicate_booking',
-  'booking_window_closed',
-  'booking_not_open_yet',
-  'validation_failed',
-  'rate_limited',
-  'not_found',
+  ...bookingProblemCodes,
   'cancellation_closed',
-  'already_cancelled',
-  'persons_exceed_limit',
   'booking_limit_reached',
   'idempotency_key_reused',
-  'service_unavailable',
 ] as const satisfies readonly ProblemCode[];
 
 export type ErrorKind = ProblemKind<(typeof worded)[number]>;
@@ -30,5 +20,5 @@ export function errorKind(error: unknown): ErrorKind {
 }
 
 export function problemSentence(error: unknown, t: TFunction): string {
-  return t(`problems.${errorKind(error)}`);
+  return t(problemKey(error, worded));
 }

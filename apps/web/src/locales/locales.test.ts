@@ -1,6 +1,4 @@
-import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_TIME_ZONE } from '../features/temple/api/get-temple.ts';
 import { en } from './en.ts';
 import { kn } from './kn.ts';
 
@@ -38,11 +36,5 @@ describe('the Kannada messages', () => {
     for (const [key, text] of english) {
       expect(placeholders(kannada.get(key) ?? ''), key).toEqual(placeholders(text));
     }
-  });
-});
-
-describe('the fallback time zone', () => {
-  it('is the shared default', () => {
-    expect(FALLBACK_TIME_ZONE).toBe(DEFAULT_TEMPLE_TIMEZONE);
   });
 });

@@ -1,7 +1,7 @@
 import type { Problem } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from './api-client.ts';
-import { fieldErrors, problemKind } from './problem-kind.ts';
+import { fieldErrors, problemKey, problemKind } from './problem-kind.ts';
 
 const problem = (code: string, extra: Partial<Problem> = {}): ApiError =>
   new ApiError({ type: 'about:blank', title: 'x', status: 409, code, ...extra } as Problem);
@@ -32,5 +32,14 @@ describe('fieldErrors', () => {
     expect(fieldErrors(error)).toBe('phone: bad; persons: too many');
     expect(fieldErrors(problem('validation_failed'))).toBeUndefined();
     expect(fieldErrors(new Error('x'))).toBeUndefined();
+  });
+});
+
+describe('problemKey', () => {
+  it('points at the sentence of the kind, under problems', () => {
+    const worded = ['slot_full'] as const;
+    expect(problemKey(problem('slot_full'), worded)).toBe('problems.slot_full');
+    expect(problemKey(problem('conflict'), worded)).toBe('problems.generic');
+    expect(problemKey(new NetworkError(), worded)).toBe('problems.network');
   });
 });

@@ -1,10 +1,10 @@
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useTemple } from '@sevabook/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { SlotCalendar } from '../../features/calendar/components/slot-calendar.tsx';
 import { useAdminSevas } from '../../features/sevas/api/get-admin-sevas.ts';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 import { todayIn } from '../../lib/calendar-date.ts';
 import { bilingual } from '../../lib/temple-format.ts';
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { AdminBooking } from '@sevabook/shared';
+import { useTemple } from '@sevabook/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,7 +11,6 @@ import { useCan } from '../../features/auth/hooks/use-session.ts';
 import { CounterForm } from '../../features/counter/components/counter-form.tsx';
 import { ReceiptSlip } from '../../features/counter/components/receipt-slip.tsx';
 import { useSevas } from '../../features/sevas/api/get-sevas.ts';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 
 /** Counter and phone bookings; after each one, the receipt to print and a fresh form. */
 export default function CounterRoute() {

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
 import { PrintSheet } from '../../features/day-sheet/components/print-sheet.tsx';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 import { isIsoDate, todayIn } from '../../lib/calendar-date.ts';
 import { formatDate } from '../../lib/temple-format.ts';
 

@@ -1,6 +1,7 @@
 import { Box, Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useTemple } from '@sevabook/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -19,7 +20,6 @@ import type { SheetBooking } from '../../features/day/components/booking-table.t
 import { EmptyDay } from '../../features/day/components/empty-day.tsx';
 import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
 import { SlotPanel } from '../../features/day/components/slot-panel.tsx';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 
 /**
  * The home screen: the day's slots in time order with their places and bookings. The date lives

@@ -1,9 +1,9 @@
 import { Alert, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 import { useSession } from '../../features/auth/hooks/use-session.ts';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 import type { SignOutReason } from '../../lib/session.ts';
 
 interface LoginState {

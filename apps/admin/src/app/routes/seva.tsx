@@ -1,6 +1,7 @@
 import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminSeva } from '@sevabook/shared';
+import { useTemple } from '@sevabook/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,7 +20,6 @@ import { ScheduleList } from '../../features/sevas/components/schedule-list.tsx'
 import { SevaForm } from '../../features/sevas/components/seva-form.tsx';
 import { UpcomingSlots } from '../../features/sevas/components/upcoming-slots.tsx';
 import { sevaToForm, toSevaBody } from '../../features/sevas/seva-form-values.ts';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 
 export default function SevaRoute() {
   const { t } = useTranslation();

@@ -1,12 +1,12 @@
 import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useCan, useStaffUser } from '../../features/auth/hooks/use-session.ts';
 import { LiveIndicator } from '../../features/day/components/live-indicator.tsx';
 import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
 import classes from './admin-shell.module.css';
 
 /**

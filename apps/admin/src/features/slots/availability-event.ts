@@ -1,19 +1,5 @@
 import type { AvailabilityEvent, DaySheet, SlotList } from '@sevabook/shared';
 
-/** Reads one `slot` event's data; null for anything malformed, which is then ignored. */
-export function parseAvailabilityEvent(data: string): AvailabilityEvent | null {
-  try {
-    const value = JSON.parse(data) as Partial<AvailabilityEvent>;
-    const numbers = [value.slotId, value.sevaId, value.capacity, value.booked, value.remaining];
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled')
-      return null;
-    return value as AvailabilityEvent;
-  } catch {
-    return null;
-  }
-}
-
 /** The day sheet with the event's slot counts applied; the same object when it has no such slot. */
 export function applyEventToDaySheet(sheet: DaySheet, event: AvailabilityEvent): DaySheet {
   if (!sheet.slots.some((s) => s.id === event.slotId)) return sheet;

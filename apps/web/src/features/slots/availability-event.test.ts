@@ -1,10 +1,6 @@
 import type { AvailabilityEvent, Slot } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  applyAvailabilityEvent,
-  applyAvailabilityEventToList,
-  parseAvailabilityEvent,
-} from './availability-event.ts';
+import { applyAvailabilityEvent, applyAvailabilityEventToList } from './availability-event.ts';
 
 const now = new Date('2026-11-24T10:00:00Z');
 
@@ -79,14 +75,5 @@ describe('applyAvailabilityEvent', () => {
     const patched = applyAvailabilityEventToList(both, event(), now);
     expect(patched.items[0]?.remaining).toBe(0);
     expect(patched.items[1]).toBe(other);
-  });
-});
-
-describe('parseAvailabilityEvent', () => {
-  it('reads a well-formed event and ignores anything else', () => {
-    expect(parseAvailabilityEvent(JSON.stringify(event()))).toEqual(event());
-    expect(parseAvailabilityEvent('not json')).toBeNull();
-    expect(parseAvailabilityEvent(JSON.stringify({ ...event(), remaining: '2' }))).toBeNull();
-    expect(parseAvailabilityEvent(JSON.stringify({ ...event(), status: 'weird' }))).toBeNull();
   });
 });

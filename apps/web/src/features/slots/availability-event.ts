@@ -40,17 +40,3 @@ export function applyAvailabilityEventToList(
   if (!list.items.some((s) => s.id === event.slotId)) return list;
   return { ...list, items: list.items.map((s) => applyAvailabilityEvent(s, event, now)) };
 }
-
-/** Reads one `slot` event's data; null for anything malformed, which is then ignored. */
-export function parseAvailabilityEvent(data: string): AvailabilityEvent | null {
-  try {
-    const value = JSON.parse(data) as Partial<AvailabilityEvent>;
-    const numbers = [value.slotId, value.sevaId, value.capacity, value.booked, value.remaining];
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-    if (value.status !== 'open' && value.status !== 'closed' && value.status !== 'cancelled')
-      return null;
-    return value as AvailabilityEvent;
-  } catch {
-    return null;
-  }
-}

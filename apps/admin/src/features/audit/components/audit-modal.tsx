@@ -1,10 +1,10 @@
 import { Alert, Code, Modal, Stack, Text, Timeline } from '@mantine/core';
+import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/temple-format.ts';
-import { useTemple } from '../../temple/api/get-temple.ts';
 import { useAudit } from '../api/get-audit.ts';
 
 /** The fields that changed, e.g. "persons: 2 → 3"; the whole record when it was created. */

@@ -1,14 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   phoneInputSchema,
@@ -23,7 +14,8 @@ import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { useBooking } from '../api/get-booking.ts';
 import { useUpdateBooking } from '../api/update-booking.ts';
-import { nakshatraOptions, rashiOptions } from '../sankalpa-labels.ts';
+import { MessageLanguageField } from './message-language-field.tsx';
+import { SankalpaFields } from './sankalpa-fields.tsx';
 
 const editSchema = z.object({
   devoteeName: z.string().trim().min(2, 'Enter the devotee’s name').max(120),
@@ -36,13 +28,6 @@ const editSchema = z.object({
   language: z.enum(['en', 'kn', 'hi', 'te']),
 });
 type EditValues = z.infer<typeof editSchema>;
-
-const languageOptions = [
-  { value: 'en', label: 'English' },
-  { value: 'kn', label: 'ಕನ್ನಡ (Kannada)' },
-  { value: 'hi', label: 'हिन्दी (Hindi)' },
-  { value: 'te', label: 'తెలుగు (Telugu)' },
-];
 
 export function EditModal({ bookingId, onClose }: { bookingId: number; onClose: () => void }) {
   const { t } = useTranslation();
@@ -147,52 +132,8 @@ function EditForm({ booking, onClose }: { booking: AdminBooking; onClose: () => 
             error={errors.email?.message}
             {...form.register('email')}
           />
-          <TextInput
-            label={t('bookings.gotra')}
-            error={errors.gotra?.message}
-            {...form.register('gotra')}
-          />
-          <Controller
-            control={form.control}
-            name="nakshatra"
-            render={({ field }) => (
-              <Select
-                label={t('bookings.nakshatra')}
-                data={nakshatraOptions}
-                searchable
-                clearable
-                value={field.value}
-                onChange={field.onChange}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="rashi"
-            render={({ field }) => (
-              <Select
-                label={t('bookings.rashi')}
-                data={rashiOptions}
-                searchable
-                clearable
-                value={field.value}
-                onChange={field.onChange}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="language"
-            render={({ field }) => (
-              <Select
-                label={t('bookings.language')}
-                data={languageOptions}
-                allowDeselect={false}
-                value={field.value}
-                onChange={(v) => v && field.onChange(v)}
-              />
-            )}
-          />
+          <SankalpaFields form={form} at="bookings" gotraError={errors.gotra?.message} />
+          <MessageLanguageField form={form} label={t('bookings.language')} />
         </SimpleGrid>
         {update.isError && <ErrorState error={update.error} />}
         <Group justify="flex-end">
@@ -207,5 +148,3 @@ function EditForm({ booking, onClose }: { booking: AdminBooking; onClose: () => 
     </form>
   );
 }
-
-export { languageOptions };

@@ -5,7 +5,6 @@ import {
   Group,
   NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -20,18 +19,15 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { bilingual, formatMoney, formatTime } from '../../../lib/temple-format.ts';
 import { useCreateBooking } from '../../bookings/api/create-booking.ts';
-import { languageOptions } from '../../bookings/components/edit-modal.tsx';
-import { nakshatraOptions, rashiOptions } from '../../bookings/sankalpa-labels.ts';
+import { MessageLanguageField } from '../../bookings/components/message-language-field.tsx';
+import { SankalpaFields } from '../../bookings/components/sankalpa-fields.tsx';
 import { useSlots } from '../../slots/api/get-slots.ts';
-import { KeyboardSelect } from './keyboard-select.tsx';
+import { CounterSelect } from './counter-select.tsx';
 import {
   counterFormSchema,
   toCreateBooking,
   type CounterFormValues,
 } from '../counter-form-schema.ts';
-
-/** Focusing a filled list selects its text, so typing replaces the choice instead of adding to it. */
-const selectAll = (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select();
 
 interface CounterFormProps {
   sevas: Seva[];
@@ -112,12 +108,9 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
               control={form.control}
               name="sevaId"
               render={({ field }) => (
-                <KeyboardSelect
+                <CounterSelect
                   label={t('counter.seva')}
                   data={sevas.map((s) => ({ value: String(s.id), label: bilingual(s.name) }))}
-                  selectFirstOptionOnChange
-                  openOnFocus={false}
-                  onFocus={selectAll}
                   autoFocus
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
@@ -145,7 +138,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
               control={form.control}
               name="slotId"
               render={({ field }) => (
-                <KeyboardSelect
+                <CounterSelect
                   label={t('counter.slot')}
                   data={withRoom.map((s) => ({
                     value: String(s.id),
@@ -155,9 +148,6 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                       capacity: s.capacity,
                     }),
                   }))}
-                  selectFirstOptionOnChange
-                  openOnFocus={false}
-                  onFocus={selectAll}
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
                   error={errors.slotId?.message}
@@ -206,62 +196,8 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            {(seva?.asks.gotra ?? true) && (
-              <TextInput
-                label={t('counter.gotra')}
-                autoComplete="off"
-                {...form.register('gotra')}
-              />
-            )}
-            {(seva?.asks.nakshatra ?? true) && (
-              <Controller
-                control={form.control}
-                name="nakshatra"
-                render={({ field }) => (
-                  <KeyboardSelect
-                    label={t('counter.nakshatra')}
-                    data={nakshatraOptions}
-                    selectFirstOptionOnChange
-                    openOnFocus={false}
-                    onFocus={selectAll}
-                    clearable
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-            )}
-            {(seva?.asks.rashi ?? true) && (
-              <Controller
-                control={form.control}
-                name="rashi"
-                render={({ field }) => (
-                  <KeyboardSelect
-                    label={t('counter.rashi')}
-                    data={rashiOptions}
-                    selectFirstOptionOnChange
-                    openOnFocus={false}
-                    onFocus={selectAll}
-                    clearable
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-            )}
-            <Controller
-              control={form.control}
-              name="language"
-              render={({ field }) => (
-                <Select
-                  label={t('counter.language')}
-                  data={languageOptions}
-                  allowDeselect={false}
-                  value={field.value}
-                  onChange={(v) => v && field.onChange(v)}
-                />
-              )}
-            />
+            <SankalpaFields form={form} at="counter" asks={seva?.asks} />
+            <MessageLanguageField form={form} label={t('counter.language')} />
           </SimpleGrid>
           {create.isError && <ErrorState error={create.error} />}
           <Group justify="space-between">

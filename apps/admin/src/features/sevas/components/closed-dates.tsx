@@ -7,7 +7,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -15,6 +14,7 @@ import type { AdminSeva, ClosedDate } from '@sevabook/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { TextField } from '../../../components/form/text-field.tsx';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatDate } from '../../../lib/temple-format.ts';
 import { useCreateClosedDate } from '../api/create-closed-date.ts';
@@ -102,17 +102,8 @@ export function ClosedDates({ seva, closedDates, today, canEdit }: ClosedDatesPr
           <form onSubmit={submit} noValidate aria-label={t('sevas.closeDate')}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('sevas.date')}
-                  type="date"
-                  value={date}
-                  onChange={(e) => setDate(e.currentTarget.value)}
-                />
-                <TextInput
-                  label={t('sevas.reason')}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                />
+                <TextField label={t('sevas.date')} type="date" value={date} onChange={setDate} />
+                <TextField label={t('sevas.reason')} value={reason} onChange={setReason} />
               </SimpleGrid>
               <Checkbox
                 label={t('sevas.wholeTemple')}

@@ -1,21 +1,13 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminSeva } from '@sevabook/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { TextField } from '../../../components/form/text-field.tsx';
 import { formatDate, formatTime } from '../../../lib/temple-format.ts';
 import { useCreateSlot } from '../api/create-slot.ts';
+import { PlacesField } from './places-field.tsx';
 
 export function ExtraSlotForm({ seva, today }: { seva: AdminSeva; today: string }) {
   const { t } = useTranslation();
@@ -60,30 +52,14 @@ export function ExtraSlotForm({ seva, today }: { seva: AdminSeva; today: string 
             <Text size="sm">{t('sevas.extraSlotHelp')}</Text>
           </div>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput
-              label={t('sevas.date')}
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('sevas.time')}
-              type="time"
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-            />
-            <NumberInput
-              label={t('sevas.scheduleCapacity')}
-              placeholder={String(seva.defaultCapacity)}
-              min={1}
+            <TextField label={t('sevas.date')} type="date" value={date} onChange={setDate} />
+            <TextField label={t('sevas.time')} type="time" value={time} onChange={setTime} />
+            <PlacesField
+              defaultCapacity={seva.defaultCapacity}
               value={capacity}
-              onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
+              onChange={setCapacity}
             />
-            <TextInput
-              label={t('sevas.note')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-            />
+            <TextField label={t('sevas.note')} value={note} onChange={setNote} />
           </SimpleGrid>
           {create.isError && <ErrorState error={create.error} />}
           <Group justify="flex-end">

@@ -4,12 +4,10 @@ import {
   Button,
   Chip,
   Group,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,10 +15,12 @@ import type { AdminSeva, CreateSchedule } from '@sevabook/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { TextField } from '../../../components/form/text-field.tsx';
 import { isIsoDate } from '../../../lib/calendar-date.ts';
 import { formatDate, formatTime } from '../../../lib/temple-format.ts';
 import { useCreateSchedule } from '../api/create-schedule.ts';
 import { parseTimes, previewSlots } from '../slot-preview.ts';
+import { PlacesField } from './places-field.tsx';
 
 const PREVIEW_DAYS = 14;
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -121,35 +121,33 @@ export function ScheduleForm({
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput
+            <TextField
               label={t('sevas.times')}
               description={t('sevas.timesHelp')}
               value={timesText}
-              onChange={(e) => setTimesText(e.currentTarget.value)}
+              onChange={setTimesText}
               error={
                 touched && (times === null || times.length === 0)
                   ? t('sevas.timesInvalid')
                   : undefined
               }
             />
-            <NumberInput
-              label={t('sevas.scheduleCapacity')}
-              placeholder={String(seva.defaultCapacity)}
-              min={1}
+            <PlacesField
+              defaultCapacity={seva.defaultCapacity}
               value={capacity}
-              onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
+              onChange={setCapacity}
             />
-            <TextInput
+            <TextField
               label={t('sevas.validFrom')}
               type="date"
               value={validFrom}
-              onChange={(e) => setValidFrom(e.currentTarget.value)}
+              onChange={setValidFrom}
             />
-            <TextInput
+            <TextField
               label={t('sevas.validUntil')}
               type="date"
               value={validUntil}
-              onChange={(e) => setValidUntil(e.currentTarget.value)}
+              onChange={setValidUntil}
             />
           </SimpleGrid>
           {valid && (

@@ -1,12 +1,14 @@
 import type { DaySheet, SlotList } from '@sevabook/shared';
-import { API_BASE, useEventStream, type StreamHandlers, type StreamState } from '@sevabook/ui';
+import {
+  API_BASE,
+  parseAvailabilityEvent,
+  useEventStream,
+  type StreamHandlers,
+  type StreamState,
+} from '@sevabook/ui';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import {
-  applyEventToDaySheet,
-  applyEventToSlotList,
-  parseAvailabilityEvent,
-} from '../availability-event.ts';
+import { applyEventToDaySheet, applyEventToSlotList } from '../availability-event.ts';
 
 export type { StreamState };
 

@@ -1,12 +1,14 @@
 import type { Slot, SlotList } from '@sevabook/shared';
-import { API_BASE, useEventStream, type StreamHandlers, type StreamState } from '@sevabook/ui';
+import {
+  API_BASE,
+  parseAvailabilityEvent,
+  useEventStream,
+  type StreamHandlers,
+  type StreamState,
+} from '@sevabook/ui';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import {
-  applyAvailabilityEvent,
-  applyAvailabilityEventToList,
-  parseAvailabilityEvent,
-} from '../availability-event.ts';
+import { applyAvailabilityEvent, applyAvailabilityEventToList } from '../availability-event.ts';
 
 export type { StreamState };
 
