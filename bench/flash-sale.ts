@@ -21,7 +21,9 @@ import {
   startApi,
   startConstantServer,
   writeResults,
+  type RunningApi,
 } from './harness.ts';
+import { startCpuMeter, type CpuFigures } from './cpu-meter.ts';
 import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
 import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
 import {
@@ -49,7 +51,7 @@ interface Outcome {
   endedAt: number;
 }
 
-interface RunFigures {
+interface RunFigures extends CpuFigures {
   confirmed: number;
   confirmedPerSec: number;
   sellOutMs: number;
@@ -90,7 +92,13 @@ function phone(): string {
   return `+919${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
 }
 
-function figures(outcomes: Outcome[], startedAt: number, booked: number, cap: number): RunFigures {
+function figures(
+  outcomes: Outcome[],
+  startedAt: number,
+  booked: number,
+  cap: number,
+  cpu: CpuFigures,
+): RunFigures {
   const ok = outcomes.filter((o) => o.status === 201 || o.status === 1);
   const full = outcomes.filter((o) => o.status === 409 || o.status === 0);
   const okMs = ok.map((o) => o.ms).sort((a, b) => a - b);
@@ -110,15 +118,17 @@ function figures(outcomes: Outcome[], startedAt: number, booked: number, cap: nu
     failures: outcomes.filter((o) => o.status === -1).length,
     booked,
     oversold: Math.max(0, booked - cap),
+    ...cpu,
   };
 }
 
 /** The devotees: one keep-alive connection each, opened first, then all book at once. */
 async function sale(
   url: string,
+  serverPid: number | undefined,
   slotIds: number[],
   pagePath: (slotId: number) => string = (slotId) => `/api/v1/slots/${slotId}`,
-): Promise<{ outcomes: Outcome[]; startedAt: number }> {
+): Promise<{ outcomes: Outcome[]; startedAt: number; cpu: CpuFigures }> {
   const agent = new Agent({ connections: o.clients, pipelining: 1, keepAliveTimeout: 30_000 });
   // Open every client's connection first, as devotees already on the booking page would have:
   // the page reads its slot.
@@ -129,6 +139,7 @@ async function sale(
       ),
     ),
   );
+  const meter = startCpuMeter(serverPid);
   const startedAt = performance.now();
   const outcomes = await Promise.all(
     Array.from({ length: o.clients }, async (_, i): Promise<Outcome> => {
@@ -154,20 +165,21 @@ async function sale(
       }
     }),
   );
+  const cpu = meter.stop(o.clients);
   await agent.close();
-  return { outcomes, startedAt };
+  return { outcomes, startedAt, cpu };
 }
 
-async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
+async function throughApi(api: RunningApi, pool: Pool): Promise<RunFigures> {
   const slotIds = await makeSlots(pool);
-  const { outcomes, startedAt } = await sale(apiUrl, slotIds);
+  const { outcomes, startedAt, cpu } = await sale(api.url, api.process.pid, slotIds);
   const [row] = await pool.query<{ booked: number }[]>(
     `SELECT CAST(SUM(booked) AS SIGNED) AS booked FROM slot WHERE id IN (${slotIds.join(',')})`,
   );
   const [confirmed] = await pool.query<{ n: number }[]>(
     `SELECT COUNT(*) AS n FROM booking WHERE status = 'confirmed' AND slot_id IN (${slotIds.join(',')})`,
   );
-  const result = figures(outcomes, startedAt, Number(row?.booked), o.capacity);
+  const result = figures(outcomes, startedAt, Number(row?.booked), o.capacity, cpu);
   if (Number(confirmed?.n) !== result.confirmed) {
     throw new Error(
       `Clients got ${result.confirmed} × 201 but the database has ${String(confirmed?.n)} bookings`,
@@ -180,14 +192,19 @@ async function throughApi(apiUrl: string, pool: Pool): Promise<RunFigures> {
  * The same clients against Fastify answering the API's own 201 body from a counter in memory:
  * HTTP alone, with no database, on the same machine.
  */
-async function throughHttpOnly(constantUrl: string): Promise<RunFigures> {
-  await request(`${constantUrl}/places`, {
+async function throughHttpOnly(constant: RunningApi): Promise<RunFigures> {
+  await request(`${constant.url}/places`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: String(o.capacity),
   }).then((r) => r.body.dump());
-  const { outcomes, startedAt } = await sale(constantUrl, [0], () => '/healthz');
-  return figures(outcomes, startedAt, o.capacity, o.capacity);
+  const { outcomes, startedAt, cpu } = await sale(
+    constant.url,
+    constant.process.pid,
+    [0],
+    () => '/healthz',
+  );
+  return figures(outcomes, startedAt, o.capacity, o.capacity, cpu);
 }
 
 /** A real 201 body of the API, for the HTTP-only yardstick to send. */
@@ -236,6 +253,7 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
     ).map((r) => [Number(r.id), r]),
   );
   const writer = new BookingWriter(pool);
+  const meter = startCpuMeter(undefined);
   const startedAt = performance.now();
   const outcomes = await Promise.all(
     Array.from({ length: o.clients }, async (_, i): Promise<Outcome> => {
@@ -277,11 +295,12 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
       return { status: outcome.taken ? 1 : 0, ms: t1 - t0, endedAt: t1 };
     }),
   );
+  const cpu = meter.stop(o.clients);
   writer.close();
   const [row] = await pool.query<{ booked: number }[]>(
     `SELECT CAST(SUM(booked) AS SIGNED) AS booked FROM slot WHERE id IN (${slotIds.join(',')})`,
   );
-  return figures(outcomes, startedAt, Number(row?.booked), o.capacity);
+  return figures(outcomes, startedAt, Number(row?.booked), o.capacity, cpu);
 }
 
 export interface FlashSaleResult {
@@ -313,16 +332,17 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const ceilingRuns: RunFigures[] = [];
   const singleRuns: RunFigures[] = [];
   const httpRuns: RunFigures[] = [];
-  const constant = await startConstantServer(await sampleCreatedBody(api.url, db.pool));
+  let constant: RunningApi | undefined;
   try {
+    constant = await startConstantServer(await sampleCreatedBody(api.url, db.pool));
     for (let run = 0; run < o.runs; run++) {
-      apiRuns.push(await throughApi(api.url, db.pool));
-      httpRuns.push(await throughHttpOnly(constant.url));
+      apiRuns.push(await throughApi(api, db.pool));
+      httpRuns.push(await throughHttpOnly(constant));
       ceilingRuns.push(await throughDriver(db.pool, 'batched'));
       singleRuns.push(await throughDriver(db.pool, 'single'));
     }
   } finally {
-    await constant.stop();
+    await constant?.stop();
     await api.stop();
     await db.drop();
   }
@@ -344,9 +364,17 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const ratio = ratioTo(ceilingRuns);
   const ratioToSingle = ratioTo(singleRuns);
   const ratioToHttp = ratioTo(httpRuns);
+  const cpuKeys = new Set<string>(['serverCpuUsPerRequest', 'dbCpuMs', 'clientCpuMs', 'coresBusy']);
+  const pick = (row: Record<string, string | number>, cpu: boolean) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => k === 'path' || cpuKeys.has(k) === cpu));
   printTable(
     `Flash sale, ${o.slots} slot(s), ${o.processes} API process(es): medians of ${o.runs} run(s); latencies in ms`,
-    medians,
+    medians.map((row) => pick(row, false)),
+  );
+  printTable(
+    'CPU from the first booking request to the last answer: the server under test per request (µs), ' +
+      'the database server and the load generator (ms), and all three over the wall time (cores)',
+    medians.map((row) => pick(row, true)),
   );
   console.log(
     `API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%; ` +
