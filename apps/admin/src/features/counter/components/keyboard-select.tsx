@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Option {
   value: string;
@@ -21,7 +21,17 @@ type KeyboardSelectProps = Omit<
  */
 export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: KeyboardSelectProps) {
   const [search, setSearch] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const selectedLabel = data.find((o) => o.value === value)?.label ?? '';
+
+  // A choice filled in while the field has focus (the times arrive just after Tab) shows with
+  // the caret after it: select it, so that typing replaces it rather than adding to it.
+  useEffect(() => {
+    const field = input.current;
+    if (field && selectedLabel && search === selectedLabel && document.activeElement === field) {
+      field.select();
+    }
+  }, [search, selectedLabel]);
 
   const takeTyped = () => {
     const typed = search.trim().toLowerCase();
@@ -33,6 +43,7 @@ export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: Keyb
   return (
     <Select
       {...props}
+      ref={input}
       data={data}
       value={value}
       onChange={onChange}

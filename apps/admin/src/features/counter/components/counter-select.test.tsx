@@ -1,0 +1,73 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useEffect, useState } from 'react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../../testing/render.tsx';
+import { CounterSelect } from './counter-select.tsx';
+
+// jsdom lays nothing out and has no scrollIntoView; Mantine calls it as it highlights a match.
+beforeAll(() => {
+  Element.prototype.scrollIntoView = () => {};
+});
+
+const times = [
+  { value: '5', label: '7:00 am · 49 free' },
+  { value: '6', label: '8:30 am · 50 free' },
+  { value: '8', label: '6:30 pm · 50 free' },
+];
+
+/** Fired when the seva's times arrive from the API. */
+const timesArrive = new EventTarget();
+
+/** The counter's Time list: empty until the seva's times arrive, then the first is chosen. */
+function TimeField() {
+  const [data, setData] = useState<typeof times>([]);
+  const [value, setValue] = useState<string | null>(null);
+  useEffect(() => {
+    const arrived = () => {
+      setData(times);
+      setValue(times[0]!.value);
+    };
+    timesArrive.addEventListener('arrived', arrived);
+    return () => timesArrive.removeEventListener('arrived', arrived);
+  }, []);
+  return (
+    <>
+      <input aria-label="Date" />
+      <CounterSelect label="Time" data={data} value={value} onChange={setValue} />
+      <output>{value}</output>
+    </>
+  );
+}
+
+describe('CounterSelect', () => {
+  it('typing replaces a choice that was filled in after the field got focus', async () => {
+    const events = userEvent.setup();
+    renderWithProviders(<TimeField />);
+    await events.click(screen.getByRole('textbox', { name: 'Date' }));
+    await events.tab(); // into Time, before its times have arrived
+    const time = screen.getByRole('combobox', { name: 'Time' });
+    expect(document.activeElement).toBe(time);
+    act(() => {
+      timesArrive.dispatchEvent(new Event('arrived'));
+    });
+    expect(time).toHaveProperty('value', '7:00 am · 49 free');
+    await events.keyboard('6:30 pm');
+    expect(time).toHaveProperty('value', '6:30 pm');
+    await events.tab();
+    expect(screen.getByRole('status').textContent).toBe('8');
+  });
+
+  it('typing replaces a choice made before the field got focus', async () => {
+    const events = userEvent.setup();
+    renderWithProviders(<TimeField />);
+    act(() => {
+      timesArrive.dispatchEvent(new Event('arrived'));
+    });
+    await events.click(screen.getByRole('textbox', { name: 'Date' }));
+    await events.tab();
+    await events.keyboard('8:30');
+    await events.tab();
+    expect(screen.getByRole('status').textContent).toBe('6');
+  });
+});
