@@ -5,6 +5,16 @@ import type { PoolConfig } from 'mariadb';
 const DEBIAN_SOCKET = '/run/mysqld/mysqld.sock';
 
 /**
+ * Run on every new connection. The driver escapes values into statement text with backslashes
+ * (the booking transaction, and Prisma's statements: docs/decisions/0009), which is only safe
+ * while the session does not treat backslashes as plain characters; a server configured with
+ * NO_BACKSLASH_ESCAPES would otherwise let a quote in a devotee's name end its string.
+ */
+export const BACKSLASH_ESCAPES_ON =
+  "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), " +
+  "',NO_BACKSLASH_ESCAPES,', ','))";
+
+/**
  * Turns a DATABASE_URL (mysql://user:password@host:port/database) into mariadb driver options.
  *
  * NOTE: Debian's MariaDB authenticates root over the socket only. When the URL names root on
@@ -38,6 +48,7 @@ export function connectionOptions(databaseUrl: string): PoolConfig & { database:
     database,
     // Slots are stored in UTC; the temple's zone is applied in code.
     timezone: 'Z',
+    initSql: BACKSLASH_ESCAPES_ON,
   };
 }
 
