@@ -16,7 +16,7 @@ const times = [
   { value: '8', label: '6:30 pm · 50 free' },
 ];
 
-/** Fired when the seva's times arrive from the API. */
+/** Fired when the seva's times arrive from the API, and when a devotee takes a place. */
 const timesArrive = new EventTarget();
 
 /** The counter's Time list: empty until the seva's times arrive, then the first is chosen. */
@@ -28,8 +28,15 @@ function TimeField() {
       setData(times);
       setValue(times[0]!.value);
     };
+    // Someone books the first time meanwhile: its label changes, the choice does not.
+    const booked = () =>
+      setData((now) => now.map((o, i) => (i === 0 ? { ...o, label: '7:00 am · 48 free' } : o)));
     timesArrive.addEventListener('arrived', arrived);
-    return () => timesArrive.removeEventListener('arrived', arrived);
+    timesArrive.addEventListener('booked', booked);
+    return () => {
+      timesArrive.removeEventListener('arrived', arrived);
+      timesArrive.removeEventListener('booked', booked);
+    };
   }, []);
   return (
     <>
@@ -69,5 +76,42 @@ describe('CounterSelect', () => {
     await events.keyboard('8:30');
     await events.tab();
     expect(screen.getByRole('status').textContent).toBe('6');
+  });
+
+  it('keeps what is being typed when the chosen time changes its count meanwhile', async () => {
+    const events = userEvent.setup();
+    renderWithProviders(<TimeField />);
+    act(() => {
+      timesArrive.dispatchEvent(new Event('arrived'));
+    });
+    await events.click(screen.getByRole('textbox', { name: 'Date' }));
+    await events.tab();
+    await events.keyboard('6:30 p');
+    act(() => {
+      timesArrive.dispatchEvent(new Event('booked'));
+    });
+    await events.keyboard('m');
+    const time = screen.getByRole('combobox', { name: 'Time' });
+    expect(time).toHaveProperty('value', '6:30 pm');
+    await events.tab();
+    expect(screen.getByRole('status').textContent).toBe('8');
+    expect(time).toHaveProperty('value', '6:30 pm · 50 free');
+  });
+
+  it('shows the choice that stands when what was typed matches nothing', async () => {
+    const events = userEvent.setup();
+    renderWithProviders(<TimeField />);
+    act(() => {
+      timesArrive.dispatchEvent(new Event('arrived'));
+    });
+    await events.click(screen.getByRole('textbox', { name: 'Date' }));
+    await events.tab();
+    await events.keyboard('9:45');
+    await events.tab();
+    expect(screen.getByRole('status').textContent).toBe('5');
+    expect(screen.getByRole('combobox', { name: 'Time' })).toHaveProperty(
+      'value',
+      '7:00 am · 49 free',
+    );
   });
 });

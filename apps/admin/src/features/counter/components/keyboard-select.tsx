@@ -19,9 +19,18 @@ type KeyboardSelectProps = Omit<
  * NOTE: Mantine's own autoSelectOnBlur takes the option highlighted at that moment, which lags
  * the filtering by a render; a fast typist's Tab then took nothing now and again.
  */
-export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: KeyboardSelectProps) {
+export function KeyboardSelect({
+  data,
+  value,
+  onChange,
+  onBlur,
+  onOptionSubmit,
+  ...props
+}: KeyboardSelectProps) {
   const [search, setSearch] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  // Whether what the field shows was typed (since the last choice), rather than put there.
+  const typing = useRef(false);
   const selectedLabel = data.find((o) => o.value === value)?.label ?? '';
 
   // A choice filled in while the field has focus (the times arrive just after Tab) shows with
@@ -33,11 +42,14 @@ export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: Keyb
     }
   }, [search, selectedLabel]);
 
+  /** Takes the first option that matches the typed text; false when nothing changed. */
   const takeTyped = () => {
     const typed = search.trim().toLowerCase();
-    if (!typed || typed === selectedLabel.toLowerCase()) return;
+    if (!typed || typed === selectedLabel.toLowerCase()) return false;
     const match = data.find((o) => o.label.toLowerCase().includes(typed));
-    if (match && match.value !== value) onChange?.(match.value, match);
+    if (!match || match.value === value) return false;
+    onChange?.(match.value, match);
+    return true;
   };
 
   return (
@@ -49,9 +61,24 @@ export function KeyboardSelect({ data, value, onChange, onBlur, ...props }: Keyb
       onChange={onChange}
       searchable
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(next) => {
+        // Mantine writes the chosen option's label into the field whenever that label changes,
+        // and a live count changes it ("49 free" → "48 free"): keep what is being typed.
+        if (typing.current && next === selectedLabel) return;
+        setSearch(next);
+      }}
+      onInput={() => {
+        typing.current = true;
+      }}
+      onOptionSubmit={(option) => {
+        typing.current = false;
+        onOptionSubmit?.(option);
+      }}
       onBlur={(event) => {
-        takeTyped();
+        const taken = takeTyped();
+        typing.current = false;
+        // Nothing matched: show the choice that stands again, not the text that took nothing.
+        if (!taken) setSearch(selectedLabel);
         onBlur?.(event);
       }}
     />
