@@ -47,71 +47,58 @@ function TimeField() {
   );
 }
 
+const fire = (event: 'arrived' | 'booked') =>
+  act(() => {
+    timesArrive.dispatchEvent(new Event(event));
+  });
+
+/** Renders the field, its times already there unless told, and tabs into it from Date. */
+async function tabIntoTime({ timesFirst = true } = {}) {
+  const events = userEvent.setup();
+  renderWithProviders(<TimeField />);
+  if (timesFirst) fire('arrived');
+  await events.click(screen.getByRole('textbox', { name: 'Date' }));
+  await events.tab();
+  const time = screen.getByRole('combobox', { name: 'Time' });
+  expect(document.activeElement).toBe(time);
+  const chosen = () => screen.getByRole('status').textContent;
+  return { events, time, chosen };
+}
+
 describe('CounterSelect', () => {
   it('typing replaces a choice that was filled in after the field got focus', async () => {
-    const events = userEvent.setup();
-    renderWithProviders(<TimeField />);
-    await events.click(screen.getByRole('textbox', { name: 'Date' }));
-    await events.tab(); // into Time, before its times have arrived
-    const time = screen.getByRole('combobox', { name: 'Time' });
-    expect(document.activeElement).toBe(time);
-    act(() => {
-      timesArrive.dispatchEvent(new Event('arrived'));
-    });
+    const { events, time, chosen } = await tabIntoTime({ timesFirst: false });
+    fire('arrived');
     expect(time).toHaveProperty('value', '7:00 am · 49 free');
     await events.keyboard('6:30 pm');
     expect(time).toHaveProperty('value', '6:30 pm');
     await events.tab();
-    expect(screen.getByRole('status').textContent).toBe('8');
+    expect(chosen()).toBe('8');
   });
 
   it('typing replaces a choice made before the field got focus', async () => {
-    const events = userEvent.setup();
-    renderWithProviders(<TimeField />);
-    act(() => {
-      timesArrive.dispatchEvent(new Event('arrived'));
-    });
-    await events.click(screen.getByRole('textbox', { name: 'Date' }));
-    await events.tab();
+    const { events, chosen } = await tabIntoTime();
     await events.keyboard('8:30');
     await events.tab();
-    expect(screen.getByRole('status').textContent).toBe('6');
+    expect(chosen()).toBe('6');
   });
 
   it('keeps what is being typed when the chosen time changes its count meanwhile', async () => {
-    const events = userEvent.setup();
-    renderWithProviders(<TimeField />);
-    act(() => {
-      timesArrive.dispatchEvent(new Event('arrived'));
-    });
-    await events.click(screen.getByRole('textbox', { name: 'Date' }));
-    await events.tab();
+    const { events, time, chosen } = await tabIntoTime();
     await events.keyboard('6:30 p');
-    act(() => {
-      timesArrive.dispatchEvent(new Event('booked'));
-    });
+    fire('booked');
     await events.keyboard('m');
-    const time = screen.getByRole('combobox', { name: 'Time' });
     expect(time).toHaveProperty('value', '6:30 pm');
     await events.tab();
-    expect(screen.getByRole('status').textContent).toBe('8');
+    expect(chosen()).toBe('8');
     expect(time).toHaveProperty('value', '6:30 pm · 50 free');
   });
 
   it('shows the choice that stands when what was typed matches nothing', async () => {
-    const events = userEvent.setup();
-    renderWithProviders(<TimeField />);
-    act(() => {
-      timesArrive.dispatchEvent(new Event('arrived'));
-    });
-    await events.click(screen.getByRole('textbox', { name: 'Date' }));
-    await events.tab();
+    const { events, time, chosen } = await tabIntoTime();
     await events.keyboard('9:45');
     await events.tab();
-    expect(screen.getByRole('status').textContent).toBe('5');
-    expect(screen.getByRole('combobox', { name: 'Time' })).toHaveProperty(
-      'value',
-      '7:00 am · 49 free',
-    );
+    expect(chosen()).toBe('5');
+    expect(time).toHaveProperty('value', '7:00 am · 49 free');
   });
 });
