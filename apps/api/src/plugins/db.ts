@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
-import { createDb, type Db } from '../db/client.ts';
-import { DatabaseGate } from '../db/database-gate.ts';
+import mariadb from 'mariadb';
+import { createDb, driverPoolOf, type Db } from '../db/client.ts';
+import { connectionOptions } from '../db/connection-options.ts';
+import { DatabaseGate, PROBE_TIMEOUT_MS, watchPool } from '../db/database-gate.ts';
 import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -16,8 +18,19 @@ export default fp<{ db?: Db }>(async function db(app, options) {
   app.decorate('db', client);
   if (!options.db) app.addHook('onClose', async () => client.$disconnect());
 
-  const gate = new DatabaseGate(() => client.$queryRaw`SELECT 1`, app.log);
+  // Whether the server is there at all, asked on a connection of its own: the pool's queue may
+  // be long for good reasons.
+  const reachable = async () => {
+    const conn = await mariadb.createConnection({
+      ...connectionOptions(app.config.databaseUrl),
+      connectTimeout: PROBE_TIMEOUT_MS,
+    });
+    await conn.end();
+  };
+  const gate = new DatabaseGate(() => client.$queryRaw`SELECT 1`, app.log, reachable);
   app.decorate('databaseGate', gate);
+  const pool = driverPoolOf(client);
+  if (pool) watchPool(pool, gate);
   app.addHook('onRequest', async (request) => {
     // Only what needs the database: the sites' files and /healthz are served regardless.
     const needsDatabase = request.url.startsWith('/api/') || request.url.startsWith('/readyz');
