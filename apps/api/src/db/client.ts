@@ -33,8 +33,8 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
     return end();
   };
   // The text protocol sends a statement and its escaped values in one round trip; the binary
-  // one prepares, executes and closes every statement (three), which cost the database and this
-  // process measurably more under load (bench/README.md).
+  // one prepares, executes and closes every statement (three commands, two round trips), which
+  // cost this process measurably more under load (docs/decisions/0009).
   const adapter = new PrismaMariaDb(pool, { disposeExternalPool: true, useTextProtocol: true });
   const db = new PrismaClient({ adapter });
   driverPools.set(db, pool);

@@ -33,7 +33,7 @@ export class DatabaseGate {
   constructor(
     private readonly probe: () => Promise<unknown>,
     private readonly log: FastifyBaseLogger,
-    private readonly reachable: () => Promise<unknown> = probe,
+    private readonly reachable: () => Promise<unknown>,
   ) {}
 
   get isOpen(): boolean {

@@ -25,6 +25,7 @@ export function KeyboardSelect({
   onChange,
   onBlur,
   onOptionSubmit,
+  onFocus,
   ...props
 }: KeyboardSelectProps) {
   const [search, setSearch] = useState('');
@@ -33,8 +34,9 @@ export function KeyboardSelect({
   const typing = useRef(false);
   const selectedLabel = data.find((o) => o.value === value)?.label ?? '';
 
-  // A choice filled in while the field has focus (the times arrive just after Tab) shows with
-  // the caret after it: select it, so that typing replaces it rather than adding to it.
+  // Typing replaces the choice rather than adding to it: focusing a filled field selects its
+  // text, and so does a choice filled in while the field has focus (the times arrive just after
+  // Tab), which would otherwise show with the caret after it.
   useEffect(() => {
     const field = input.current;
     if (field && selectedLabel && search === selectedLabel && document.activeElement === field) {
@@ -66,6 +68,10 @@ export function KeyboardSelect({
         // and a live count changes it ("49 free" → "48 free"): keep what is being typed.
         if (typing.current && next === selectedLabel) return;
         setSearch(next);
+      }}
+      onFocus={(event) => {
+        event.currentTarget.select();
+        onFocus?.(event);
       }}
       onInput={() => {
         typing.current = true;
