@@ -8,9 +8,10 @@ import {
   slotSchema,
 } from '@sevabook/shared';
 import { driverPoolOf } from '../db/client.ts';
+import { notFound } from '../errors.ts';
 import { SlotListCache } from './slot-list-cache.ts';
 import { toSlotDto } from './slot-dto.ts';
-import { getSlot, listSlots } from './slot-queries.ts';
+import { listSlots } from './slot-queries.ts';
 import { slotFactsOf } from '../bookings/slot-facts.ts';
 
 const slotRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,8 +66,10 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const slot = await getSlot(app.db, request.params.id);
-      facts.remember(slot);
+      // A flash sale's devotees all open the same booking page: requests that arrive while the
+      // slot is being read share the next read, so the page costs about one read per round trip.
+      const slot = await facts.fresh(request.params.id);
+      if (!slot) throw notFound(`There is no slot ${request.params.id}.`);
       return toSlotDto(slot, new Date(), tz);
     },
   );

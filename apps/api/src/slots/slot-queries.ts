@@ -6,7 +6,7 @@ import {
 } from '@sevabook/shared';
 import type { SlotQuery } from '@sevabook/shared';
 import type { Tx } from '../db/client.ts';
-import { notFound, validationFailed } from '../errors.ts';
+import { validationFailed } from '../errors.ts';
 import type { SlotWithSeva } from './slot-dto.ts';
 
 /** Slots of active sevas whose temple-local date lies in [from, to], in time order. */
@@ -38,10 +38,4 @@ export async function listSlots(
     include: { seva: true },
     orderBy: [{ startsAt: 'asc' }, { sevaId: 'asc' }],
   });
-}
-
-export async function getSlot(db: Tx, id: number): Promise<SlotWithSeva> {
-  const slot = await db.slot.findUnique({ where: { id }, include: { seva: true } });
-  if (!slot) throw notFound(`There is no slot ${id}.`);
-  return slot;
 }

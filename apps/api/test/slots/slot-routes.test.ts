@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { templeDateTimeToUtc } from '@sevabook/shared';
 import { buildTestApp } from '../app.ts';
 import { testDb } from '../db.ts';
@@ -101,6 +101,23 @@ describe('GET /api/v1/slots/{id}', () => {
     expect(found.json()).toMatchObject({ id: slot.id, capacity: 7, remaining: 7 });
     const missing = await app.inject({ url: '/api/v1/slots/999999999' });
     expect([missing.statusCode, missing.json().code]).toEqual([404, 'not_found']);
+  });
+
+  it('shares a read among the requests that arrive while it runs, and never answers from an older one', async () => {
+    const slot = await createSlot(db, { capacity: 7 });
+    const reads = vi.spyOn(db.slot, 'findUnique');
+    try {
+      const page = () => app.inject({ url: `/api/v1/slots/${slot.id}` });
+      const burst = await Promise.all(Array.from({ length: 20 }, page));
+      expect(burst.map((r) => r.json().remaining)).toEqual(Array(20).fill(7));
+      // The first request's read, and one more shared by the 19 that asked while it ran.
+      expect(reads).toHaveBeenCalledTimes(2);
+
+      await db.slot.update({ where: { id: slot.id }, data: { booked: 3 } });
+      expect((await page()).json()).toMatchObject({ booked: 3, remaining: 4 });
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
 
