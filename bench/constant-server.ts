@@ -3,7 +3,7 @@
  * API's own answer, read once), in a process of its own like the API. Started by read-path.ts
  * and flash-sale.ts:
  *   tsx constant-server.ts <port> <file with the body> [places]
- * GET /api/v1/slots answers the body; POST /api/v1/bookings parses the JSON it is sent and
+ * GET /api/v1/slots and /api/v1/slots/:id answer the body; POST /api/v1/bookings parses the JSON it is sent and
  * answers 201 with the body while `places` last, then 409, counting in memory.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import Fastify from 'fastify';
 const [port, bodyFile, placesArg] = process.argv.slice(2);
 const body = readFileSync(bodyFile!, 'utf8');
 const app = Fastify({ logger: false });
+app.get('/api/v1/slots/:id', async (_request, reply) =>
+  reply.type('application/json; charset=utf-8').send(body),
+);
 app.get('/api/v1/slots', async (_request, reply) =>
   reply.type('application/json; charset=utf-8').send(body),
 );

@@ -20,6 +20,7 @@ import {
   scratchDatabase,
   startApi,
   startConstantServer,
+  startWriterServer,
   writeResults,
   type RunningApi,
 } from './harness.ts';
@@ -312,6 +313,8 @@ export interface FlashSaleResult {
   ratioToSingle: number;
   /** API confirmed/s over Fastify answering from memory to the same clients. */
   ratioToHttp: number;
+  /** HTTP + the same batches with none of the API's own work (writer-server.ts) over the ceiling. */
+  floorToCeiling: number;
   oversold: boolean;
 }
 
@@ -332,16 +335,22 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const ceilingRuns: RunFigures[] = [];
   const singleRuns: RunFigures[] = [];
   const httpRuns: RunFigures[] = [];
+  const floorRuns: RunFigures[] = [];
   let constant: RunningApi | undefined;
+  let floor: RunningApi | undefined;
   try {
-    constant = await startConstantServer(await sampleCreatedBody(api.url, db.pool));
+    const createdBody = await sampleCreatedBody(api.url, db.pool);
+    constant = await startConstantServer(createdBody);
+    floor = await startWriterServer(db.url, apiPoolSize, createdBody);
     for (let run = 0; run < o.runs; run++) {
       apiRuns.push(await throughApi(api, db.pool));
       httpRuns.push(await throughHttpOnly(constant));
+      floorRuns.push(await throughApi(floor, db.pool));
       ceilingRuns.push(await throughDriver(db.pool, 'batched'));
       singleRuns.push(await throughDriver(db.pool, 'single'));
     }
   } finally {
+    await floor?.stop();
     await constant?.stop();
     await api.stop();
     await db.drop();
@@ -358,12 +367,16 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     summarise('mariadb driver, same batches (ceiling)', ceilingRuns),
     summarise('mariadb driver, 1 booking per transaction', singleRuns),
     summarise('HTTP only: Fastify answering from memory', httpRuns),
+    summarise('HTTP + the same batches, nothing else (floor)', floorRuns),
   ];
   const ratioTo = (runs: RunFigures[]) =>
     median(apiRuns.map((r, i) => r.confirmedPerSec / runs[i]!.confirmedPerSec));
   const ratio = ratioTo(ceilingRuns);
   const ratioToSingle = ratioTo(singleRuns);
   const ratioToHttp = ratioTo(httpRuns);
+  const floorToCeiling = median(
+    floorRuns.map((r, i) => r.confirmedPerSec / ceilingRuns[i]!.confirmedPerSec),
+  );
   const cpuKeys = new Set<string>(['serverCpuUsPerRequest', 'dbCpuMs', 'clientCpuMs', 'coresBusy']);
   const pick = (row: Record<string, string | number>, cpu: boolean) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => k === 'path' || cpuKeys.has(k) === cpu));
@@ -379,7 +392,8 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   console.log(
     `API / ceiling, confirmed per second (median of per-run ratios): ${round(ratio * 100, 0)}%; ` +
       `API / one booking per transaction: ${round(ratioToSingle * 100, 0)}%; ` +
-      `API / HTTP only: ${round(ratioToHttp * 100, 0)}%`,
+      `API / HTTP only: ${round(ratioToHttp * 100, 0)}%; ` +
+      `floor (HTTP + batches, no API work) / ceiling: ${round(floorToCeiling * 100, 0)}%`,
   );
   const oversold = apiRuns.some(
     (r) => r.oversold > 0 || r.booked !== Math.min(o.clients, o.capacity),
@@ -389,14 +403,29 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   );
   const file = writeResults(`flash-sale-${o.slots}-slot-${o.processes}-process`, {
     ...o,
-    runs: { api: apiRuns, ceiling: ceilingRuns, single: singleRuns, httpOnly: httpRuns },
+    runs: {
+      api: apiRuns,
+      ceiling: ceilingRuns,
+      single: singleRuns,
+      httpOnly: httpRuns,
+      floor: floorRuns,
+    },
     medians,
     ratio,
     ratioToSingle,
     ratioToHttp,
+    floorToCeiling,
   });
   console.log(`Wrote ${file}`);
-  return { options: { ...o }, medians, ratio, ratioToSingle, ratioToHttp, oversold };
+  return {
+    options: { ...o },
+    medians,
+    ratio,
+    ratioToSingle,
+    ratioToHttp,
+    floorToCeiling,
+    oversold,
+  };
 }
 
 if (isMain(import.meta.url)) {

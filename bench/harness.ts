@@ -103,7 +103,33 @@ function terminate(child: ChildProcess): Promise<void> {
  * Fastify answering `body` as a constant, in a process of its own (constant-server.ts): what
  * HTTP alone costs at the same concurrency on the same machine.
  */
-export async function startConstantServer(body: string): Promise<RunningApi> {
+export function startConstantServer(body: string): Promise<RunningApi> {
+  return startBenchServer('constant-server.ts', body, (port, bodyFile) => [port, bodyFile]);
+}
+
+/**
+ * Fastify handing each booking straight to the API's BookingWriter on a pool of `poolSize`, in a
+ * process of its own (writer-server.ts): HTTP and the database with none of the API's own work.
+ */
+export function startWriterServer(
+  databaseUrl: string,
+  poolSize: number,
+  createdBody: string,
+): Promise<RunningApi> {
+  return startBenchServer('writer-server.ts', createdBody, (port, bodyFile) => [
+    port,
+    databaseUrl,
+    String(poolSize),
+    bodyFile,
+  ]);
+}
+
+/** Runs one of bench/'s servers on a free port, with `body` in a file of its own. */
+async function startBenchServer(
+  script: string,
+  body: string,
+  args: (port: string, bodyFile: string) => string[],
+): Promise<RunningApi> {
   const dir = mkdtempSync(join(tmpdir(), 'sevabook-bench-'));
   writeFileSync(join(dir, 'body.json'), body);
   const port = await freePort();
@@ -112,14 +138,19 @@ export async function startConstantServer(body: string): Promise<RunningApi> {
     [
       '--import',
       'tsx',
-      resolve(repoRoot, 'bench/constant-server.ts'),
-      String(port),
-      join(dir, 'body.json'),
+      resolve(repoRoot, 'bench', script),
+      ...args(String(port), join(dir, 'body.json')),
     ],
     { cwd: resolve(repoRoot, 'bench'), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${url}/healthz`, child);
+  try {
+    await waitUntilUp(`${url}/healthz`, child);
+  } catch (error) {
+    await terminate(child);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     process: child,

@@ -1,6 +1,8 @@
 /**
  * Read path: `GET /api/v1/slots` for a week (the demo temple's slots) through the API, next to
  * Fastify serving the same bytes as a constant, at the same concurrency, alternating in one run.
+ * Then the same for `GET /api/v1/slots/:id`, the read of a devotee opening a booking page (a
+ * flash sale's devotees all open the same one).
  *
  *   pnpm --filter @sevabook/bench exec tsx read-path.ts [--connections 50] [--seconds 5] [--runs 3]
  */
@@ -47,9 +49,38 @@ async function load(url: string, connections: number, seconds: number): Promise<
 
 export interface ReadPathResult {
   medians: Record<string, string | number>[];
+  /** The week's list: API over the constant. */
   ratio: number;
+  /** One slot (the booking page): API over the constant. */
+  slotRatio: number;
   slots: number;
   bytes: number;
+}
+
+interface Pair {
+  api: Figures[];
+  constant: Figures[];
+  ratio: number;
+}
+
+/** `path` through the API and from a constant of the same bytes, alternating, `o.runs` times. */
+async function compare(apiUrl: string, path: string, o: ReadPathOptions): Promise<Pair> {
+  const body = await (await fetch(`${apiUrl}${path}`)).text();
+  const constant = await startConstantServer(body);
+  const pair: Pair = { api: [], constant: [], ratio: 0 };
+  try {
+    // Warm both up (JIT, connection pool) before measuring.
+    await load(`${apiUrl}${path}`, o.connections, 1);
+    await load(`${constant.url}${path}`, o.connections, 1);
+    for (let run = 0; run < o.runs; run++) {
+      pair.constant.push(await load(`${constant.url}${path}`, o.connections, o.seconds));
+      pair.api.push(await load(`${apiUrl}${path}`, o.connections, o.seconds));
+    }
+  } finally {
+    await constant.stop();
+  }
+  pair.ratio = median(pair.api.map((r, i) => r.requestsPerSec / pair.constant[i]!.requestsPerSec));
+  return pair;
 }
 
 export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
@@ -59,21 +90,15 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
   const today = templeDateOf(new Date(), DEFAULT_TEMPLE_TIMEZONE);
   const path = `/api/v1/slots?from=${today}&to=${addDaysToDate(today, 6)}`;
   const body = await (await fetch(`${api.url}${path}`)).text();
-  const slots = (JSON.parse(body) as { items: unknown[] }).items.length;
-  const constant = await startConstantServer(body);
-  const constantUrl = constant.url;
-  const apiRuns: Figures[] = [];
-  const constantRuns: Figures[] = [];
+  const list = (JSON.parse(body) as { items: { id: number }[] }).items;
+  const slots = list.length;
+  const slotPath = `/api/v1/slots/${list[0]!.id}`;
+  let week: Pair;
+  let one: Pair;
   try {
-    // Warm both up (JIT, connection pool) before measuring.
-    await load(`${api.url}${path}`, o.connections, 1);
-    await load(`${constantUrl}${path}`, o.connections, 1);
-    for (let run = 0; run < o.runs; run++) {
-      constantRuns.push(await load(`${constantUrl}${path}`, o.connections, o.seconds));
-      apiRuns.push(await load(`${api.url}${path}`, o.connections, o.seconds));
-    }
+    week = await compare(api.url, path, o);
+    one = await compare(api.url, slotPath, o);
   } finally {
-    await constant.stop();
     await api.stop();
     await db.drop();
   }
@@ -85,24 +110,27 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
     };
   };
   const medians = [
-    summarise(`API GET /slots (week, ${slots} slots)`, apiRuns),
-    summarise('Fastify constant (same bytes)', constantRuns),
+    summarise(`API GET /slots (week, ${slots} slots)`, week.api),
+    summarise('Fastify constant (same bytes)', week.constant),
+    summarise('API GET /slots/:id (booking page)', one.api),
+    summarise('Fastify constant (same bytes)', one.constant),
   ];
-  const ratio = median(apiRuns.map((r, i) => r.requestsPerSec / constantRuns[i]!.requestsPerSec));
   printTable(`Read path: medians of ${o.runs} run(s); latencies in ms`, medians);
   console.log(
-    `API / constant, requests per second (median of per-run ratios): ${round(ratio * 100, 0)}%; body ${body.length} bytes`,
+    `API / constant, requests per second (median of per-run ratios): week ${round(week.ratio * 100, 0)}% ` +
+      `(body ${body.length} bytes); one slot ${round(one.ratio * 100, 0)}%`,
   );
   const file = writeResults('read-path', {
     ...o,
     slots,
     bytes: body.length,
-    runs: { api: apiRuns, constant: constantRuns },
+    runs: { api: week.api, constant: week.constant, slotApi: one.api, slotConstant: one.constant },
     medians,
-    ratio,
+    ratio: week.ratio,
+    slotRatio: one.ratio,
   });
   console.log(`Wrote ${file}`);
-  return { medians, ratio, slots, bytes: body.length };
+  return { medians, ratio: week.ratio, slotRatio: one.ratio, slots, bytes: body.length };
 }
 
 if (isMain(import.meta.url)) {

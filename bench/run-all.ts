@@ -76,8 +76,8 @@ for (const [slots, processes] of [
   [50, 1],
 ]) {
   const r = result(`flash-sale-${slots}-slot-${processes}-process.json`);
-  const [api, ceiling, single] = (r?.medians ?? []) as Record<string, number>[];
-  if (api && ceiling && single) {
+  const [api, ceiling, single, , floor] = (r?.medians ?? []) as Record<string, number>[];
+  if (api && ceiling && single && floor) {
     const label = `flash sale, ${slots} slot(s), ${processes} process(es): confirmed/s`;
     rows.push({
       benchmark: `${label}, against the same batches`,
@@ -93,17 +93,34 @@ for (const [slots, processes] of [
       ratio: `${round(Number(r?.ratioToSingle) * 100, 0)}%`,
       target: '',
     });
+    rows.push({
+      benchmark: `${label}, HTTP + the same batches and no API work (floor)`,
+      sevabook: floor.confirmedPerSec!,
+      yardstick: ceiling.confirmedPerSec!,
+      ratio: `${round(Number(r?.floorToCeiling) * 100, 0)}%`,
+      target: '',
+    });
   }
 }
 const read = result('read-path.json');
-const [readApi, constant] = (read?.medians ?? []) as Record<string, number>[];
-if (readApi && constant) {
+const [readApi, constant, slotApi, slotConstant] = (read?.medians ?? []) as Record<
+  string,
+  number
+>[];
+if (readApi && constant && slotApi && slotConstant) {
   rows.push({
     benchmark: 'GET /slots (a week): req/s',
     sevabook: readApi.requestsPerSec!,
     yardstick: constant.requestsPerSec!,
     ratio: `${round(Number(read?.ratio) * 100, 0)}%`,
     target: '≥ 50%',
+  });
+  rows.push({
+    benchmark: 'GET /slots/:id (the booking page): req/s',
+    sevabook: slotApi.requestsPerSec!,
+    yardstick: slotConstant.requestsPerSec!,
+    ratio: `${round(Number(read?.slotRatio) * 100, 0)}%`,
+    target: '',
   });
 }
 printTable(
