@@ -4,7 +4,10 @@
  * transaction shape driven straight through the mariadb driver at the same concurrency: the
  * database's own ceiling on this machine.
  *
- *   pnpm --filter @sevabook/bench exec tsx flash-sale.ts [--clients 1000] [--capacity 500] [--runs 3] [--slots 1]
+ * Every path first runs `warmups` sales that are not counted: a server that has been up a while
+ * has its hot code compiled by V8's optimising tier, which takes it a couple of sales to reach.
+ *
+ *   pnpm --filter @sevabook/bench exec tsx flash-sale.ts [--clients 1000] [--capacity 500] [--runs 3] [--warmups 4] [--slots 1]
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +40,8 @@ export interface FlashSaleOptions {
   clients: number;
   capacity: number;
   runs: number;
+  /** Sales through every path before the measured ones, not counted. */
+  warmups: number;
   slots: number;
   /** API_PROCESSES of the API under test. */
   processes: number;
@@ -44,7 +49,14 @@ export interface FlashSaleOptions {
 
 const apiPoolSize = 20;
 // The options of the sale being run (one at a time).
-let o: FlashSaleOptions = { clients: 1000, capacity: 500, runs: 3, slots: 1, processes: 1 };
+let o: FlashSaleOptions = {
+  clients: 1000,
+  capacity: 500,
+  runs: 3,
+  warmups: 4,
+  slots: 1,
+  processes: 1,
+};
 
 interface Outcome {
   status: number;
@@ -323,7 +335,7 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   o = options;
   console.log(
     `\nFlash sale: ${o.clients} clients, capacity ${o.capacity} over ${o.slots} slot(s), ` +
-      `${o.processes} API process(es), ${o.runs} run(s)`,
+      `${o.processes} API process(es), ${o.runs} run(s) after ${o.warmups} not counted`,
   );
   const db = await scratchDatabase(apiPoolSize);
   // Several HTTP processes share the pool size between them, as the ceiling has one pool.
@@ -342,12 +354,16 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     const createdBody = await sampleCreatedBody(api.url, db.pool);
     constant = await startConstantServer(createdBody);
     floor = await startWriterServer(db.url, apiPoolSize, createdBody);
-    for (let run = 0; run < o.runs; run++) {
-      apiRuns.push(await throughApi(api, db.pool));
-      httpRuns.push(await throughHttpOnly(constant));
-      floorRuns.push(await throughApi(floor, db.pool));
-      ceilingRuns.push(await throughDriver(db.pool, 'batched'));
-      singleRuns.push(await throughDriver(db.pool, 'single'));
+    for (let run = 0; run < o.warmups + o.runs; run++) {
+      const counted = run >= o.warmups;
+      const keep = (list: RunFigures[]) => (figures: RunFigures) => {
+        if (counted) list.push(figures);
+      };
+      keep(apiRuns)(await throughApi(api, db.pool));
+      keep(httpRuns)(await throughHttpOnly(constant));
+      keep(floorRuns)(await throughApi(floor, db.pool));
+      keep(ceilingRuns)(await throughDriver(db.pool, 'batched'));
+      keep(singleRuns)(await throughDriver(db.pool, 'single'));
     }
   } finally {
     await floor?.stop();
@@ -433,6 +449,7 @@ if (isMain(import.meta.url)) {
     clients: argValue('clients', 1000),
     capacity: argValue('capacity', 500),
     runs: argValue('runs', 3),
+    warmups: argValue('warmups', 4),
     slots: argValue('slots', 1),
     processes: argValue('processes', 1),
   });
