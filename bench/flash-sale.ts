@@ -1,8 +1,10 @@
 /**
  * Flash sale: N devotees (one connection each, keep-alive, no pipelining) book one slot of
  * capacity C through the running API at the same moment. Next to it, in the same run, the same
- * transaction shape driven straight through the mariadb driver at the same concurrency: the
- * database's own ceiling on this machine.
+ * transaction shape driven straight through the mariadb driver at the same concurrency (the
+ * database's own ceiling on this machine), one booking per transaction, Fastify answering from
+ * memory (HTTP alone), and Fastify handing each request straight to the writer (the floor:
+ * HTTP and the database with none of the API's own work).
  *
  * Every path first runs `warmups` sales that are not counted: a server that has been up a while
  * has its hot code compiled by V8's optimising tier, which takes it a couple of sales to reach.
