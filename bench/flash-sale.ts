@@ -29,8 +29,8 @@ import {
   writeResults,
   type RunningApi,
 } from './harness.ts';
+import { bookingRequest, readJudgements } from './booking-request.ts';
 import { startCpuMeter, type CpuFigures } from './cpu-meter.ts';
-import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
 import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
 import {
   writeBookings,
@@ -258,15 +258,7 @@ async function writeAlone(pool: Pool, request: BookingRequest): Promise<Pipeline
 async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
   const slotIds = await makeSlots(pool);
   // What the API judges a booking by, and its transaction checks (bookings/slot-facts.ts).
-  const judged = new Map(
-    (
-      await pool.query<{ id: number; startsAt: Date; sevaId: number; sevaUpdatedAt: Date }[]>(
-        `SELECT s.id, s.starts_at AS startsAt, v.id AS sevaId, v.updated_at AS sevaUpdatedAt
-         FROM slot s JOIN seva v ON v.id = s.seva_id WHERE s.id IN (?)`,
-        [slotIds],
-      )
-    ).map((r) => [Number(r.id), r]),
-  );
+  const judged = await readJudgements(pool, slotIds);
   const writer = new BookingWriter(pool);
   const meter = startCpuMeter(undefined);
   const startedAt = performance.now();
@@ -274,33 +266,11 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
     Array.from({ length: o.clients }, async (_, i): Promise<Outcome> => {
       const t0 = performance.now();
       const slotId = slotIds[i % slotIds.length]!;
-      const request: BookingRequest = {
-        row: {
-          reference: `SB-${randomBytes(5).toString('hex').toUpperCase()}`,
-          slotId,
-          devoteeName: `Devotee ${i}`,
-          phone: phone(),
-          email: null,
-          persons: 1,
-          gotra: null,
-          nakshatra: null,
-          rashi: null,
-          language: 'en',
-          source: 'web',
-          idempotencyKey: null,
-          idempotencyFingerprint: null,
-          manageTokenHash: randomBytes(32).toString('hex'),
-          createdByStaffId: null,
-          apiKeyId: null,
-        },
-        context: {
-          startsAt: judged.get(slotId)!.startsAt,
-          judgedBy: judged.get(slotId)!,
-          now: new Date(),
-          actor: devoteeActor,
-          audit: {},
-        },
-      };
+      const request = bookingRequest(judged.get(slotId)!, {
+        devoteeName: `Devotee ${i}`,
+        phone: phone(),
+        persons: 1,
+      });
       const outcome =
         shape === 'batched'
           ? await writer.book(request.row, request.context)

@@ -7,14 +7,12 @@
  * POST /api/v1/bookings answers 201 with the body when a place was taken, 409 when not (after
  * reading the slot, as the API and the ceiling do); GET /api/v1/slots/:id reads the slot.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import mariadb from 'mariadb';
-import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
 import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
-import type { BookingRow } from '../apps/api/src/bookings/pipelined-booking.ts';
 import { connectionOptions } from '../apps/api/src/db/connection-options.ts';
+import { bookingRequest, readJudgements, type SlotJudgement } from './booking-request.ts';
 
 const [port, databaseUrl, poolSize, bodyFile] = process.argv.slice(2);
 const created = readFileSync(bodyFile!, 'utf8');
@@ -24,25 +22,12 @@ const pool = mariadb.createPool({
 });
 const writer = new BookingWriter(pool);
 
-interface SlotJudgement {
-  id: number;
-  startsAt: Date;
-  sevaId: number;
-  sevaUpdatedAt: Date;
-}
-
-// What each slot's bookings are judged by, read once per slot (bookings/slot-facts.ts).
+// What each slot's bookings are judged by, read once per slot.
 const judgements = new Map<number, Promise<SlotJudgement>>();
 function judgementOf(slotId: number): Promise<SlotJudgement> {
   let judgement = judgements.get(slotId);
   if (!judgement) {
-    judgement = pool
-      .query<SlotJudgement[]>(
-        `SELECT s.id, s.starts_at AS startsAt, v.id AS sevaId, v.updated_at AS sevaUpdatedAt
-         FROM slot s JOIN seva v ON v.id = s.seva_id WHERE s.id = ?`,
-        [slotId],
-      )
-      .then(([row]) => ({ ...row!, id: Number(row!.id), sevaId: Number(row!.sevaId) }));
+    judgement = readJudgements(pool, [slotId]).then((read) => read.get(slotId)!);
     judgements.set(slotId, judgement);
   }
   return judgement;
@@ -62,32 +47,12 @@ app.get<{ Params: { id: string } }>('/api/v1/slots/:id', async (request) => {
 });
 app.post<{ Body: Body }>('/api/v1/bookings', async (request, reply) => {
   const { slotId, devoteeName, phone, persons } = request.body;
-  const judgedBy = await judgementOf(slotId);
-  const row: BookingRow = {
-    reference: `SB-${randomBytes(5).toString('hex').toUpperCase()}`,
-    slotId,
+  const { row, context } = bookingRequest(await judgementOf(slotId), {
     devoteeName,
     phone,
-    email: null,
     persons,
-    gotra: null,
-    nakshatra: null,
-    rashi: null,
-    language: 'en',
-    source: 'web',
-    idempotencyKey: null,
-    idempotencyFingerprint: null,
-    manageTokenHash: randomBytes(32).toString('hex'),
-    createdByStaffId: null,
-    apiKeyId: null,
-  };
-  const outcome = await writer.book(row, {
-    startsAt: judgedBy.startsAt,
-    judgedBy,
-    now: new Date(),
-    actor: devoteeActor,
-    audit: {},
   });
+  const outcome = await writer.book(row, context);
   if (outcome.taken) return reply.code(201).type('application/json; charset=utf-8').send(created);
   await pool.query('SELECT * FROM slot WHERE id = ?', [slotId]);
   return reply.code(409).send({ code: 'slot_full' });

@@ -1,0 +1,62 @@
+/**
+ * The booking requests the driver-only yardsticks hand to the API's writer: the row the API
+ * would write for a web booking of `persons` without sankalpa details, judged by the slot as
+ * read (bookings/slot-facts.ts). Used by flash-sale.ts and writer-server.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'mariadb';
+import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
+import type { BookingRequest } from '../apps/api/src/bookings/pipelined-booking.ts';
+
+/** What the API judges a booking of a slot by, and its transaction checks. */
+export interface SlotJudgement {
+  id: number;
+  startsAt: Date;
+  sevaId: number;
+  sevaUpdatedAt: Date;
+}
+
+export async function readJudgements(
+  pool: Pool,
+  slotIds: number[],
+): Promise<Map<number, SlotJudgement>> {
+  const rows = await pool.query<SlotJudgement[]>(
+    `SELECT s.id, s.starts_at AS startsAt, v.id AS sevaId, v.updated_at AS sevaUpdatedAt
+     FROM slot s JOIN seva v ON v.id = s.seva_id WHERE s.id IN (?)`,
+    [slotIds],
+  );
+  return new Map(
+    rows.map((r) => [Number(r.id), { ...r, id: Number(r.id), sevaId: Number(r.sevaId) }]),
+  );
+}
+
+export function bookingRequest(
+  slot: SlotJudgement,
+  devotee: { devoteeName: string; phone: string; persons: number },
+): BookingRequest {
+  return {
+    row: {
+      reference: `SB-${randomBytes(5).toString('hex').toUpperCase()}`,
+      slotId: slot.id,
+      ...devotee,
+      email: null,
+      gotra: null,
+      nakshatra: null,
+      rashi: null,
+      language: 'en',
+      source: 'web',
+      idempotencyKey: null,
+      idempotencyFingerprint: null,
+      manageTokenHash: randomBytes(32).toString('hex'),
+      createdByStaffId: null,
+      apiKeyId: null,
+    },
+    context: {
+      startsAt: slot.startsAt,
+      judgedBy: slot,
+      now: new Date(),
+      actor: devoteeActor,
+      audit: {},
+    },
+  };
+}
