@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expectAccessible, saveScreenshot, settle } from '../support/page-checks.ts';
 import { bookViaApi, findBookableSlot, uniquePhone } from '../support/temple-api.ts';
@@ -34,40 +34,41 @@ async function checkDialog(page: Page, name: string): Promise<void> {
   });
 }
 
+/** Two bookings with sankalpa details on one slot, so the day, calendar and lists have rows. */
+async function bookedSlot(request: APIRequestContext) {
+  const found = await findBookableSlot(request, {
+    minRemaining: 4,
+    seva: (s) => s.asks.gotra && s.asks.nakshatra && s.maxPersonsPerBooking >= 2,
+  });
+  for (const [devoteeName, nakshatra, rashi] of [
+    ['Lakshmi Rao', 'rohini', 'vrishabha'],
+    ['Ramesh Bhat', 'pushya', 'karka'],
+  ] as const) {
+    const response = await request.post('/api/v1/bookings', {
+      data: {
+        slotId: found.slot.id,
+        devoteeName,
+        phone: uniquePhone(),
+        persons: 2,
+        gotra: 'Kashyapa',
+        nakshatra,
+        ...(found.seva.asks.rashi ? { rashi } : {}),
+        language: 'kn',
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  return found;
+}
+
+// NOTE: one test per group of screens, each signing in: every screen runs axe, and all of them
+// in one test came close to the test timeout on a busy machine.
 for (const viewport of viewports) {
   test.describe(`every screen at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    test('is accessible and looks right', async ({ page, request }) => {
-      const { seva, slot } = await findBookableSlot(request, {
-        minRemaining: 4,
-        seva: (s) => s.asks.gotra && s.asks.nakshatra && s.maxPersonsPerBooking >= 2,
-      });
-      for (const [devoteeName, nakshatra, rashi] of [
-        ['Lakshmi Rao', 'rohini', 'vrishabha'],
-        ['Ramesh Bhat', 'pushya', 'karka'],
-      ] as const) {
-        const response = await request.post('/api/v1/bookings', {
-          data: {
-            slotId: slot.id,
-            devoteeName,
-            phone: uniquePhone(),
-            persons: 2,
-            gotra: 'Kashyapa',
-            nakshatra,
-            ...(seva.asks.rashi ? { rashi } : {}),
-            language: 'kn',
-          },
-        });
-        expect(response.status()).toBe(201);
-      }
-
-      // A slot with its last place taken, so the calendar shows its "full" colour too.
-      const small = await findBookableSlot(request, { seva: (s) => s.defaultCapacity === 1 }).catch(
-        () => undefined,
-      );
-      if (small) await bookViaApi(request, small.slot.id, { devoteeName: 'Full Slot' });
-
+    test('sign-in, the day and its dialogs', async ({ page, request }) => {
+      const { slot } = await bookedSlot(request);
       await page.goto('/admin/login');
       await check(page, 'login');
 
@@ -98,6 +99,16 @@ for (const viewport of viewports) {
         await checkDialog(page, 'slot-settings');
         await page.keyboard.press('Escape');
       }
+    });
+
+    test('calendar, counter and day sheet', async ({ page, request }) => {
+      const { slot } = await bookedSlot(request);
+      // A slot with its last place taken, so the calendar shows its "full" colour too.
+      const small = await findBookableSlot(request, { seva: (s) => s.defaultCapacity === 1 }).catch(
+        () => undefined,
+      );
+      if (small) await bookViaApi(request, small.slot.id, { devoteeName: 'Full Slot' });
+      await signIn(page);
 
       await page.goto('/admin/calendar');
       await expect(page.locator('.fc-event').first()).toBeVisible();
@@ -112,6 +123,11 @@ for (const viewport of viewports) {
       await page.goto(`/admin/day-sheet?date=${slot.date}`);
       await expect(page.getByTestId('sheet-page').first()).toBeVisible();
       await check(page, 'day-sheet');
+    });
+
+    test('sevas, notifications and staff', async ({ page, request }) => {
+      const { seva } = await bookedSlot(request);
+      await signIn(page);
 
       await page.goto('/admin/sevas');
       await check(page, 'sevas');

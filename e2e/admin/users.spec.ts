@@ -16,7 +16,7 @@ test('an admin adds a staff member, who must choose a password, and can deactiva
   await page.getByLabel('Email').fill(email);
   await page.getByRole('combobox', { name: 'Role', exact: true }).click();
   await page.getByRole('option', { name: 'Viewer' }).click();
-  await page.getByRole('button', { name: 'Add and issue a temporary password' }).click();
+  await page.getByRole('button', { name: 'Add with a temporary password' }).click();
   const temporary = (await page.getByTestId('temporary-password').textContent()) ?? '';
   expect(temporary.length).toBeGreaterThanOrEqual(10);
   const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);

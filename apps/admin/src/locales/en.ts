@@ -290,7 +290,7 @@ export const en = {
   users: {
     title: 'Staff accounts',
     add: 'Add a staff member',
-    addSubmit: 'Add and issue a temporary password',
+    addSubmit: 'Add with a temporary password',
     name: 'Name',
     email: 'Email',
     role: 'Role',
