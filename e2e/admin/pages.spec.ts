@@ -127,6 +127,11 @@ for (const viewport of viewports) {
 
     test('sevas, notifications and staff', async ({ page, request }) => {
       const { seva } = await bookedSlot(request);
+      // More than a page of messages (50), so the list's pagination is checked too.
+      const { slot: busy } = await findBookableSlot(request, { minRemaining: 26 });
+      for (let i = 0; i < 26; i++) {
+        await bookViaApi(request, busy.id, { devoteeName: `Pilgrim ${i + 1}` });
+      }
       await signIn(page);
 
       await page.goto('/admin/sevas');
@@ -137,6 +142,7 @@ for (const viewport of viewports) {
 
       await page.goto('/admin/notifications?status=all');
       await expect(page.getByTestId('notification-row').first()).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Next page' })).toBeVisible();
       await check(page, 'notifications');
 
       await page.goto('/admin/users');

@@ -266,6 +266,13 @@ export const en = {
     closeSlot: 'Close',
     allTemple: 'Whole temple',
   },
+  pagination: {
+    previous: 'Previous page',
+    next: 'Next page',
+    first: 'First page',
+    last: 'Last page',
+    page: 'Page {{page}}',
+  },
   notifications: {
     title: 'Notifications',
     unavailable: 'The notification list is not available from this server yet.',

@@ -47,6 +47,9 @@ export default function NotificationsRoute() {
                 <Pagination
                   total={Math.ceil(data.total / data.pageSize)}
                   value={page}
+                  // The arrows are icons alone: screen readers need their names.
+                  getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+                  getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
                   onChange={(p) =>
                     setParams({
                       ...(filter === 'failed' ? {} : { status: filter }),
