@@ -3,21 +3,19 @@
  * API's own answer, read once), in a process of its own like the API. Started by read-path.ts
  * and flash-sale.ts:
  *   tsx constant-server.ts <port> <file with the body> [places]
- * GET /api/v1/slots and /api/v1/slots/:id answer the body; POST /api/v1/bookings parses the JSON it is sent and
- * answers 201 with the body while `places` last, then 409, counting in memory.
+ * GET /api/v1/slots and /api/v1/slots/:id answer the body; POST /api/v1/bookings parses the
+ * JSON it is sent and answers 201 with the body while `places` last, then 409, counting in memory.
  */
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 
 const [port, bodyFile, placesArg] = process.argv.slice(2);
 const body = readFileSync(bodyFile!, 'utf8');
 const app = Fastify({ logger: false });
-app.get('/api/v1/slots/:id', async (_request, reply) =>
-  reply.type('application/json; charset=utf-8').send(body),
-);
-app.get('/api/v1/slots', async (_request, reply) =>
-  reply.type('application/json; charset=utf-8').send(body),
-);
+const sendBody = async (_request: FastifyRequest, reply: FastifyReply) =>
+  reply.type('application/json; charset=utf-8').send(body);
+app.get('/api/v1/slots', sendBody);
+app.get('/api/v1/slots/:id', sendBody);
 let places = Number(placesArg ?? 0);
 app.post('/api/v1/bookings', async (request, reply) => {
   if (typeof request.body !== 'object') return reply.code(400).send();

@@ -320,26 +320,29 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   const singleRuns: RunFigures[] = [];
   const httpRuns: RunFigures[] = [];
   const floorRuns: RunFigures[] = [];
-  let constant: RunningApi | undefined;
-  let floor: RunningApi | undefined;
+  // The yardstick servers started so far, stopped at the end.
+  const yardsticks: RunningApi[] = [];
   try {
     const createdBody = await sampleCreatedBody(api.url, db.pool);
-    constant = await startConstantServer(createdBody);
-    floor = await startWriterServer(db.url, apiPoolSize, createdBody);
+    const constant = await startConstantServer(createdBody);
+    yardsticks.push(constant);
+    const floor = await startWriterServer(db.url, apiPoolSize, createdBody);
+    yardsticks.push(floor);
+    const paths: [RunFigures[], () => Promise<RunFigures>][] = [
+      [apiRuns, () => throughApi(api, db.pool)],
+      [httpRuns, () => throughHttpOnly(constant)],
+      [floorRuns, () => throughApi(floor, db.pool)],
+      [ceilingRuns, () => throughDriver(db.pool, 'batched')],
+      [singleRuns, () => throughDriver(db.pool, 'single')],
+    ];
     for (let run = 0; run < o.warmups + o.runs; run++) {
-      const counted = run >= o.warmups;
-      const keep = (list: RunFigures[]) => (figures: RunFigures) => {
-        if (counted) list.push(figures);
-      };
-      keep(apiRuns)(await throughApi(api, db.pool));
-      keep(httpRuns)(await throughHttpOnly(constant));
-      keep(floorRuns)(await throughApi(floor, db.pool));
-      keep(ceilingRuns)(await throughDriver(db.pool, 'batched'));
-      keep(singleRuns)(await throughDriver(db.pool, 'single'));
+      for (const [list, sell] of paths) {
+        const figures = await sell();
+        if (run >= o.warmups) list.push(figures);
+      }
     }
   } finally {
-    await floor?.stop();
-    await constant?.stop();
+    for (const server of yardsticks) await server.stop();
     await api.stop();
     await db.drop();
   }
@@ -357,14 +360,13 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     summarise('HTTP only: Fastify answering from memory', httpRuns),
     summarise('HTTP + the same batches, nothing else (floor)', floorRuns),
   ];
-  const ratioTo = (runs: RunFigures[]) =>
-    median(apiRuns.map((r, i) => r.confirmedPerSec / runs[i]!.confirmedPerSec));
-  const ratio = ratioTo(ceilingRuns);
-  const ratioToSingle = ratioTo(singleRuns);
-  const ratioToHttp = ratioTo(httpRuns);
-  const floorToCeiling = median(
-    floorRuns.map((r, i) => r.confirmedPerSec / ceilingRuns[i]!.confirmedPerSec),
-  );
+  // Medians of per-run ratios: both sides of each were measured in the same run.
+  const ratioOf = (runs: RunFigures[], to: RunFigures[]) =>
+    median(runs.map((r, i) => r.confirmedPerSec / to[i]!.confirmedPerSec));
+  const ratio = ratioOf(apiRuns, ceilingRuns);
+  const ratioToSingle = ratioOf(apiRuns, singleRuns);
+  const ratioToHttp = ratioOf(apiRuns, httpRuns);
+  const floorToCeiling = ratioOf(floorRuns, ceilingRuns);
   const cpuKeys = new Set<string>(['serverCpuUsPerRequest', 'dbCpuMs', 'clientCpuMs', 'coresBusy']);
   const pick = (row: Record<string, string | number>, cpu: boolean) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => k === 'path' || cpuKeys.has(k) === cpu));

@@ -63,9 +63,13 @@ interface Pair {
   ratio: number;
 }
 
-/** `path` through the API and from a constant of the same bytes, alternating, `o.runs` times. */
-async function compare(apiUrl: string, path: string, o: ReadPathOptions): Promise<Pair> {
-  const body = await (await fetch(`${apiUrl}${path}`)).text();
+/** `path` through the API and from a constant of its `body`, alternating, `o.runs` times. */
+async function compare(
+  apiUrl: string,
+  path: string,
+  body: string,
+  o: ReadPathOptions,
+): Promise<Pair> {
   const constant = await startConstantServer(body);
   const pair: Pair = { api: [], constant: [], ratio: 0 };
   try {
@@ -96,8 +100,8 @@ export async function runReadPath(o: ReadPathOptions): Promise<ReadPathResult> {
   let week: Pair;
   let one: Pair;
   try {
-    week = await compare(api.url, path, o);
-    one = await compare(api.url, slotPath, o);
+    week = await compare(api.url, path, body, o);
+    one = await compare(api.url, slotPath, await (await fetch(`${api.url}${slotPath}`)).text(), o);
   } finally {
     await api.stop();
     await db.drop();
