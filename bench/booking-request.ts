@@ -44,6 +44,7 @@ export function bookingRequest(
       nakshatra: null,
       rashi: null,
       language: 'en',
+      privacyNoticeVersion: null,
       source: 'web',
       idempotencyKey: null,
       idempotencyFingerprint: null,

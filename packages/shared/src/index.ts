@@ -1,5 +1,6 @@
 export * from './problem.ts';
 export * from './phone.ts';
+export * from './privacy.ts';
 export * from './reference.ts';
 export * from './temple-time.ts';
 export * from './sankalpa.ts';
@@ -14,3 +15,4 @@ export * from './api/admin-day-sheet.ts';
 export * from './api/admin-sevas.ts';
 export * from './api/admin-users.ts';
 export * from './api/admin-audit.ts';
+export * from './api/admin-privacy.ts';

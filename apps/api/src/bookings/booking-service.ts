@@ -188,6 +188,7 @@ async function takeAPlace(
         nakshatra: seva.asksNakshatra ? (input.nakshatra ?? null) : null,
         rashi: seva.asksRashi ? (input.rashi ?? null) : null,
         language: input.language,
+        privacyNoticeVersion: input.privacyNoticeVersion ?? null,
         source: input.source,
         idempotencyKey: input.idempotencyKey ?? null,
         idempotencyFingerprint: fingerprint,

@@ -46,6 +46,8 @@ export interface BookingRow {
   nakshatra: string | null;
   rashi: string | null;
   language: Language;
+  /** The privacy notice the devotee site showed; null for counter and API bookings. */
+  privacyNoticeVersion: string | null;
   source: BookingSource;
   idempotencyKey: string | null;
   idempotencyFingerprint: string | null;
@@ -135,9 +137,9 @@ function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Pr
   return [
     conn.query(
       `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
-         rashi, language, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
+         rashi, language, privacy_notice_version, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
          created_by_staff_id, api_key_id, created_at, updated_at)
-       SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
+       SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
        WHERE id = ? AND status = 'open' AND booked + ? <= capacity
        ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''}
        ${judgedBy ? `AND ${AS_JUDGED}` : ''} FOR UPDATE`,
@@ -151,6 +153,7 @@ function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Pr
         row.nakshatra,
         row.rashi,
         row.language,
+        row.privacyNoticeVersion,
         row.source,
         row.idempotencyKey,
         row.idempotencyFingerprint,

@@ -36,6 +36,7 @@ function request(slotId: number, fields: Partial<BookingRequest['row']> = {}): B
       nakshatra: null,
       rashi: null,
       language: 'en',
+      privacyNoticeVersion: null,
       source: 'web',
       idempotencyKey: null,
       idempotencyFingerprint: null,

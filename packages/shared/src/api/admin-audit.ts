@@ -9,6 +9,7 @@ export const auditEntityTypes = [
   'closed_date',
   'staff_user',
   'api_key',
+  'personal_data',
 ] as const;
 
 export const auditQuerySchema = z.strictObject({

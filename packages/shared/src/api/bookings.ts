@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toE164 } from '../phone.ts';
+import { privacyNoticeVersionPattern } from '../privacy.ts';
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
 import { languageSchema } from './common.ts';
 
@@ -38,6 +39,13 @@ export const createBookingSchema = z
     nakshatra: z.enum(nakshatraKeys).optional(),
     rashi: z.enum(rashiKeys).optional(),
     language: languageSchema.default('en'),
+    privacyNoticeVersion: z
+      .string()
+      .regex(privacyNoticeVersionPattern)
+      .optional()
+      .describe(
+        'The privacy notice the devotee was shown; the devotee site sends it, others may not',
+      ),
   })
   .meta({ id: 'CreateBooking' });
 export type CreateBookingInput = z.input<typeof createBookingSchema>;
