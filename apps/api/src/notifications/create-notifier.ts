@@ -40,6 +40,7 @@ export function createNotifier(
       templeName: config.templeName,
       manageUrl: (reference) =>
         `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}`,
+      sevaUrl: (sevaId) => `${config.publicUrl}/sevas/${sevaId}`,
     },
   });
 }

@@ -27,6 +27,10 @@ export interface MessageFields {
   manageUrl: string;
   templeName: string;
   persons: number;
+  /** Set when the temple cancelled (staff, an API client): why, or null when none was given. */
+  templeCancelled: { reason: string | null } | null;
+  /** Where to book another date of the same seva. */
+  bookUrl: string;
 }
 
 export interface RenderedMessage {
@@ -40,6 +44,8 @@ export interface RenderContext {
   timeZone: string;
   templeName: string;
   manageUrl: (reference: string) => string;
+  /** The devotee site's page of one seva, where another date can be booked. */
+  sevaUrl: (sevaId: number) => string;
 }
 
 type Texts = Record<NotificationKind, (f: MessageFields) => string>;
@@ -50,8 +56,13 @@ const english: Texts = {
     `${f.date} at ${f.time} (${persons(f.persons)}).\n` +
     `Reference: ${f.reference}\nView or cancel: ${f.manageUrl}`,
   cancellation: (f) =>
-    `🙏 Namaskara ${f.devoteeName}. Your booking ${f.reference} for ${f.sevaName} on ` +
-    `${f.date} at ${f.time} has been cancelled.\nDetails: ${f.manageUrl}`,
+    f.templeCancelled
+      ? `🙏 Namaskara ${f.devoteeName}. ${f.templeName} has had to cancel your booking ` +
+        `${f.reference} for ${f.sevaName} on ${f.date} at ${f.time}` +
+        `${f.templeCancelled.reason ? `: ${f.templeCancelled.reason}` : '.'}\n` +
+        `We are sorry for the trouble. Book another date: ${f.bookUrl}\nDetails: ${f.manageUrl}`
+      : `🙏 Namaskara ${f.devoteeName}. Your booking ${f.reference} for ${f.sevaName} on ` +
+        `${f.date} at ${f.time} has been cancelled.\nDetails: ${f.manageUrl}`,
   change: (f) =>
     `🙏 Namaskara ${f.devoteeName}. Your booking ${f.reference} has changed: ${f.sevaName} on ` +
     `${f.date} at ${f.time} (${persons(f.persons)}).\nView or cancel: ${f.manageUrl}`,
@@ -66,8 +77,13 @@ const kannada: Texts = {
     `ದೃಢಪಟ್ಟಿದೆ (${f.persons} ಜನ).\n` +
     `ಉಲ್ಲೇಖ ಸಂಖ್ಯೆ: ${f.reference}\nನೋಡಲು ಅಥವಾ ರದ್ದುಗೊಳಿಸಲು: ${f.manageUrl}`,
   cancellation: (f) =>
-    `🙏 ನಮಸ್ಕಾರ ${f.devoteeName}. ${f.date}, ${f.time} ರ ${f.sevaName} ಗಾಗಿ ನಿಮ್ಮ ಬುಕಿಂಗ್ ` +
-    `${f.reference} ರದ್ದಾಗಿದೆ.\nವಿವರಗಳು: ${f.manageUrl}`,
+    f.templeCancelled
+      ? `🙏 ನಮಸ್ಕಾರ ${f.devoteeName}. ${f.date}, ${f.time} ರ ${f.sevaName} ಗಾಗಿ ನಿಮ್ಮ ಬುಕಿಂಗ್ ` +
+        `${f.reference} ಅನ್ನು ${f.templeName} ರದ್ದುಗೊಳಿಸಬೇಕಾಯಿತು` +
+        `${f.templeCancelled.reason ? `: ${f.templeCancelled.reason}` : '.'}\n` +
+        `ತೊಂದರೆಗಾಗಿ ಕ್ಷಮಿಸಿ. ಬೇರೆ ದಿನಾಂಕವನ್ನು ಬುಕ್ ಮಾಡಲು: ${f.bookUrl}\nವಿವರಗಳು: ${f.manageUrl}`
+      : `🙏 ನಮಸ್ಕಾರ ${f.devoteeName}. ${f.date}, ${f.time} ರ ${f.sevaName} ಗಾಗಿ ನಿಮ್ಮ ಬುಕಿಂಗ್ ` +
+        `${f.reference} ರದ್ದಾಗಿದೆ.\nವಿವರಗಳು: ${f.manageUrl}`,
   change: (f) =>
     `🙏 ನಮಸ್ಕಾರ ${f.devoteeName}. ನಿಮ್ಮ ಬುಕಿಂಗ್ ${f.reference} ಬದಲಾಗಿದೆ: ${f.sevaName}, ` +
     `${f.date}, ${f.time} (${f.persons} ಜನ).\nನೋಡಲು ಅಥವಾ ರದ್ದುಗೊಳಿಸಲು: ${f.manageUrl}`,
@@ -121,6 +137,13 @@ export function messageFields(booking: BookingForMessage, ctx: RenderContext): M
     manageUrl: ctx.manageUrl(booking.reference),
     templeName: ctx.templeName,
     persons: booking.persons,
+    // A devotee who cancelled knows why; one whose booking the temple cancelled is owed the
+    // reason, an apology and a way to another date.
+    templeCancelled:
+      booking.status === 'cancelled' && booking.cancelledBy && booking.cancelledBy !== 'devotee'
+        ? { reason: booking.cancelReason }
+        : null,
+    bookUrl: ctx.sevaUrl(booking.slot.sevaId),
   };
 }
 
