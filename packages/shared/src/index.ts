@@ -4,6 +4,7 @@ export * from './privacy.ts';
 export * from './reference.ts';
 export * from './temple-time.ts';
 export * from './sankalpa.ts';
+export * from './devotee-text.ts';
 export * from './api/common.ts';
 export * from './api/sevas.ts';
 export * from './api/slots.ts';

@@ -90,11 +90,14 @@ export const en = {
     errors: {
       devoteeName: 'Please enter the devotee’s name (at least 2 letters).',
       devoteeNameLong: 'Please shorten the name to 120 letters or fewer.',
+      devoteeNameCharacters:
+        "Please write the name with letters, spaces and . ' - only, and a space after each dot (for example K. S. Rao).",
       phone: 'Please enter a valid WhatsApp number, for example 98765 43210.',
       persons_one: 'This time has room for {{count}} person only.',
       persons_other: 'Please choose between 1 and {{count}} persons.',
       email: 'Please enter a valid email address, or leave it empty.',
       gotra: 'Please keep the gotra to 80 letters or fewer.',
+      gotraCharacters: "Please write the gotra with letters, spaces and . ' - only.",
       nakshatra: 'Please choose a nakshatra from the list, or leave it empty.',
       rashi: 'Please choose a rashi from the list, or leave it empty.',
       generic: 'Please check this detail.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { devoteeNameSchema, gotraSchema } from '../devotee-text.ts';
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
 import { bookingSchema, bookingSources, bookingStatuses, phoneInputSchema } from './bookings.ts';
 import { isoDateSchema, languageSchema } from './common.ts';
@@ -53,27 +54,22 @@ export const adminBookingPageSchema = z
   .meta({ id: 'AdminBookingPage' });
 export type AdminBookingPage = z.infer<typeof adminBookingPageSchema>;
 
-const nullableText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
-
 /** Staff edit a booking's details, or move it to another slot (`slotId`), or both. */
 export const updateBookingSchema = z
   .strictObject({
     slotId: z.number().int().positive().optional(),
     persons: z.number().int().min(1).max(50).optional(),
-    devoteeName: z.string().trim().min(2).max(120).optional(),
+    devoteeName: devoteeNameSchema.optional(),
     phone: phoneInputSchema.optional(),
     email: z
       .union([z.email().max(254), z.literal('')])
       .nullable()
       .optional()
       .transform((v) => (v === '' ? null : v)),
-    gotra: nullableText(80).optional(),
+    gotra: gotraSchema
+      .nullable()
+      .transform((v) => (v === '' ? null : v))
+      .optional(),
     nakshatra: z.enum(nakshatraKeys).nullable().optional(),
     rashi: z.enum(rashiKeys).nullable().optional(),
     language: languageSchema.optional(),

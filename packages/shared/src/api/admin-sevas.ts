@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema } from '../devotee-text.ts';
 import { localTimePattern } from '../temple-time.ts';
 import { isoDateSchema, localizedTextSchema } from './common.ts';
 import { slotStatusSchema } from './slots.ts';
@@ -227,11 +228,8 @@ export const updateSlotSchema = z
     status: slotStatusSchema
       .optional()
       .describe('closed or cancelled cancels the slot’s bookings and tells each devotee'),
-    note: z.string().trim().max(200).nullable().optional(),
-    reason: z
-      .string()
-      .trim()
-      .max(300)
+    note: freeTextSchema(200).nullable().optional(),
+    reason: freeTextSchema(300)
       .optional()
       .describe('Told to devotees whose bookings are cancelled'),
   })
@@ -272,7 +270,7 @@ export const createClosedDateSchema = z
   .strictObject({
     sevaId: z.number().int().positive().nullable().default(null),
     date: isoDateSchema,
-    reason: z.string().trim().min(2).max(200),
+    reason: freeTextSchema(200, 2),
   })
   .meta({ id: 'CreateClosedDate' });
 export type CreateClosedDate = z.infer<typeof createClosedDateSchema>;

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { toE164 } from '../phone.ts';
 import { privacyNoticeVersionPattern } from '../privacy.ts';
+import { devoteeNameSchema, freeTextSchema, gotraSchema } from '../devotee-text.ts';
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
 import { languageSchema } from './common.ts';
 
 export const bookingStatuses = ['confirmed', 'cancelled'] as const;
 export const bookingSources = ['web', 'counter', 'api'] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? undefined : v))
-    .optional();
 
 /** A phone number as typed; the API stores it in E.164 (India is the default country). */
 export const phoneInputSchema = z
@@ -28,14 +21,14 @@ export const MAX_PERSONS_PER_BOOKING = 50;
 export const createBookingSchema = z
   .strictObject({
     slotId: z.number().int().positive(),
-    devoteeName: z.string().trim().min(2, 'Enter the devotee’s name').max(120),
+    devoteeName: devoteeNameSchema,
     phone: phoneInputSchema,
     persons: z.number().int().min(1).max(MAX_PERSONS_PER_BOOKING),
     email: z
       .union([z.literal(''), z.email('Enter a valid email address').max(254)])
       .optional()
       .transform((v) => (v === '' ? undefined : v)),
-    gotra: optionalText(80),
+    gotra: gotraSchema.transform((v) => (v === '' ? undefined : v)).optional(),
     nakshatra: z.enum(nakshatraKeys).optional(),
     rashi: z.enum(rashiKeys).optional(),
     language: languageSchema.default('en'),
@@ -106,5 +99,5 @@ export const bookingTokenQuerySchema = z.object({
 });
 
 export const cancelBookingSchema = z
-  .strictObject({ reason: z.string().trim().max(300).optional() })
+  .strictObject({ reason: freeTextSchema(300).optional() })
   .meta({ id: 'CancelBooking' });

@@ -43,6 +43,23 @@ describe('bookingFormResolver', () => {
     expect(result.errors.devoteeName?.message).toBe('form.errors.devoteeNameLong');
   });
 
+  it('keys a name with a line break or a link to the characters sentence', async () => {
+    for (const devoteeName of ['Lakshmi\nRao', 'Lakshmi pay.example', 'Lakshmi \ud800']) {
+      const result = await run({ devoteeName });
+      expect(result.errors.devoteeName?.message).toBe('form.errors.devoteeNameCharacters');
+    }
+  });
+
+  it('keys a gotra with a line break to the gotra characters sentence', async () => {
+    const result = await run({ gotra: 'Kashyapa\nCall 99999' });
+    expect(result.errors.gotra?.message).toBe('form.errors.gotraCharacters');
+  });
+
+  it('accepts a name and gotra written in Kannada', async () => {
+    const result = await run({ devoteeName: 'ಕೆ. ಎಸ್. ಲಕ್ಷ್ಮೀ', gotra: 'ಕಾಶ್ಯಪ' });
+    expect(result.errors).toEqual({});
+  });
+
   it('refuses more persons than the slot has room for', async () => {
     const result = await run({ persons: 3 }, 2);
     expect(result.errors.persons?.message).toBe('form.errors.persons');

@@ -1,4 +1,9 @@
-import { createBookingSchema, type CreateBooking, type CreateBookingInput } from '@sevabook/shared';
+import {
+  createBookingSchema,
+  isDevoteeTextMessage,
+  type CreateBooking,
+  type CreateBookingInput,
+} from '@sevabook/shared';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 
@@ -36,22 +41,35 @@ export const bookingFormResolver: Resolver<
 export type BookingErrorKey = `form.errors.${
   | 'devoteeName'
   | 'devoteeNameLong'
+  | 'devoteeNameCharacters'
   | 'phone'
   | 'persons'
   | 'email'
   | 'gotra'
+  | 'gotraCharacters'
   | 'nakshatra'
   | 'rashi'
   | 'generic'}`;
 
-export function messageKey(field: string, error: Pick<FieldError, 'type'>): BookingErrorKey {
+/**
+ * The sentence for a field's error. A character rule (no line breaks, links or symbols in a name
+ * or gotra) is told by the shared schema's message, which is the same whether the form or the
+ * API found it.
+ */
+export function messageKey(
+  field: string,
+  error: Pick<FieldError, 'type' | 'message'>,
+): BookingErrorKey {
+  const characters = isDevoteeTextMessage(error.message);
   switch (field) {
     case 'devoteeName':
+      if (characters) return 'form.errors.devoteeNameCharacters';
       return error.type === 'too_big' ? 'form.errors.devoteeNameLong' : 'form.errors.devoteeName';
+    case 'gotra':
+      return characters ? 'form.errors.gotraCharacters' : 'form.errors.gotra';
     case 'phone':
     case 'persons':
     case 'email':
-    case 'gotra':
     case 'nakshatra':
     case 'rashi':
       return `form.errors.${field}`;

@@ -2,6 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
+  devoteeNameSchema,
+  gotraSchema,
   phoneInputSchema,
   type AdminBooking,
   type NakshatraKey,
@@ -14,15 +16,15 @@ import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { useBooking } from '../api/get-booking.ts';
 import { useUpdateBooking } from '../api/update-booking.ts';
-import { MessageLanguageField } from './message-language-field.tsx';
-import { SankalpaFields } from './sankalpa-fields.tsx';
+import { MessageLanguageField } from '../../../components/bookings/message-language-field.tsx';
+import { SankalpaFields } from '../../../components/bookings/sankalpa-fields.tsx';
 
 const editSchema = z.object({
-  devoteeName: z.string().trim().min(2, 'Enter the devotee’s name').max(120),
+  devoteeName: devoteeNameSchema,
   phone: phoneInputSchema,
   persons: z.number().int().min(1).max(50),
   email: z.union([z.literal(''), z.email('Enter a valid email address')]),
-  gotra: z.string().trim().max(80),
+  gotra: gotraSchema,
   nakshatra: z.string().nullable(),
   rashi: z.string().nullable(),
   language: z.enum(['en', 'kn', 'hi', 'te']),

@@ -1,4 +1,4 @@
-import type { Seva, Slot } from '@sevabook/shared';
+import { devoteeTextMessages, type Seva, type Slot } from '@sevabook/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,46 @@ describe('BookingForm', () => {
     expect(await screen.findByText(/ದಯವಿಟ್ಟು ಭಕ್ತರ ಹೆಸರನ್ನು ನಮೂದಿಸಿ/)).toBeTruthy();
     expect(screen.getByText(/ಸರಿಯಾದ ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂಖ್ಯೆಯನ್ನು/)).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('tells a devotee in Kannada that a name cannot hold a link, and sends nothing', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const user = userEvent.setup();
+    await renderWithApp(<BookingForm seva={seva} slot={slot} onBooked={() => {}} />, {
+      language: 'kn',
+    });
+    await user.type(screen.getByLabelText(/ಭಕ್ತರ ಹೆಸರು/), 'Lakshmi pay.example');
+    await user.type(screen.getByLabelText(/ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂಖ್ಯೆ/), '98765 43210');
+    await user.click(screen.getByRole('button', { name: 'ಬುಕಿಂಗ್ ಖಚಿತಪಡಿಸಿ' }));
+    expect(await screen.findByText(/ಪ್ರತಿ ಚುಕ್ಕೆಯ ನಂತರ ಖಾಲಿ ಜಾಗ ಬಿಡಿ/)).toBeTruthy();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('shows the API’s refusal of a name’s characters in Kannada', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(
+          422,
+          {
+            type: 'about:blank',
+            title: 'Validation failed',
+            status: 422,
+            code: 'validation_failed',
+            errors: [{ path: 'body.devoteeName', message: devoteeTextMessages.nameCharacters }],
+          },
+          'application/problem+json',
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    await renderWithApp(<BookingForm seva={seva} slot={slot} onBooked={() => {}} />, {
+      language: 'kn',
+    });
+    await user.type(screen.getByLabelText(/ಭಕ್ತರ ಹೆಸರು/), 'Lakshmi Rao');
+    await user.type(screen.getByLabelText(/ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂಖ್ಯೆ/), '98765 43210');
+    await user.click(screen.getByRole('button', { name: 'ಬುಕಿಂಗ್ ಖಚಿತಪಡಿಸಿ' }));
+    expect(await screen.findByText(/ಅಕ್ಷರಗಳು, ಖಾಲಿ ಜಾಗ ಮತ್ತು/)).toBeTruthy();
   });
 
   it('shows back the number it understood as the devotee types', async () => {

@@ -80,12 +80,15 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
           // A definite "no" from the API means nothing was booked: the next try is a new attempt.
           if (error instanceof ApiError && error.status < 500) attempts.reset();
           if (error instanceof ApiError && error.code === 'validation_failed') {
-            for (const { path } of error.problem.errors ?? []) {
+            for (const { path, message } of error.problem.errors ?? []) {
               const field = formFields.find(
                 (f) => path === f || path.endsWith(`.${f}`) || path.endsWith(`/${f}`),
               );
               if (field)
-                setError(field, { type: 'server', message: messageKey(field, { type: 'server' }) });
+                setError(field, {
+                  type: 'server',
+                  message: messageKey(field, { type: 'server', message }),
+                });
             }
           }
         },
