@@ -20,6 +20,12 @@ const COLUMNS = [
 /**
  * The day sheet as CSV: one row per booking, in time order. UTF-8 with a byte-order mark so that
  * Excel shows Kannada names instead of mojibake.
+ *
+ * Every cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+ * (csv-stringify's `escape_formulas`): a spreadsheet would otherwise run it as a formula, and
+ * the sheet holds what devotees typed. The same prefix keeps a phone number text: `+919845012345`
+ * opened bare becomes the number 9.19845E+11, while `'+919845012345` reads as typed. Numbers the
+ * sheet computes (persons, fees) are never negative and stay numbers.
  */
 export function daySheetCsv(sheet: DaySheet): string {
   const rows = sheet.slots.flatMap((slot) =>
@@ -39,5 +45,5 @@ export function daySheetCsv(sheet: DaySheet): string {
       b.confirmationStatus ?? '',
     ]),
   );
-  return stringify(rows, { bom: true, header: true, columns: COLUMNS });
+  return stringify(rows, { bom: true, header: true, columns: COLUMNS, escape_formulas: true });
 }
