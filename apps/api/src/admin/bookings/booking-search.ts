@@ -68,7 +68,17 @@ function textMatches(q: string): Prisma.BookingWhereInput[] {
     const phone = digits.length >= 10 ? toE164(q) : null;
     return [phone ? { phone } : { phone: { contains: digits } }];
   }
-  const matches: Prisma.BookingWhereInput[] = [{ devoteeName: { contains: q } }];
+  const matches: Prisma.BookingWhereInput[] = [{ devoteeName: { contains: likeLiteral(q) } }];
   if (/^(sb-?)?[0-9a-z]{2,6}$/i.test(q)) matches.push({ reference: { startsWith: reference } });
   return matches;
+}
+
+/**
+ * Prisma's `contains` becomes `LIKE '%…%'` with the text as it is, so `%`, `_` and a backslash typed
+ * by staff would act as wildcards and escape: "50%" would also find "500". Escaped with LIKE's
+ * default escape character, they match only themselves. NOTE: that default holds because every
+ * connection turns NO_BACKSLASH_ESCAPES off (docs/decisions/0009-prisma-statements-as-text.md).
+ */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
