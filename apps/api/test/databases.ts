@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import mariadb from 'mariadb';
 import { connectionOptions, serverOptions } from '../src/db/connection-options.ts';
+import { openConnection } from '../src/db/utc-driver.ts';
 
 /** Every database the tests create starts with this, so stale ones are easy to find and drop. */
 export const TEST_DATABASE_PREFIX = 'sevabook_test_';
@@ -18,7 +18,7 @@ export function databaseUrlNamed(databaseUrl: string, name: string): string {
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const { database } = connectionOptions(databaseUrl);
-  const conn = await mariadb.createConnection(serverOptions(databaseUrl));
+  const conn = await openConnection(serverOptions(databaseUrl));
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
   } finally {
@@ -31,7 +31,7 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
  * older than a day: other runs (another engineer's, CI's) may be using the server right now.
  */
 export async function dropStaleTestDatabases(databaseUrl: string): Promise<string[]> {
-  const conn = await mariadb.createConnection(serverOptions(databaseUrl));
+  const conn = await openConnection(serverOptions(databaseUrl));
   try {
     const rows = await conn.query<{ name: string }[]>(
       `SELECT TABLE_SCHEMA AS name FROM information_schema.TABLES

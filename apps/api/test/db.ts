@@ -1,8 +1,9 @@
-import mariadb, { type Pool } from 'mariadb';
+import type { Pool } from 'mariadb';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../src/db/client.ts';
 import { connectionOptions } from '../src/db/connection-options.ts';
 import { applyMigrations, ensureDatabase } from '../src/db/migrate.ts';
+import { openPool } from '../src/db/utc-driver.ts';
 import { databaseUrlNamed, dropDatabase, uniqueDatabaseName } from './databases.ts';
 
 /** The URL of this run's shared, migrated test database (made by test/global-setup.ts). */
@@ -25,7 +26,7 @@ export function testDb(): Db {
 
 /** A raw mariadb pool on the same database, for statements Prisma will not send. */
 export function rawPool(): Pool {
-  pool ??= mariadb.createPool({ ...connectionOptions(testDatabaseUrl()), connectionLimit: 5 });
+  pool ??= openPool({ ...connectionOptions(testDatabaseUrl()), connectionLimit: 5 });
   return pool;
 }
 

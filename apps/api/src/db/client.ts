@@ -1,7 +1,8 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import mariadb, { type Pool } from 'mariadb';
+import type { Pool } from 'mariadb';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { connectionOptions } from './connection-options.ts';
+import { openPool } from './utc-driver.ts';
 
 export type Db = PrismaClient;
 /** What a service receives: the client itself or an interactive transaction's client. */
@@ -15,7 +16,8 @@ const beforeEnd = new WeakMap<Pool, (() => void)[]>();
 
 /** The one Prisma client of a process, on a pool sized explicitly (the adapter's default is 10). */
 export function createDb(databaseUrl: string, poolSize: number): Db {
-  const pool = mariadb.createPool({
+  // Dates cross this pool in UTC whatever the process's TZ, for Prisma and raw statements alike.
+  const pool = openPool({
     ...connectionOptions(databaseUrl),
     connectionLimit: poolSize,
     // A flash sale queues hundreds of requests for a connection: let them wait their turn,

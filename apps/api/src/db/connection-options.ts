@@ -46,7 +46,9 @@ export function connectionOptions(databaseUrl: string): PoolConfig & { database:
     user,
     password,
     database,
-    // Slots are stored in UTC; the temple's zone is applied in code.
+    // The session's zone, for NOW() and TIMESTAMP columns: UTC, like every stored instant.
+    // NOTE: the driver ignores this for the Dates it sends and reads; utc-driver.ts sees to those,
+    // so open every pool and connection there, never with the driver's own functions.
     timezone: 'Z',
     initSql: BACKSLASH_ESCAPES_ON,
   };

@@ -1,5 +1,6 @@
-import mariadb from 'mariadb';
+import type { Connection } from 'mariadb';
 import { serverOptions } from './connection-options.ts';
+import { openConnection } from './utc-driver.ts';
 
 /** Codes the driver and the OS give when nothing (or the wrong thing) listens at the address. */
 const UNREACHABLE = new Set([
@@ -27,9 +28,9 @@ export class DatabaseUnreachableError extends Error {
 export async function checkDatabaseReachable(databaseUrl: string): Promise<string> {
   const options = serverOptions(databaseUrl);
   const where = options.socketPath ?? `${options.host}:${options.port}`;
-  let conn: mariadb.Connection | undefined;
+  let conn: Connection | undefined;
   try {
-    conn = await mariadb.createConnection({ ...options, connectTimeout: 3_000 });
+    conn = await openConnection({ ...options, connectTimeout: 3_000 });
     const [row] = await conn.query<[{ version: string }]>('SELECT VERSION() AS version');
     return row.version;
   } catch (error) {

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import mariadb, { type Connection } from 'mariadb';
+import type { Connection } from 'mariadb';
 import { connectionOptions, serverOptions } from './connection-options.ts';
+import { openConnection } from './utc-driver.ts';
 
 /**
  * Applies prisma/migrations the way `prisma migrate deploy` does, for machines where Prisma's
@@ -32,7 +33,7 @@ const LOCK_TIMEOUT_SECONDS = 10;
 /** Creates the database named in the URL when it does not exist yet. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const { database } = connectionOptions(databaseUrl);
-  const conn = await mariadb.createConnection(serverOptions(databaseUrl));
+  const conn = await openConnection(serverOptions(databaseUrl));
   try {
     // The name was checked against [A-Za-z0-9_]+ by connectionOptions, so quoting is enough.
     await conn.query(
@@ -56,7 +57,7 @@ export async function applyMigrations(
 
   // NOTE: one connection with multipleStatements, so a migration.sql runs as one script exactly
   // as Prisma sends it; a pool could also hand the named lock and the script different sessions.
-  const conn = await mariadb.createConnection({
+  const conn = await openConnection({
     ...connectionOptions(databaseUrl),
     multipleStatements: true,
   });

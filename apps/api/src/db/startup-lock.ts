@@ -1,5 +1,5 @@
-import mariadb from 'mariadb';
 import { connectionOptions } from './connection-options.ts';
+import { openConnection } from './utc-driver.ts';
 
 const LOCK_NAME = 'sevabook_prepare';
 const WAIT_SECONDS = 120;
@@ -15,7 +15,7 @@ export async function withPreparationLock<T>(
   databaseUrl: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const connection = await mariadb.createConnection(connectionOptions(databaseUrl));
+  const connection = await openConnection(connectionOptions(databaseUrl));
   try {
     const [row] = await connection.query<{ locked: number | null }[]>(
       'SELECT GET_LOCK(?, ?) AS locked',

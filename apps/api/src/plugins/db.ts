@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
-import mariadb from 'mariadb';
 import { createDb, driverPoolOf, type Db } from '../db/client.ts';
 import { connectionOptions } from '../db/connection-options.ts';
 import { DatabaseGate, PROBE_TIMEOUT_MS, watchPool } from '../db/database-gate.ts';
+import { openConnection } from '../db/utc-driver.ts';
 import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -21,7 +21,7 @@ export default fp<{ db?: Db }>(async function db(app, options) {
   // Whether the server is there at all, asked on a connection of its own: the pool's queue may
   // be long for good reasons.
   const reachable = async () => {
-    const conn = await mariadb.createConnection({
+    const conn = await openConnection({
       ...connectionOptions(app.config.databaseUrl),
       connectTimeout: PROBE_TIMEOUT_MS,
     });

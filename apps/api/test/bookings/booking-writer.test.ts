@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import mariadb from 'mariadb';
 import { devoteeActor } from '../../src/audit/audit-log.ts';
 import { BookingWriter } from '../../src/bookings/booking-writer.ts';
 import {
@@ -11,12 +10,13 @@ import {
 import { newReference } from '../../src/bookings/reference.ts';
 import { connectionOptions } from '../../src/db/connection-options.ts';
 import { isUniqueViolation } from '../../src/db/db-errors.ts';
+import { openConnection, openPool } from '../../src/db/utc-driver.ts';
 import { testDatabaseUrl, testDb } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 
 const db = testDb();
 // Pools of this file's own: lock waits here give up after a second, not fifty.
-const pool = mariadb.createPool({
+const pool = openPool({
   ...connectionOptions(testDatabaseUrl()),
   connectionLimit: 4,
   initSql: 'SET SESSION innodb_lock_wait_timeout = 1',
@@ -113,7 +113,7 @@ describe('one transaction carrying several bookings of a slot', () => {
 
     // Another transaction holds the idempotency key the second booking needs, and is heavy, so
     // the server chooses the batch as the deadlock victim when it then wants the batch's slot.
-    const blocker = await mariadb.createConnection(connectionOptions(testDatabaseUrl()));
+    const blocker = await openConnection(connectionOptions(testDatabaseUrl()));
     try {
       await blocker.query('START TRANSACTION');
       for (let i = 0; i < 5; i++) {

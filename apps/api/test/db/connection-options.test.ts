@@ -1,12 +1,13 @@
-import mariadb from 'mariadb';
+import type { Connection } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionOptions } from '../../src/db/connection-options.ts';
+import { openConnection } from '../../src/db/utc-driver.ts';
 import { testDatabaseUrl } from '../db.ts';
 
 describe('a connection to a server that starts sessions with NO_BACKSLASH_ESCAPES', () => {
-  let conn: mariadb.Connection;
+  let conn: Connection;
   beforeAll(async () => {
-    conn = await mariadb.createConnection({
+    conn = await openConnection({
       ...connectionOptions(testDatabaseUrl()),
       // As such a server would start the session.
       sessionVariables: { sql_mode: 'NO_BACKSLASH_ESCAPES,STRICT_TRANS_TABLES' },

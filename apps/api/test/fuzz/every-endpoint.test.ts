@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import mariadb from 'mariadb';
+import type { Connection } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { connectionOptions } from '../../src/db/connection-options.ts';
+import { openConnection } from '../../src/db/utc-driver.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { accessTokenFor, createStaffUser, TEST_JWT_SECRET } from '../staff-factories.ts';
@@ -33,7 +34,7 @@ const LEAK =
 
 let scratch: ScratchDatabase;
 let db: Db;
-let conn: mariadb.Connection;
+let conn: Connection;
 let app: FastifyInstance;
 let tables: string[];
 let doc: OpenApiDocument;
@@ -46,7 +47,7 @@ const statuses = new Map<number, number>();
 beforeAll(async () => {
   scratch = await createScratchDatabase();
   db = createDb(scratch.url, 4);
-  conn = await mariadb.createConnection(connectionOptions(scratch.url));
+  conn = await openConnection(connectionOptions(scratch.url));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: scratch.url,
