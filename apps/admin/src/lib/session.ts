@@ -3,7 +3,7 @@ import type { Session, StaffRole, StaffUser } from '@sevabook/shared';
 /**
  * Who is signed in, kept in memory only. The access token never touches localStorage (a script
  * injected into the page could read it there); after a reload the httpOnly refresh cookie gets a
- * new one (features/auth/api/refresh-session.ts).
+ * new one (`refreshSession` in api-client.ts).
  */
 /** expired: the refresh failed mid-work; logout: the user signed out; none: no session at all. */
 export type SignOutReason = 'expired' | 'logout' | 'none';

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { isIsoDate, todayIn } from '../../lib/calendar-date.ts';
-import { useCan } from '../../features/auth/hooks/use-session.ts';
+import { useCan } from '../../lib/use-session.ts';
+import { useCreateBooking } from '../../features/bookings/api/create-booking.ts';
 import { CounterForm } from '../../features/counter/components/counter-form.tsx';
 import { ReceiptSlip } from '../../features/counter/components/receipt-slip.tsx';
 import { useSevas } from '../../features/sevas/api/get-sevas.ts';
@@ -19,6 +20,7 @@ export default function CounterRoute() {
   const [params] = useSearchParams();
   const sevas = useSevas();
   const canChange = useCan('changeBookings');
+  const create = useCreateBooking();
   const [booked, setBooked] = useState<AdminBooking>();
   const [round, setRound] = useState(0);
   // The next walk-in usually wants the same seva: keep it chosen.
@@ -30,6 +32,7 @@ export default function CounterRoute() {
     slotId: params.get('slotId') ?? undefined,
   };
   const another = () => {
+    create.reset();
     setBooked(undefined);
     setRound((n) => n + 1);
   };
@@ -74,9 +77,19 @@ export default function CounterRoute() {
               key={round}
               sevas={data.items}
               initial={initial}
-              onBooked={(b) => {
-                setBooked(b);
-                setLastSevaId(String(b.seva.id));
+              booking={{
+                book: (body, idempotencyKey) =>
+                  create.mutate(
+                    { body, idempotencyKey },
+                    {
+                      onSuccess: (b) => {
+                        setBooked(b);
+                        setLastSevaId(String(b.seva.id));
+                      },
+                    },
+                  ),
+                isPending: create.isPending,
+                error: create.error,
               }}
             />
           )}

@@ -10,8 +10,9 @@ import { addDays, isIsoDate, todayIn } from '../../lib/calendar-date.ts';
 import { problemSentence } from '../../lib/problem-sentence.ts';
 import { formatDate, formatMoney } from '../../lib/temple-format.ts';
 import { AuditModal } from '../../features/audit/components/audit-modal.tsx';
-import { useCan } from '../../features/auth/hooks/use-session.ts';
+import { useCan } from '../../lib/use-session.ts';
 import { BookingSearch } from '../../features/bookings/components/booking-search.tsx';
+import { CancelMenu } from '../../features/bookings/components/cancel-menu.tsx';
 import { EditModal } from '../../features/bookings/components/edit-modal.tsx';
 import { MoveModal, type MovableBooking } from '../../features/bookings/components/move-modal.tsx';
 import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
@@ -19,7 +20,8 @@ import { useDownloadDaySheetCsv } from '../../features/day/api/download-day-shee
 import type { SheetBooking } from '../../features/day/components/booking-table.tsx';
 import { EmptyDay } from '../../features/day/components/empty-day.tsx';
 import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
-import { SlotPanel } from '../../features/day/components/slot-panel.tsx';
+import { SlotPanel, type SheetSlot } from '../../features/day/components/slot-panel.tsx';
+import { SlotSettingsModal } from '../../features/sevas/components/slot-settings-modal.tsx';
 
 /**
  * The home screen: the day's slots in time order with their places and bookings. The date lives
@@ -43,6 +45,7 @@ export function DayRoute() {
   const [moving, setMoving] = useState<MovableBooking>();
   const [editing, setEditing] = useState<number>();
   const [history, setHistory] = useState<SheetBooking>();
+  const [settings, setSettings] = useState<{ slot: SheetSlot; heading: string }>();
 
   const goTo = (next: string) => setParams(next === today ? {} : { date: next });
   // The day asked for last, which the address shows only after the next render: two quick
@@ -152,6 +155,8 @@ export function DayRoute() {
                   }
                   onEdit={(b) => setEditing(b.id)}
                   onHistory={setHistory}
+                  onSettings={(s, heading) => setSettings({ slot: s, heading })}
+                  cancelMenu={(b) => <CancelMenu bookingId={b.id} reference={b.reference} />}
                 />
               ))}
             </Stack>
@@ -162,6 +167,13 @@ export function DayRoute() {
       {moving && <MoveModal booking={moving} onClose={() => setMoving(undefined)} />}
       {editing !== undefined && (
         <EditModal bookingId={editing} onClose={() => setEditing(undefined)} />
+      )}
+      {settings && (
+        <SlotSettingsModal
+          slot={settings.slot}
+          title={settings.heading}
+          onClose={() => setSettings(undefined)}
+        />
       )}
       {history && (
         <AuditModal

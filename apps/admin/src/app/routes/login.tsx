@@ -3,7 +3,7 @@ import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
-import { useSession } from '../../features/auth/hooks/use-session.ts';
+import { useSession } from '../../lib/use-session.ts';
 import type { SignOutReason } from '../../lib/session.ts';
 
 interface LoginState {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import { useCan } from '../../features/auth/hooks/use-session.ts';
+import { useCan } from '../../lib/use-session.ts';
 import { useCreateSeva } from '../../features/sevas/api/create-seva.ts';
 import { useAdminSevas } from '../../features/sevas/api/get-admin-sevas.ts';
 import { SevaForm } from '../../features/sevas/components/seva-form.tsx';

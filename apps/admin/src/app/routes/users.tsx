@@ -2,7 +2,7 @@ import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import { useCan } from '../../features/auth/hooks/use-session.ts';
+import { useCan } from '../../lib/use-session.ts';
 import { useStaffUsers, type IssuedPassword } from '../../features/users/api/get-staff-users.ts';
 import { AddUserForm } from '../../features/users/components/add-user-form.tsx';
 import { UserTable } from '../../features/users/components/user-table.tsx';

@@ -3,10 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { useLogout } from '../../features/auth/api/logout.ts';
-import { useCan, useStaffUser } from '../../features/auth/hooks/use-session.ts';
-import { LiveIndicator } from '../../features/day/components/live-indicator.tsx';
-import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
+import { useLogout } from '../../lib/logout.ts';
+import { useCan, useStaffUser } from '../../lib/use-session.ts';
+import { LiveIndicator } from '../feedback/live-indicator.tsx';
+import { useAvailabilityStream } from '../../lib/slots/use-availability-stream.ts';
 import classes from './admin-shell.module.css';
 
 /**

@@ -1,5 +1,5 @@
 import type { AdminSeva, AdminSlot } from '@sevabook/shared';
-import { fillLevel, type FillLevel } from '../slots/fill-level.ts';
+import { fillLevel, type FillLevel } from '../../lib/slots/fill-level.ts';
 
 export interface SlotEvent {
   id: string;

@@ -5,7 +5,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { refreshSession } from '../../../lib/api-client.ts';
 import { sessionStore } from '../../../lib/session.ts';
-import { useSession } from '../hooks/use-session.ts';
+import { useSession } from '../../../lib/use-session.ts';
 import { ChangePasswordForm } from './change-password-form.tsx';
 
 /**

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { formatDate, formatTime } from '../../../lib/temple-format.ts';
-import { useSlots } from '../../slots/api/get-slots.ts';
+import { useSlots } from '../../../lib/slots/get-slots.ts';
 import { useUpdateBooking } from '../api/update-booking.ts';
 
 export interface MovableBooking {

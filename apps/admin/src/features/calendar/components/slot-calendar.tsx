@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { addDays } from '../../../lib/calendar-date.ts';
-import { useAdminSlots } from '../../slots/api/get-admin-slots.ts';
+import { useAdminSlots } from '../../../lib/slots/get-admin-slots.ts';
 import { slotEvents } from '../slot-events.ts';
 import './slot-calendar.css';
 

@@ -12,27 +12,33 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { getHotkeyHandler } from '@mantine/hooks';
-import type { AdminBooking, Seva } from '@sevabook/shared';
+import type { CreateBookingInput, Seva } from '@sevabook/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { bilingual, formatMoney, formatTime } from '../../../lib/temple-format.ts';
-import { useCreateBooking } from '../../bookings/api/create-booking.ts';
-import { MessageLanguageField } from '../../bookings/components/message-language-field.tsx';
-import { SankalpaFields } from '../../bookings/components/sankalpa-fields.tsx';
-import { useSlots } from '../../slots/api/get-slots.ts';
-import { CounterSelect } from './counter-select.tsx';
+import { MessageLanguageField } from '../../../components/bookings/message-language-field.tsx';
+import { SankalpaFields } from '../../../components/bookings/sankalpa-fields.tsx';
+import { useSlots } from '../../../lib/slots/get-slots.ts';
+import { CounterSelect } from '../../../components/form/counter-select.tsx';
 import {
   counterFormSchema,
   toCreateBooking,
   type CounterFormValues,
 } from '../counter-form-schema.ts';
 
+/** The booking call, made by the screen (creating a booking belongs to the bookings feature). */
+export interface CounterBooking {
+  book: (body: CreateBookingInput, idempotencyKey: string) => void;
+  isPending: boolean;
+  error: Error | null;
+}
+
 interface CounterFormProps {
   sevas: Seva[];
   initial: { sevaId?: string; date: string; slotId?: string };
-  onBooked: (booking: AdminBooking) => void;
+  booking: CounterBooking;
 }
 
 /**
@@ -40,9 +46,8 @@ interface CounterFormProps {
  * persons and the sankalpa the seva asks for; Enter (or Ctrl+Enter from a list) books. Lists
  * filter as you type. The first time with room is chosen for you.
  */
-export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
+export function CounterForm({ sevas, initial, booking }: CounterFormProps) {
   const { t } = useTranslation();
-  const create = useCreateBooking();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [openedAt] = useState(() => Date.now());
   const form = useForm<CounterFormValues>({
@@ -90,7 +95,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
 
   const errors = form.formState.errors;
   const submit = form.handleSubmit((values) =>
-    create.mutate({ body: toCreateBooking(values), idempotencyKey }, { onSuccess: onBooked }),
+    booking.book(toCreateBooking(values), idempotencyKey),
   );
   const fee = seva ? seva.feePaise * (persons || 1) : 0;
 
@@ -199,7 +204,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
             <SankalpaFields form={form} at="counter" asks={seva?.asks} />
             <MessageLanguageField form={form} label={t('counter.language')} />
           </SimpleGrid>
-          {create.isError && <ErrorState error={create.error} />}
+          {booking.error && <ErrorState error={booking.error} />}
           <Group justify="space-between">
             <Text fw={600}>
               {seva
@@ -208,7 +213,7 @@ export function CounterForm({ sevas, initial, onBooked }: CounterFormProps) {
                   })
                 : ''}
             </Text>
-            <Button type="submit" size="md" loading={create.isPending}>
+            <Button type="submit" size="md" loading={booking.isPending}>
               {t('counter.submit')}
             </Button>
           </Group>

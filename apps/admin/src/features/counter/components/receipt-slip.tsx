@@ -2,7 +2,7 @@ import { Divider, Stack, Text, Title } from '@mantine/core';
 import { formatPhoneInternational, type AdminBooking } from '@sevabook/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInstant, formatMoney, formatTime } from '../../../lib/temple-format.ts';
-import { nakshatraLabel, rashiLabel } from '../../bookings/sankalpa-labels.ts';
+import { nakshatraLabel, rashiLabel } from '../../../lib/sankalpa-labels.ts';
 import classes from './receipt.module.css';
 
 /** The slip handed to the devotee: narrow enough for a receipt printer, plain on paper. */

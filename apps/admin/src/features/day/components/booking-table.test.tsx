@@ -54,6 +54,8 @@ const renderTable = () =>
       onMove={vi.fn()}
       onEdit={vi.fn()}
       onHistory={vi.fn()}
+      // The cancel control itself is the bookings feature's (tested in cancel-menu.test.tsx).
+      cancelMenu={(b) => <button type="button" aria-label={`Cancel booking ${b.reference}`} />}
     />,
   );
 

@@ -1,10 +1,10 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { formatPhoneInternational, type DaySheet } from '@sevabook/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/hooks/use-session.ts';
-import { CancelMenu } from '../../bookings/components/cancel-menu.tsx';
-import { NotificationBadge } from '../../bookings/components/notification-badge.tsx';
-import { sankalpaShort } from '../../bookings/sankalpa-labels.ts';
+import { useCan } from '../../../lib/use-session.ts';
+import { NotificationBadge } from '../../../components/bookings/notification-badge.tsx';
+import { sankalpaShort } from '../../../lib/sankalpa-labels.ts';
 import classes from './day.module.css';
 import { ScrollTable } from '../../../components/layout/scroll-table.tsx';
 
@@ -17,9 +17,18 @@ interface BookingTableProps {
   onMove: (booking: SheetBooking) => void;
   onEdit: (booking: SheetBooking) => void;
   onHistory: (booking: SheetBooking) => void;
+  /** The cancel control of one booking, given by the screen (it belongs to the bookings feature). */
+  cancelMenu: (booking: SheetBooking) => ReactNode;
 }
 
-export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: BookingTableProps) {
+export function BookingTable({
+  slot,
+  caption,
+  onMove,
+  onEdit,
+  onHistory,
+  cancelMenu,
+}: BookingTableProps) {
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
@@ -85,7 +94,7 @@ export function BookingTable({ slot, caption, onMove, onEdit, onHistory }: Booki
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     {canChange && !cancelled && (
                       <>
-                        <CancelMenu bookingId={b.id} reference={b.reference} />
+                        {cancelMenu(b)}
                         <Button
                           size="compact-sm"
                           variant="subtle"

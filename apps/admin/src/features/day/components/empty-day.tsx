@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addDays } from '../../../lib/calendar-date.ts';
 import { formatDate } from '../../../lib/temple-format.ts';
-import { useSlots } from '../../slots/api/get-slots.ts';
+import { useSlots } from '../../../lib/slots/get-slots.ts';
 
 const LOOK_AHEAD_DAYS = 60;
 

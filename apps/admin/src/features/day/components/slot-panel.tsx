@@ -1,16 +1,15 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { DaySheet } from '@sevabook/shared';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../../lib/temple-format.ts';
-import { useCan } from '../../auth/hooks/use-session.ts';
-import { SlotSettingsModal } from '../../sevas/components/slot-settings-modal.tsx';
-import { fillLevel } from '../../slots/fill-level.ts';
+import { useCan } from '../../../lib/use-session.ts';
+import { fillLevel } from '../../../lib/slots/fill-level.ts';
 import { BookingTable, type SheetBooking } from './booking-table.tsx';
 import classes from './day.module.css';
 
-type SheetSlot = DaySheet['slots'][number];
+export type SheetSlot = DaySheet['slots'][number];
 
 interface SlotPanelProps {
   slot: SheetSlot;
@@ -19,14 +18,28 @@ interface SlotPanelProps {
   onMove: (booking: SheetBooking, slot: SheetSlot) => void;
   onEdit: (booking: SheetBooking) => void;
   onHistory: (booking: SheetBooking) => void;
+  /** Opens the slot's settings (places, note, status), which the screen shows. */
+  onSettings: (slot: SheetSlot, heading: string) => void;
+  cancelMenu: (booking: SheetBooking) => ReactNode;
 }
 
-/** One slot of the day: its places at a glance, then its bookings. */
-export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }: SlotPanelProps) {
+/**
+ * One slot of the day: its places at a glance, then its bookings. Changing the slot and
+ * cancelling a booking belong to other features; the screen hands them in.
+ */
+export function SlotPanel({
+  slot,
+  date,
+  highlighted,
+  onMove,
+  onEdit,
+  onHistory,
+  onSettings,
+  cancelMenu,
+}: SlotPanelProps) {
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   const canManage = useCan('manageSevas');
-  const [settings, setSettings] = useState(false);
   const remaining = Math.max(0, slot.capacity - slot.booked);
   const level = fillLevel(slot.booked, slot.capacity, slot.status);
   const heading = t('day.slotHeading', { time: formatTime(slot.time), seva: slot.seva.name.en });
@@ -81,7 +94,7 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
               size="compact-md"
               variant="default"
               className="no-print"
-              onClick={() => setSettings(true)}
+              onClick={() => onSettings(slot, heading)}
               aria-label={t('slotSettings.buttonFor', { slot: heading })}
             >
               {t('slotSettings.button')}
@@ -111,10 +124,8 @@ export function SlotPanel({ slot, date, highlighted, onMove, onEdit, onHistory }
           onMove={(b) => onMove(b, slot)}
           onEdit={onEdit}
           onHistory={onHistory}
+          cancelMenu={cancelMenu}
         />
-      )}
-      {settings && (
-        <SlotSettingsModal slot={slot} title={heading} onClose={() => setSettings(false)} />
       )}
     </Paper>
   );

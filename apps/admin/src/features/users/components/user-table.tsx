@@ -5,7 +5,7 @@ import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatInstant } from '../../../lib/temple-format.ts';
-import { useStaffUser } from '../../auth/hooks/use-session.ts';
+import { useStaffUser } from '../../../lib/use-session.ts';
 import type { IssuedPassword } from '../api/get-staff-users.ts';
 import { useResetStaffPassword } from '../api/reset-password.ts';
 import { useUpdateStaffUser } from '../api/update-staff-user.ts';

@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../../testing/render.tsx';
+import { renderWithProviders } from '../../testing/render.tsx';
 import { CounterSelect } from './counter-select.tsx';
 
 // jsdom lays nothing out and has no scrollIntoView; Mantine calls it as it highlights a match.

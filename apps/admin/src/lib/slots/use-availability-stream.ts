@@ -8,7 +8,7 @@ import {
 } from '@sevabook/ui';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { applyEventToDaySheet, applyEventToSlotList } from '../availability-event.ts';
+import { applyEventToDaySheet, applyEventToSlotList } from './availability-event.ts';
 
 export type { StreamState };
 

@@ -1,6 +1,6 @@
 import type { StaffUser } from '@sevabook/shared';
 import { useSyncExternalStore } from 'react';
-import { powers, sessionStore, type Power, type SessionState } from '../../../lib/session.ts';
+import { powers, sessionStore, type Power, type SessionState } from './session.ts';
 
 export function useSession(): SessionState {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);

@@ -1,7 +1,7 @@
 export type FillLevel = 'open' | 'nearly' | 'full' | 'closed';
 
 /** At or above this share of places booked, a slot shows as nearly full. */
-export const NEARLY_FULL_SHARE = 0.8;
+const NEARLY_FULL_SHARE = 0.8;
 
 /** How full a slot is, for its colour in the day view and the calendar. */
 export function fillLevel(

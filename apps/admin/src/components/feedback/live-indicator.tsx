@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { StreamState } from '../../slots/hooks/use-availability-stream.ts';
+import type { StreamState } from '../../lib/slots/use-availability-stream.ts';
 
 export function LiveIndicator({ state }: { state: StreamState }) {
   const { t } = useTranslation();

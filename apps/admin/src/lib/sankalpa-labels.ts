@@ -24,16 +24,7 @@ export const nakshatraOptions = nakshatras.map((n) => ({
 }));
 export const rashiOptions = rashis.map((r) => ({ value: r.key, label: `${r.en} · ${r.kn}` }));
 
-/** The sankalpa details of a booking on one line, for tables. */
-export function sankalpaLine(b: {
-  gotra: string | null;
-  nakshatra: string | null;
-  rashi: string | null;
-}): string {
-  return [b.gotra, nakshatraLabel(b.nakshatra), rashiLabel(b.rashi)].filter(Boolean).join(', ');
-}
-
-/** Shorter, for dense tables: English names only, e.g. "Kashyapa · Rohini · Mesha". */
+/** The sankalpa details for dense tables: English names only, e.g. "Kashyapa · Rohini · Mesha". */
 export function sankalpaShort(b: {
   gotra: string | null;
   nakshatra: string | null;

@@ -2,8 +2,8 @@ import { Select, TextInput } from '@mantine/core';
 import type { Seva } from '@sevabook/shared';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CounterSelect } from '../../counter/components/counter-select.tsx';
-import { nakshatraOptions, rashiOptions } from '../sankalpa-labels.ts';
+import { CounterSelect } from '../form/counter-select.tsx';
+import { nakshatraOptions, rashiOptions } from '../../lib/sankalpa-labels.ts';
 
 /** The sankalpa as the admin forms hold it: each list holds a key, or null when not known. */
 export interface SankalpaValues {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Seva } from '@sevabook/shared';
 import { useForm } from 'react-hook-form';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../../../testing/render.tsx';
+import { renderWithProviders } from '../../testing/render.tsx';
 import { SankalpaFields, type SankalpaValues } from './sankalpa-fields.tsx';
 
 // jsdom lays nothing out and has no scrollIntoView; Mantine calls it as it highlights a match.

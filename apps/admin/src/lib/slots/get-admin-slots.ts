@@ -1,6 +1,6 @@
 import type { AdminSlot } from '@sevabook/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '../api-client.ts';
 import type { SlotRange } from './get-slots.ts';
 
 export interface AdminSlotList {

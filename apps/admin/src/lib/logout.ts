@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { sessionStore } from '../../../lib/session.ts';
+import { apiRequest } from './api-client.ts';
+import { sessionStore } from './session.ts';
 
 /** Revokes the refresh cookie's session on the server; the screen signs out even if that fails. */
 export const logout = (): Promise<void> =>
