@@ -27,6 +27,7 @@ import spa from './plugins/spa.ts';
 import sevaRoutes from './sevas/routes.ts';
 import templeRoutes from './temple/routes.ts';
 import slotRoutes from './slots/routes.ts';
+import closedDateRoutes from './slots/closed-date-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -143,6 +144,7 @@ export async function buildApp(
       await api.register(templeRoutes);
       await api.register(sevaRoutes);
       await api.register(slotRoutes);
+      await api.register(closedDateRoutes);
       await api.register(bookingRoutes);
       await api.register(availabilityRoutes);
       await api.register(twilioWebhookRoutes);

@@ -16,4 +16,7 @@ export * from './api/admin-day-sheet.ts';
 export * from './api/admin-sevas.ts';
 export * from './api/admin-users.ts';
 export * from './api/admin-audit.ts';
+export * from './api/closing.ts';
+export * from './api/outbox-health.ts';
+export * from './common-password.ts';
 export * from './api/admin-privacy.ts';

@@ -3,7 +3,9 @@ import adminBookingRoutes from './bookings/routes.ts';
 import adminApiKeyRoutes from './api-keys/routes.ts';
 import adminAuditRoutes from './audit/routes.ts';
 import adminClosedDateRoutes from './closed-dates/routes.ts';
+import closingImpactRoutes from './closed-dates/impact-routes.ts';
 import daySheetRoutes from './day-sheet/routes.ts';
+import adminErasureRoutes from './erasures/routes.ts';
 import adminScheduleRoutes from './schedules/routes.ts';
 import adminSevaRoutes from './sevas/routes.ts';
 import adminNotificationRoutes from './notifications/routes.ts';
@@ -21,10 +23,12 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminScheduleRoutes);
   await app.register(adminSlotRoutes);
   await app.register(adminClosedDateRoutes);
+  await app.register(closingImpactRoutes);
   await app.register(adminNotificationRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminUserRoutes);
   await app.register(adminApiKeyRoutes);
+  await app.register(adminErasureRoutes);
 };
 
 export default adminRoutes;

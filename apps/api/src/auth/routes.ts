@@ -12,6 +12,7 @@ import {
 import { AppError } from '../errors.ts';
 import type { StaffUser } from '../generated/prisma/client.ts';
 import { toStaffUserDto } from '../admin/users/staff-user-dto.ts';
+import { refuseCommonPassword } from '../admin/users/common-password-check.ts';
 import { REFRESH_COOKIE, unauthorized } from './auth-plugin.ts';
 import { principalOf } from './authorize.ts';
 import { changePassword, verifyLogin } from './login-service.ts';
@@ -186,6 +187,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
+        await refuseCommonPassword(request.body.newPassword, 'newPassword');
         await changePassword(
           app.db,
           principalOf(request).id,

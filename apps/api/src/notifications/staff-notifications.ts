@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { NotificationKind, NotificationStatus, Prisma } from '../generated/prisma/client.ts';
 import { conflict, notFound } from '../errors.ts';
+import { NEEDS_ATTENTION, RETRYING } from './outbox-health.ts';
 
 /**
  * What staff see of the outbox and the one thing they may do to it: send a failed or dead
@@ -8,7 +9,8 @@ import { conflict, notFound } from '../errors.ts';
  */
 
 export interface NotificationFilter {
-  status?: NotificationStatus | NotificationStatus[] | undefined;
+  /** Stored statuses, or `retrying` / `attention` (outbox-health.ts). */
+  status?: NotificationStatus | NotificationStatus[] | 'retrying' | 'attention' | undefined;
   kind?: NotificationKind | undefined;
   bookingId?: number | undefined;
   /** A booking reference, e.g. SB-7K3Q9P. */
@@ -63,9 +65,8 @@ export async function listNotifications(
 ): Promise<NotificationPage> {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? 50)));
-  const statuses = filter.status === undefined ? undefined : [filter.status].flat();
   const where: Prisma.NotificationWhereInput = {
-    ...(statuses ? { status: { in: statuses } } : {}),
+    ...statusWhere(filter.status),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.bookingId !== undefined ? { bookingId: filter.bookingId } : {}),
     ...(filter.reference ? { booking: { reference: filter.reference.toUpperCase() } } : {}),
@@ -81,6 +82,13 @@ export async function listNotifications(
     db.notification.count({ where }),
   ]);
   return { items: rows.map(toNotificationView), total, page, pageSize };
+}
+
+function statusWhere(status: NotificationFilter['status']): Prisma.NotificationWhereInput {
+  if (status === undefined) return {};
+  if (status === 'retrying') return RETRYING;
+  if (status === 'attention') return NEEDS_ATTENTION;
+  return { status: { in: [status].flat() } };
 }
 
 /**

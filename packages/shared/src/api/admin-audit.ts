@@ -47,8 +47,17 @@ export const auditPageSchema = z
   })
   .meta({ id: 'AuditPage' });
 
+/** Filters beyond the stored statuses: messages still retrying after an error, and those plus
+ * the failed and dead ones (what needs a person's eye). */
+export const notificationViews = ['retrying', 'attention'] as const;
+
 export const notificationQuerySchema = z.strictObject({
-  status: z.enum(notificationStatuses).optional(),
+  status: z
+    .enum([...notificationStatuses, ...notificationViews])
+    .optional()
+    .describe(
+      'A status, or retrying (pending again after an error), or attention (retrying, failed, dead)',
+    ),
   kind: z.enum(['confirmation', 'cancellation', 'change', 'reminder']).optional(),
   bookingId: z.coerce.number().int().positive().optional(),
   reference: z.string().trim().max(16).optional(),

@@ -236,6 +236,11 @@ export const updateSlotSchema = z
   .refine((v) => v.capacity !== undefined || v.status !== undefined || v.note !== undefined, {
     message: 'Change at least one of capacity, status, note',
   })
+  // Devotees whose bookings go with the slot are told why; "cancelled" alone is not enough.
+  .refine((v) => !v.status || v.status === 'open' || (v.reason?.length ?? 0) >= 2, {
+    message: 'Give the reason each devotee will be told',
+    path: ['reason'],
+  })
   .meta({ id: 'UpdateSlot' });
 export type UpdateSlot = z.infer<typeof updateSlotSchema>;
 

@@ -4,10 +4,13 @@ import {
   adminNotificationSchema,
   idParamSchema,
   notificationQuerySchema,
+  outboxHealthSchema,
   problemSchema,
 } from '@sevabook/shared';
-import { ALL_ROLES, BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
+import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
+import { outboxHealth } from '../../notifications/outbox-health.ts';
 import { listNotifications, retryNotification } from '../../notifications/staff-notifications.ts';
+import { contactAsSeenBy, errorTextAsSeenBy } from '../../privacy/viewer-view.ts';
 import { authProblems, staffSecurity } from '../security.ts';
 
 /** The outbox as staff see it: which messages went out, which failed, and sending one again. */
@@ -26,7 +29,34 @@ const adminNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminNotificationPageSchema, ...authProblems },
       },
     },
-    async (request) => listNotifications(app.db, request.query),
+    async (request) => {
+      const principal = principalOf(request);
+      // NOTE: not audited as a bulk read: the admin site polls this list every few seconds,
+      // and it holds a name and number per message, not a day's devotees.
+      const page = await listNotifications(app.db, request.query);
+      return {
+        ...page,
+        items: page.items.map((item) => ({
+          ...item,
+          lastError: errorTextAsSeenBy(principal, item.lastError),
+          booking: contactAsSeenBy(principal, item.booking),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/notifications/health',
+    {
+      schema: {
+        tags,
+        summary:
+          'Whether WhatsApp messages are going out: retrying, failed and dead, the next try and the last error',
+        security: staffSecurity,
+        response: { 200: outboxHealthSchema, ...authProblems },
+      },
+    },
+    async () => outboxHealth(app.db),
   );
 
   app.post(

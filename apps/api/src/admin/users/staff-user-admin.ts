@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { CreateStaffUser, UpdateStaffUser } from '@sevabook/shared';
 import type { Db, Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/db-errors.ts';
@@ -8,14 +8,26 @@ import { recordAudit, type Actor } from '../../audit/audit-log.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { revokeAllForUser } from '../../auth/refresh-tokens.ts';
 import { toStaffUserDto } from './staff-user-dto.ts';
+import { refuseCommonPassword } from './common-password-check.ts';
 
-/** A readable temporary password: 16 URL-safe characters, 96 bits. */
-function temporaryPassword(): string {
-  return randomBytes(12).toString('base64url');
+/**
+ * Letters and digits a person reads aloud or copies from paper without doubt: no 0/O/o, 1/l/I/i,
+ * 2/Z/z, 5/S/s, 8/B, nor u/v (lower-case pairs that look alike in small type), no symbols.
+ */
+export const TEMPORARY_PASSWORD_ALPHABET = '34679ACDEFGHJKLMNPQRTUVWXYabcdefghjkmnpqrtwxy';
+
+/** A temporary password of 20 characters from that alphabet: over 100 bits. */
+export function temporaryPassword(): string {
+  let password = '';
+  for (let i = 0; i < 20; i++) {
+    password += TEMPORARY_PASSWORD_ALPHABET[randomInt(TEMPORARY_PASSWORD_ALPHABET.length)];
+  }
+  return password;
 }
 
 /** Invites a staff user with a temporary password they must change at first sign-in. */
 export async function createStaffUser(db: Db, input: CreateStaffUser, actor: Actor) {
+  if (input.password !== undefined) await refuseCommonPassword(input.password, 'password');
   const password = input.password ?? temporaryPassword();
   const passwordHash = await hashPassword(password);
   try {
