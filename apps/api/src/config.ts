@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
+import type { SecretName } from './secrets/kept-secrets.ts';
+import { weaknessOf } from './secrets/secret-strength.ts';
 
 /**
  * Sevabook's whole configuration, parsed and checked once at start-up. Nothing else in the
@@ -29,7 +31,7 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_BACKOFF_MAX_MINUTES: z.coerce.number().int().min(1).default(15),
   API_KEY_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
   BOOKING_LINK_SECRET: z.string().optional(),
   ADMIN_EMAIL: z.string().email().default('admin@sevabook.local'),
@@ -63,6 +65,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('sevabook:'),
   SLOT_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   SERVE_SPAS: boolish.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -87,20 +90,27 @@ export interface Config {
   publicUrl: string;
   templeName: string;
   templeTimeZone: string;
+  /** Signs staff access tokens. */
   jwtSecret: string;
-  /** True when no JWT_SECRET was given and one was generated for this process. */
-  jwtSecretGenerated: boolean;
-  /** Staff sign-in: token lifetimes, login throttling and lockout, API key rate limit. */
+  /** Staff sign-in: token lifetimes, login throttling and backoff, API key rate limit. */
   auth: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
     loginRateLimitPerMin: number;
+    /** Wrong passwords one address may try for one account before it has to wait. */
     loginMaxFailures: number;
-    lockoutMinutes: number;
+    /** The longest wait that repeated wrong passwords earn. */
+    backoffMaxMinutes: number;
     apiKeyRateLimitPerMin: number;
   };
   /** Derives the secret in devotees' manage links (bookings/manage-token.ts). */
   bookingLinkSecret: string;
+  /**
+   * Secrets not set in the environment (never in production). Until withKeptSecrets
+   * (secrets/kept-secrets.ts) replaces them with the ones kept in the database, they hold
+   * random values of this process alone: safe, but not shared and not lasting.
+   */
+  keptSecrets: SecretName[];
   adminEmail: string;
   adminPassword: string | undefined;
   twilio:
@@ -134,6 +144,8 @@ export interface Config {
    */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean) | undefined;
   slotHorizonDays: number;
+  /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
+  personalDataRetentionDays: number;
   serveSpas: boolean;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -171,19 +183,24 @@ export function loadConfig(
   }
   const env = parsed.data;
 
-  if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
-    throw new ConfigError(
-      'JWT_SECRET must be set to at least 32 random characters in production (e.g. `openssl rand -hex 32`).',
-    );
-  }
-
-  if (
-    env.NODE_ENV === 'production' &&
-    (!env.BOOKING_LINK_SECRET || env.BOOKING_LINK_SECRET.length < 32)
-  ) {
-    throw new ConfigError(
-      'BOOKING_LINK_SECRET must be set to at least 32 random characters in production: it signs the links devotees use to manage bookings.',
-    );
+  if (env.NODE_ENV === 'production') {
+    const purposes = {
+      JWT_SECRET: 'It signs staff sign-in tokens',
+      BOOKING_LINK_SECRET: 'It derives the links devotees use to read and cancel bookings',
+    };
+    for (const name of ['JWT_SECRET', 'BOOKING_LINK_SECRET'] as const) {
+      const weakness = weaknessOf(env[name]);
+      if (weakness) {
+        throw new ConfigError(
+          `${name} cannot be used in production: ${weakness}. ${purposes[name]}; set it to 32 random bytes, e.g. \`openssl rand -hex 32\`.`,
+        );
+      }
+    }
+    if (!env.PUBLIC_URL) {
+      throw new ConfigError(
+        'PUBLIC_URL must be set in production: the address devotees reach (https://…), used in manage links and Twilio signature checks.',
+      );
+    }
   }
 
   if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_SEND_TIMEOUT_MS + 2_000) {
@@ -209,19 +226,19 @@ export function loadConfig(
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     templeName: env.TEMPLE_NAME,
     templeTimeZone: env.TEMPLE_TIMEZONE,
-    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-    jwtSecretGenerated: !env.JWT_SECRET,
+    // NOTE: never a constant. An unset secret is random for this process until the kept one is
+    // read from the database (server.ts, worker.ts); production refused to start above.
+    jwtSecret: env.JWT_SECRET || randomBytes(32).toString('hex'),
     auth: {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       loginRateLimitPerMin: env.LOGIN_RATE_LIMIT_PER_MIN,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
-      lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+      backoffMaxMinutes: env.LOGIN_BACKOFF_MAX_MINUTES,
       apiKeyRateLimitPerMin: env.API_KEY_RATE_LIMIT_PER_MIN,
     },
-    // NOTE: a fixed development secret keeps manage links valid across restarts in development;
-    // production refuses to start without a real one (above).
-    bookingLinkSecret: env.BOOKING_LINK_SECRET ?? 'sevabook-development-booking-link-secret',
+    bookingLinkSecret: env.BOOKING_LINK_SECRET || randomBytes(32).toString('hex'),
+    keptSecrets: (['JWT_SECRET', 'BOOKING_LINK_SECRET'] as const).filter((name) => !env[name]),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     twilio: twilioSet
@@ -258,6 +275,7 @@ export function loadConfig(
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
+    personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     serveSpas: env.SERVE_SPAS,
     logLevel: env.LOG_LEVEL,
     ...overrides,

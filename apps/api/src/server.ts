@@ -9,6 +9,7 @@ import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
 import { ensureFirstAdmin, seedDemoData, type FirstAdmin } from './db/seed.ts';
 import { withPreparationLock } from './db/startup-lock.ts';
+import { withKeptSecrets } from './secrets/kept-secrets.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,14 +28,24 @@ const WORKER_INDEX = 'SEVABOOK_WORKER_INDEX';
 async function main() {
   const config = loadConfig();
   if (config.processes > 1 && cluster.isPrimary) return runPrimary(config);
-  if (cluster.isWorker) return serve(config, Number(process.env[WORKER_INDEX]));
+  if (cluster.isWorker) return serveWithKeptSecrets(config, Number(process.env[WORKER_INDEX]));
 
-  const app = await buildApp(config);
-  const admin = await prepareDatabase(config, app.db, app.log);
-  scheduleDailySlots(config, app.db, app.log);
-  warnOfGeneratedSecret(config, app.log);
-  await serve(config, 1, app);
-  printBanner(config, admin);
+  // The database is prepared before the app is built: secrets not configured are kept there.
+  const log = pino(loggerOptions(config) as LoggerOptions);
+  const db = createDb(config.databaseUrl, config.databasePoolSize);
+  const admin = await prepareDatabase(config, db, log);
+  const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
+  const app = await buildApp(ready, { db });
+  scheduleDailySlots(ready, app.db, app.log);
+  await serve(ready, 1, app);
+  printBanner(ready, admin);
+}
+
+/** An HTTP worker of several: the primary made the kept secrets; every worker reads the same. */
+async function serveWithKeptSecrets(config: Config, index: number): Promise<void> {
+  const db = createDb(config.databaseUrl, config.databasePoolSize);
+  const ready = await withKeptSecrets(config, db);
+  await serve(ready, index, await buildApp(ready, { db }));
 }
 
 /** Migrations, demo data, the first admin and the coming days' slots; once across instances. */
@@ -73,14 +84,6 @@ function scheduleDailySlots(config: Config, db: Db, logger: FastifyBaseLogger): 
     DAY_MS,
   );
   daily.unref();
-}
-
-function warnOfGeneratedSecret(config: Config, logger: FastifyBaseLogger): void {
-  if (config.jwtSecretGenerated) {
-    logger.warn(
-      'JWT_SECRET is not set: generated one for this run (staff must log in again after a restart)',
-    );
-  }
 }
 
 /**
@@ -123,12 +126,12 @@ async function runPrimary(config: Config): Promise<void> {
   const log = pino(loggerOptions(config) as LoggerOptions);
   const admin = await prepareDatabase(config, db, log);
   scheduleDailySlots(config, db, log);
-  warnOfGeneratedSecret(config, log);
-  // Tokens signed by one worker must verify in all: they get the primary's secret.
-  const env = { JWT_SECRET: process.env.JWT_SECRET ?? config.jwtSecret };
+  // Made here once, before any worker starts; each worker reads the same from the database,
+  // so tokens signed by one verify in all without secrets passing through the environment.
+  await withKeptSecrets(config, db, (message) => log.warn(message));
   let stopping = false;
   const start = (index: number) => {
-    const worker = cluster.fork({ ...env, [WORKER_INDEX]: String(index) });
+    const worker = cluster.fork({ [WORKER_INDEX]: String(index) });
     let listened = false;
     worker.on('exit', (code, signal) => {
       if (stopping) return;

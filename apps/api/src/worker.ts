@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
+import { withKeptSecrets } from './secrets/kept-secrets.ts';
 
 /**
  * `pnpm --filter @sevabook/api worker`: the outbox notifier alone, for when the API runs with
@@ -16,7 +17,9 @@ async function main() {
   await checkDatabaseReachable(config.databaseUrl);
   // A notifier needs few connections: one claim and a handful of updates at a time.
   const db = createDb(config.databaseUrl, Math.min(config.databasePoolSize, 5));
-  const notifier = createNotifier(config, db, log);
+  // The manage links in its messages must be the ones the API checks: same kept secret.
+  const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
+  const notifier = createNotifier(ready, db, log);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

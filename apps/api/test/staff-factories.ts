@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -15,7 +15,9 @@ import { uniqueSuffix } from './factories.ts';
 /** Staff users, API keys and an app to sign them in to, for the staff API's tests. */
 
 export const TEST_PASSWORD = 'correct horse battery staple';
-const JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
+// Random for each test process, like any secret: a constant one in the repository would be a
+// key anyone could sign with.
+const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** The app on this run's database, with generous login limits unless a test lowers them. */
 export function buildStaffApp(
@@ -45,7 +47,6 @@ export interface StaffFields {
   password?: string;
   active?: boolean;
   mustChangePassword?: boolean;
-  lockedUntil?: Date | null;
 }
 
 let cachedHash: Promise<string> | undefined;
@@ -65,7 +66,6 @@ export async function createStaffUser(db: Tx, fields: StaffFields = {}) {
       passwordHash,
       active: fields.active ?? true,
       mustChangePassword: fields.mustChangePassword ?? false,
-      lockedUntil: fields.lockedUntil ?? null,
     },
   });
   return { user, password };
@@ -76,7 +76,7 @@ export async function createStaffUser(db: Tx, fields: StaffFields = {}) {
  * minutes), without a login round trip; login itself is tested in test/auth.
  */
 export function accessTokenFor(
-  user: { id: number; role: StaffRole },
+  user: { id: number; role: StaffRole; sessionVersion?: number },
   lifetimeSeconds = 900,
 ): string {
   const iat = Math.floor(Date.now() / 1000);
@@ -85,6 +85,7 @@ export function accessTokenFor(
     sub: String(user.id),
     role: user.role,
     typ: 'access',
+    sv: user.sessionVersion ?? 0,
     iss: JWT_ISSUER,
     aud: JWT_AUDIENCE,
     iat,

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { StaffRole, StaffUser } from '../generated/prisma/client.ts';
 import { API_KEY_PREFIX, findLiveApiKey } from './api-key-secrets.ts';
+import { timingEqualiserHash } from './passwords.ts';
 import { apiKeyActor, staffActor, type Principal } from './principal.ts';
 
 export const JWT_ISSUER = 'sevabook';
@@ -15,13 +16,15 @@ interface AccessClaims {
   sub: string;
   role: StaffRole;
   typ: 'access';
+  /** The account's session version when the token was made (refresh-tokens.ts). */
+  sv: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Who sent this request, from its bearer JWT or API key; throws a 401 AppError. */
     authenticate(request: FastifyRequest): Promise<Principal>;
-    signAccessToken(user: Pick<StaffUser, 'id' | 'role'>): string;
+    signAccessToken(user: Pick<StaffUser, 'id' | 'role' | 'sessionVersion'>): string;
   }
 }
 
@@ -37,6 +40,10 @@ export const unauthorized = (detail: string) =>
  */
 export default fp(async function auth(app) {
   const { config } = app;
+  // The first unknown email must not take longer than later ones: make the dummy hash now.
+  app.addHook('onReady', async () => {
+    await timingEqualiserHash();
+  });
   await app.register(cookie);
   await app.register(jwt, {
     secret: config.jwtSecret,
@@ -61,8 +68,13 @@ export default fp(async function auth(app) {
     keyGenerator: (request) => `api-key:${request.principal?.id ?? 0}`,
   });
 
-  app.decorate('signAccessToken', (user: Pick<StaffUser, 'id' | 'role'>) =>
-    app.jwt.sign({ sub: String(user.id), role: user.role, typ: 'access' } satisfies AccessClaims),
+  app.decorate('signAccessToken', (user: Pick<StaffUser, 'id' | 'role' | 'sessionVersion'>) =>
+    app.jwt.sign({
+      sub: String(user.id),
+      role: user.role,
+      typ: 'access',
+      sv: user.sessionVersion,
+    } satisfies AccessClaims),
   );
 
   app.decorate('authenticate', async (request: FastifyRequest): Promise<Principal> => {
@@ -116,11 +128,13 @@ export default fp(async function auth(app) {
     if (claims.typ !== 'access' || !Number.isInteger(id))
       throw unauthorized('The access token is not valid.');
 
-    // The account is read on every request (a primary-key lookup), so deactivating someone or
-    // changing their role takes effect at once, not when their token expires.
+    // The account is read on every request (a primary-key lookup), so deactivating someone,
+    // changing their role or ending their sessions takes effect at once, not when the token
+    // expires.
     const user = await app.db.staffUser.findUnique({ where: { id } });
-    if (!user || !user.active || (user.lockedUntil && user.lockedUntil > now)) {
-      throw unauthorized('This account can no longer sign in.');
+    if (!user || !user.active) throw unauthorized('This account can no longer sign in.');
+    if (claims.sv !== user.sessionVersion) {
+      throw unauthorized('This session has ended; sign in again.');
     }
     const principal: Principal = {
       kind: 'staff',

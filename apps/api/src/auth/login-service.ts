@@ -3,65 +3,65 @@ import { AppError } from '../errors.ts';
 import type { StaffUser } from '../generated/prisma/client.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { revokeAllForUser } from './refresh-tokens.ts';
-
-export interface LockoutRules {
-  loginMaxFailures: number;
-  lockoutMinutes: number;
-}
+import {
+  assertMayTry,
+  clearWrongPasswords,
+  recordWrongPassword,
+  type BackoffRules,
+} from './sign-in-backoff.ts';
 
 /** One answer for every failed login, so it never tells whether an email has an account. */
 export const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'Sign-in failed', 'The email or password is not right.');
 
 /**
- * Checks an email and password. Unknown, inactive and locked accounts fail exactly like a wrong
- * password (same error, same argon2 work). Each wrong password counts towards a lockout.
+ * Checks an email and password from a client address. Unknown and inactive accounts fail
+ * exactly like a wrong password: the same error, the same argon2 work against a dummy hash, and
+ * the same failure counted (sign-in-backoff.ts), so neither the answer nor its timing tells
+ * which emails have accounts.
  */
 export async function verifyLogin(
   db: Db,
-  rules: LockoutRules,
+  rules: BackoffRules,
   email: string,
   password: string,
+  address: string,
   now: Date,
 ): Promise<StaffUser> {
+  const attempt = { email, address };
+  await assertMayTry(db, attempt, now);
   const user = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const usable = user && user.active && !(user.lockedUntil && user.lockedUntil > now);
-  const matches = await verifyPassword(usable ? user.passwordHash : null, password);
-  if (!user || !usable) throw invalidCredentials();
-
-  if (!matches) {
-    const counted = await db.staffUser.update({
-      where: { id: user.id },
-      data: { failedLogins: { increment: 1 } },
-    });
-    if (counted.failedLogins >= rules.loginMaxFailures) {
-      await db.staffUser.update({
-        where: { id: user.id },
-        data: {
-          failedLogins: 0,
-          lockedUntil: new Date(now.getTime() + rules.lockoutMinutes * 60_000),
-        },
-      });
-    }
+  const usable = user?.active ? user : null;
+  const matches = await verifyPassword(usable?.passwordHash ?? null, password);
+  if (!usable || !matches) {
+    await recordWrongPassword(db, rules, attempt, now);
     throw invalidCredentials();
   }
-
-  return db.staffUser.update({
-    where: { id: user.id },
-    data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
-  });
+  await clearWrongPasswords(db, attempt);
+  return db.staffUser.update({ where: { id: usable.id }, data: { lastLoginAt: now } });
 }
 
-/** A signed-in user replaces their password; every other session of theirs is signed out. */
+/**
+ * A signed-in user replaces their password; every other session of theirs is signed out. A
+ * wrong current password counts like a wrong password at sign-in: a stolen access token must
+ * not become a way to guess the password without limit.
+ */
 export async function changePassword(
   db: Db,
+  rules: BackoffRules,
   userId: number,
   currentPassword: string,
   newPassword: string,
+  address: string,
   now: Date,
 ): Promise<void> {
   const user = await db.staffUser.findUniqueOrThrow({ where: { id: userId } });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw invalidCredentials();
+  const attempt = { email: user.email, address };
+  await assertMayTry(db, attempt, now);
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordWrongPassword(db, rules, attempt, now);
+    throw invalidCredentials();
+  }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({
@@ -69,5 +69,6 @@ export async function changePassword(
       data: { passwordHash, mustChangePassword: false },
     });
     await revokeAllForUser(tx, userId, now);
+    await clearWrongPasswords(tx, attempt);
   });
 }

@@ -6,7 +6,8 @@ import type { StaffUser } from '../generated/prisma/client.ts';
  * Refresh tokens are opaque random strings (never JWTs, so one can never pass as an access
  * token), stored only as their SHA-256. Each use rotates the token; each login starts a family.
  * Presenting a token that was already rotated means it was stolen or replayed: the whole family
- * is revoked, which signs out the thief and the rightful user alike.
+ * is revoked, which signs out the thief and the rightful user alike, and the user's session
+ * version goes up, so the access tokens already handed out stop working at once too.
  */
 
 export interface IssuedRefreshToken {
@@ -59,12 +60,13 @@ export async function rotateRefreshToken(
 
     if (stored.rotatedAt) {
       await revokeFamily(tx, stored.familyId, now);
+      await endAccessTokens(tx, stored.staffUserId);
       return { ok: false, reason: 'reused' } as const;
     }
     if (stored.revokedAt) return { ok: false, reason: 'revoked' } as const;
     if (stored.expiresAt <= now) return { ok: false, reason: 'expired' } as const;
     const user = stored.staffUser;
-    if (!user.active || (user.lockedUntil && user.lockedUntil > now)) {
+    if (!user.active) {
       await revokeFamily(tx, stored.familyId, now);
       return { ok: false, reason: 'user_inactive' } as const;
     }
@@ -95,5 +97,17 @@ export async function revokeAllForUser(db: Tx, staffUserId: number, now: Date): 
   await db.refreshToken.updateMany({
     where: { staffUserId, revokedAt: null },
     data: { revokedAt: now },
+  });
+}
+
+/**
+ * Every access token the user holds stops working on its next request (auth-plugin.ts compares
+ * the version in the token with the account's), without waiting up to 15 minutes for it to
+ * expire.
+ */
+export async function endAccessTokens(db: Tx, staffUserId: number): Promise<void> {
+  await db.staffUser.update({
+    where: { id: staffUserId },
+    data: { sessionVersion: { increment: 1 } },
   });
 }

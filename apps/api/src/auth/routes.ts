@@ -5,11 +5,9 @@ import {
   changePasswordSchema,
   loginSchema,
   problemSchema,
-  refreshSchema,
   sessionSchema,
   staffUserSchema,
 } from '@sevabook/shared';
-import { AppError } from '../errors.ts';
 import type { StaffUser } from '../generated/prisma/client.ts';
 import { toStaffUserDto } from '../admin/users/staff-user-dto.ts';
 import { refuseCommonPassword } from '../admin/users/common-password-check.ts';
@@ -30,15 +28,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { auth } = app.config;
   const secureCookie = app.config.publicUrl.startsWith('https:');
 
-  const perAccountLimit = app.createRateLimit({
-    max: auth.loginRateLimitPerMin,
-    timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const email = (request.body as { email?: unknown } | null)?.email;
-      return `login-account:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
-    },
-  });
-
+  /**
+   * The refresh token goes out only as an httpOnly cookie scoped to these routes: a script
+   * injected into the admin site cannot read it, and it never sits in a JSON body or a log.
+   * Programs that are not browsers keep and send the cookie like any HTTP client; software of
+   * third parties uses API keys instead (docs/decisions/0005-staff-auth-and-search.md).
+   */
   function sendSession(reply: FastifyReply, user: StaffUser, refresh: IssuedRefreshToken) {
     void reply.setCookie(REFRESH_COOKIE, refresh.token, {
       httpOnly: true,
@@ -52,7 +47,6 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       accessToken: app.signAccessToken(user),
       tokenType: 'Bearer' as const,
       expiresIn: auth.accessTokenTtlSeconds,
-      refreshToken: refresh.token,
       refreshExpiresAt: refresh.expiresAt.toISOString(),
       user: toStaffUserDto(user),
     };
@@ -66,8 +60,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description:
-          'Returns a short-lived access token and a refresh token (also set as an httpOnly cookie). ' +
-          'Unknown emails, wrong passwords and locked or inactive accounts all answer 401 invalid_credentials.',
+          'Returns a short-lived access token; the refresh token is set as the httpOnly `sevabook_refresh` cookie only. ' +
+          'Unknown emails, wrong passwords and inactive accounts all answer 401 invalid_credentials. ' +
+          'After repeated wrong passwords for one account from one address, that address waits (429, Retry-After); other addresses are not affected.',
         body: loginSchema,
         security: [],
         response: {
@@ -77,25 +72,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           429: problemSchema,
         },
       },
-      preHandler: async (request) => {
-        const limit = await perAccountLimit(request);
-        if (!limit.isAllowed && limit.isExceeded) {
-          throw new AppError(
-            429,
-            'rate_limited',
-            'Too many sign-in attempts',
-            'Too many attempts for this account; wait a minute.',
-            undefined,
-            {
-              'retry-after': String(limit.ttlInSeconds),
-            },
-          );
-        }
-      },
     },
     async (request, reply) => {
       const now = new Date();
-      const user = await verifyLogin(app.db, auth, request.body.email, request.body.password, now);
+      const { email, password } = request.body;
+      const user = await verifyLogin(app.db, auth, email, password, request.ip, now);
       const refresh = await issueRefreshToken(app.db, user.id, auth.refreshTokenTtlDays, now);
       request.log.info({ staffUserId: user.id }, 'staff signed in');
       return sendSession(reply, user, refresh);
@@ -109,16 +90,15 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new access token and a new refresh token',
         description:
-          'Reads the `sevabook_refresh` cookie, or `refreshToken` in the body. The token is rotated; ' +
-          'presenting an already-used one revokes its whole session.',
-        body: refreshSchema.nullish(),
+          'Reads the `sevabook_refresh` cookie and rotates it. Presenting an already-used one revokes ' +
+          'its whole session and ends every access token of the account at once.',
         security: [],
         response: { 200: sessionSchema, 401: problemSchema, 422: problemSchema },
       },
     },
     async (request, reply) => {
-      const token = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
-      if (!token) throw unauthorized('Send a refresh token.');
+      const token = request.cookies[REFRESH_COOKIE];
+      if (!token) throw unauthorized(`Send the ${REFRESH_COOKIE} cookie.`);
       const now = new Date();
       const result = await rotateRefreshToken(app.db, token, auth.refreshTokenTtlDays, now);
       if (!result.ok) {
@@ -136,14 +116,13 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out: revoke the refresh token’s session and clear the cookie',
-        body: refreshSchema.nullish(),
+        summary: 'Sign out: revoke the refresh cookie’s session and clear the cookie',
         security: [],
         response: { 204: z.null().describe('Signed out') },
       },
     },
     async (request, reply) => {
-      const token = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+      const token = request.cookies[REFRESH_COOKIE];
       if (token) await revokeRefreshToken(app.db, token, new Date());
       return reply.clearCookie(REFRESH_COOKIE, { path: '/api/v1/auth' }).code(204).send(null);
     },
@@ -181,18 +160,27 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags: ['auth'],
           summary: 'Change one’s own password (signs out every other session)',
+          description:
+            'A wrong current password counts towards the same wait as wrong passwords at sign-in (429, Retry-After).',
           security: bearer,
           body: changePasswordSchema,
-          response: { 204: z.null().describe('Changed'), 401: problemSchema, 422: problemSchema },
+          response: {
+            204: z.null().describe('Changed'),
+            401: problemSchema,
+            422: problemSchema,
+            429: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         await refuseCommonPassword(request.body.newPassword, 'newPassword');
         await changePassword(
           app.db,
+          auth,
           principalOf(request).id,
           request.body.currentPassword,
           request.body.newPassword,
+          request.ip,
           new Date(),
         );
         return reply.code(204).send(null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/auth/api-key-secrets.ts';
+import { accountKeyOf } from '../../src/auth/sign-in-backoff.ts';
 import { ANONYMOUS, send, statusOf } from '../app.ts';
 import { testDb } from '../db.ts';
 import { createSlot, uniquePhone, uniqueSuffix } from '../factories.ts';
@@ -75,8 +76,20 @@ describe('staff accounts (admin only)', () => {
     expect((await db.staffUser.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(true);
   });
 
-  it('resets a password: new temporary one, account unlocked, old password refused', async () => {
-    const { user } = await createStaffUser(db, { lockedUntil: new Date(Date.now() + 600_000) });
+  it('resets a password: new temporary one, the old tokens ended at once, any wait lifted, old password refused', async () => {
+    const { user } = await createStaffUser(db);
+    const before = { headers: bearerFor(user) };
+    expect(await statusOf(app, 'GET', '/api/v1/auth/me', before)).toBe(200);
+    // Wrong passwords from this address had earned it a wait.
+    await db.signInFailure.create({
+      data: {
+        accountKey: accountKeyOf(user.email),
+        address: '127.0.0.1',
+        failures: 9,
+        lastFailedAt: new Date(),
+        blockedUntil: new Date(Date.now() + 600_000),
+      },
+    });
     const res = await send(
       app,
       'POST',
@@ -86,7 +99,8 @@ describe('staff accounts (admin only)', () => {
     expect(res.statusCode).toBe(200);
     const { temporaryPassword } = res.json<{ temporaryPassword: string }>();
     const row = await db.staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row).toMatchObject({ lockedUntil: null, mustChangePassword: true, failedLogins: 0 });
+    expect(row).toMatchObject({ mustChangePassword: true, sessionVersion: user.sessionVersion + 1 });
+    expect(await statusOf(app, 'GET', '/api/v1/auth/me', before)).toBe(401);
     const login = (password: string) =>
       statusOf(app, 'POST', '/api/v1/auth/login', ANONYMOUS, { email: user.email, password });
     expect(await login(TEST_PASSWORD)).toBe(401);

@@ -1,4 +1,4 @@
-import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
+import { createHmac, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../src/auth/auth-plugin.ts';
@@ -27,6 +27,7 @@ describe('staff access tokens', () => {
     sub: String(userId),
     role: 'admin',
     typ: 'access',
+    sv: 0,
     iss: JWT_ISSUER,
     aud: JWT_AUDIENCE,
     iat: now(),
@@ -75,12 +76,7 @@ describe('staff access tokens', () => {
     ],
     [
       'a wrong signature',
-      () =>
-        hmacToken(
-          { alg: 'HS256', typ: 'JWT' },
-          claims(),
-          'another-secret-of-some-length-0123456789',
-        ),
+      () => hmacToken({ alg: 'HS256', typ: 'JWT' }, claims(), randomBytes(32).toString('hex')),
     ],
     [
       'an expired token',
@@ -124,7 +120,9 @@ describe('staff access tokens', () => {
       payload: { email, password: TEST_PASSWORD },
     });
     expect(login.statusCode).toBe(200);
-    const res = await me(login.json<{ refreshToken: string }>().refreshToken);
+    const refresh = login.cookies.find((c) => c.name === 'sevabook_refresh');
+    expect(refresh?.value).toBeTruthy();
+    const res = await me(refresh!.value);
     expect(res.statusCode).toBe(401);
   });
 

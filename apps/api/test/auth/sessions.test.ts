@@ -12,7 +12,6 @@ import {
 
 interface SessionBody {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
   user: { id: number; email: string; role: string };
 }
@@ -20,17 +19,23 @@ interface SessionBody {
 const refreshCookie = (res: LightMyRequestResponse) =>
   res.cookies.find((c) => c.name === 'sevabook_refresh');
 
+/** The session a sign-in or refresh answered with, and the refresh token from its cookie. */
+const sessionOf = (res: LightMyRequestResponse) => ({
+  ...res.json<SessionBody>(),
+  refreshToken: refreshCookie(res)!.value,
+});
+
 describe('POST /api/v1/auth/login', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildStaffApp({ loginMaxFailures: 3, lockoutMinutes: 15 });
+    app = await buildStaffApp({ loginMaxFailures: 3, backoffMaxMinutes: 15 });
   });
   afterAll(() => app.close());
 
   const login = (email: string, password: string) =>
     app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 
-  it('signs a staff user in with an access token, a refresh token and an httpOnly strict cookie', async () => {
+  it('signs a staff user in with an access token, and the refresh token only as an httpOnly strict cookie', async () => {
     const { user } = await createStaffUser(testDb(), { role: 'viewer' });
     const res = await login(user.email.toUpperCase(), TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
@@ -41,18 +46,16 @@ describe('POST /api/v1/auth/login', () => {
       user: { id: user.id, role: 'viewer' },
     });
     expect(body.user).not.toHaveProperty('passwordHash');
-    const cookie = refreshCookie(res);
-    expect(cookie).toMatchObject({
-      value: body.refreshToken,
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/api/v1/auth',
-    });
+    const cookie = refreshCookie(res)!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    // A script in the page reads the body; it must never find the refresh token there.
+    expect(body).not.toHaveProperty('refreshToken');
+    expect(res.body).not.toContain(cookie.value);
     const stored = await testDb().refreshToken.findMany({ where: { staffUserId: user.id } });
     expect(stored).toHaveLength(1);
     // Only the hash is stored.
-    expect(stored[0]!.tokenHash).toBe(hashRefreshToken(body.refreshToken));
-    expect(JSON.stringify(stored)).not.toContain(body.refreshToken);
+    expect(stored[0]!.tokenHash).toBe(hashRefreshToken(cookie.value));
+    expect(JSON.stringify(stored)).not.toContain(cookie.value);
     const after = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastLoginAt).not.toBeNull();
   });
@@ -73,26 +76,6 @@ describe('POST /api/v1/auth/login', () => {
     const res = await login(user.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'invalid_credentials' });
-  });
-
-  it('locks an account after repeated wrong passwords, and the right one then fails too', async () => {
-    const { user } = await createStaffUser(testDb());
-    for (let i = 0; i < 3; i++)
-      expect((await login(user.email, `wrong password ${i}`)).statusCode).toBe(401);
-    const locked = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
-    const res = await login(user.email, TEST_PASSWORD);
-    expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'invalid_credentials' });
-  });
-
-  it('resets the failure count after a successful login', async () => {
-    const { user } = await createStaffUser(testDb());
-    await login(user.email, 'wrong password one');
-    await login(user.email, 'wrong password two');
-    expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
-    const after = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.failedLogins).toBe(0);
   });
 
   it('rejects a malformed body with 422 validation_failed', async () => {
@@ -130,25 +113,6 @@ describe('login rate limits', () => {
       await app.close();
     }
   });
-
-  it('limits attempts per account, whatever the address', async () => {
-    const app = await buildStaffApp({ loginRateLimitPerMin: 2, loginMaxFailures: 100 });
-    try {
-      const codes: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          remoteAddress: `10.0.0.${i + 1}`,
-          payload: { email: 'target@test.sevabook.local', password: 'whatever it is' },
-        });
-        codes.push(res.statusCode);
-      }
-      expect(codes).toEqual([401, 401, 429]);
-    } finally {
-      await app.close();
-    }
-  });
 });
 
 describe('POST /api/v1/auth/refresh and /logout', () => {
@@ -165,7 +129,7 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
       url: '/api/v1/auth/login',
       payload: { email: user.email, password: TEST_PASSWORD },
     });
-    return { user, session: res.json<SessionBody>() };
+    return { user, session: sessionOf(res) };
   }
   const refreshWithCookie = (token: string) =>
     app.inject({
@@ -173,22 +137,21 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
       url: '/api/v1/auth/refresh',
       cookies: { sevabook_refresh: token },
     });
-  const refreshWithBody = (token: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: token } });
+  const me = (accessToken: string) =>
+    app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
 
   it('rotates the refresh token from the cookie and gives a working access token', async () => {
     const { user, session } = await signIn();
     const res = await refreshWithCookie(session.refreshToken);
     expect(res.statusCode).toBe(200);
-    const next = res.json<SessionBody>();
+    const next = sessionOf(res);
     expect(next.refreshToken).not.toBe(session.refreshToken);
-    expect(refreshCookie(res)?.value).toBe(next.refreshToken);
-    const me = await app.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      headers: { authorization: `Bearer ${next.accessToken}` },
-    });
-    expect(me.json()).toMatchObject({ id: user.id });
+    expect(res.body).not.toContain(next.refreshToken);
+    expect((await me(next.accessToken)).json()).toMatchObject({ id: user.id });
     const rows = await testDb().refreshToken.findMany({
       where: { staffUserId: user.id },
       orderBy: { id: 'asc' },
@@ -198,26 +161,38 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
     expect(rows[1]!.familyId).toBe(rows[0]!.familyId);
   });
 
-  it('accepts the refresh token in the body, for API clients', async () => {
+  it('takes the refresh token from the cookie only, never from a body', async () => {
     const { session } = await signIn();
-    expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(200);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
+    expect(res.statusCode).toBe(401);
+    expect((await refreshWithCookie(session.refreshToken)).statusCode).toBe(200);
   });
 
-  it('treats reuse of a rotated token as theft: 401, and the whole session is revoked', async () => {
+  it('treats reuse of a rotated token as theft: 401, the whole session revoked, and its access tokens end at once', async () => {
     const { user, session } = await signIn();
-    const second = (await refreshWithBody(session.refreshToken)).json<SessionBody>();
-    const reuse = await refreshWithBody(session.refreshToken);
+    const second = sessionOf(await refreshWithCookie(session.refreshToken));
+    expect((await me(second.accessToken)).statusCode).toBe(200);
+    const reuse = await refreshWithCookie(session.refreshToken);
     expect(reuse.statusCode).toBe(401);
     // The newer token, held by whoever rotated it, is revoked too.
-    expect((await refreshWithBody(second.refreshToken)).statusCode).toBe(401);
+    expect((await refreshWithCookie(second.refreshToken)).statusCode).toBe(401);
     const live = await testDb().refreshToken.count({
       where: { staffUserId: user.id, revokedAt: null },
     });
     expect(live).toBe(0);
+    // The access tokens already handed out (to the thief too) stop working before they expire.
+    expect((await me(second.accessToken)).statusCode).toBe(401);
+    expect((await me(session.accessToken)).statusCode).toBe(401);
+    const after = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
   });
 
   it('refuses an unknown refresh token and a missing one with 401', async () => {
-    expect((await refreshWithBody('made-up-token')).statusCode).toBe(401);
+    expect((await refreshWithCookie('made-up-token')).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/refresh' })).statusCode).toBe(
       401,
     );
@@ -229,13 +204,13 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
       where: { staffUserId: user.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(401);
+    expect((await refreshWithCookie(session.refreshToken)).statusCode).toBe(401);
   });
 
   it('refuses to refresh for a user deactivated since signing in', async () => {
     const { user, session } = await signIn();
     await testDb().staffUser.update({ where: { id: user.id }, data: { active: false } });
-    expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(401);
+    expect((await refreshWithCookie(session.refreshToken)).statusCode).toBe(401);
   });
 
   it('logout revokes the session and clears the cookie', async () => {
@@ -250,7 +225,7 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
     expect(
       await testDb().refreshToken.count({ where: { staffUserId: user.id, revokedAt: null } }),
     ).toBe(0);
-    expect((await refreshWithBody(session.refreshToken)).statusCode).toBe(401);
+    expect((await refreshWithCookie(session.refreshToken)).statusCode).toBe(401);
   });
 });
 

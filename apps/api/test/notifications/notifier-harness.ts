@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { devoteeActor } from '../../src/audit/audit-log.ts';
 import { cancelBooking, createBooking } from '../../src/bookings/booking-service.ts';
@@ -30,6 +31,9 @@ export const FAST_OUTBOX: OutboxSettings = {
 
 export const PUBLIC_URL = 'https://seva.example.org';
 
+/** The link secret of this test process's notifiers, so tests can work out the links they send. */
+const BOOKING_LINK_SECRET = randomBytes(32).toString('hex');
+
 export const silentLog: NotifierLog = { info() {}, warn() {}, error() {}, debug() {} };
 
 export interface Harness {
@@ -61,6 +65,7 @@ export async function startHarness(): Promise<Harness> {
       TWILIO_AUTH_TOKEN: fake.authToken,
       TWILIO_WHATSAPP_FROM: '+14155238886',
       TWILIO_API_BASE: fake.url,
+      BOOKING_LINK_SECRET,
       ...env,
     });
     return { ...base, outbox: { ...FAST_OUTBOX, ...outbox } };
@@ -107,7 +112,7 @@ export function harnessForSuite(): Harness {
   return harness;
 }
 
-export const tokens = new ManageTokens(loadConfig({ NODE_ENV: 'test' }).bookingLinkSecret);
+export const tokens = new ManageTokens(BOOKING_LINK_SECRET);
 
 /** A booking made the way the API makes one, with its outbox rows. */
 export async function book(

@@ -35,21 +35,15 @@ export const sessionSchema = z
     accessToken: z.string().describe('Bearer JWT; send as `Authorization: Bearer …`'),
     tokenType: z.literal('Bearer'),
     expiresIn: z.number().int().describe('Seconds until the access token expires'),
-    refreshToken: z
-      .string()
+    refreshExpiresAt: z.iso
+      .datetime()
       .describe(
-        'Also set as the httpOnly `sevabook_refresh` cookie; API clients may send it in the body instead',
+        'When the refresh token expires. The token itself is only ever the httpOnly `sevabook_refresh` cookie, never in a body a script could read',
       ),
-    refreshExpiresAt: z.iso.datetime(),
     user: staffUserSchema,
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;
-
-export const refreshSchema = z
-  .strictObject({ refreshToken: z.string().min(1).max(200).optional() })
-  .meta({ id: 'RefreshRequest' });
-export type RefreshRequest = z.infer<typeof refreshSchema>;
 
 export const changePasswordSchema = z
   .strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })

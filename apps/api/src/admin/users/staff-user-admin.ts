@@ -6,7 +6,8 @@ import { conflict, notFound } from '../../errors.ts';
 import type { StaffUser } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { revokeAllForUser } from '../../auth/refresh-tokens.ts';
+import { endAccessTokens, revokeAllForUser } from '../../auth/refresh-tokens.ts';
+import { clearAllWrongPasswords } from '../../auth/sign-in-backoff.ts';
 import { toStaffUserDto } from './staff-user-dto.ts';
 import { refuseCommonPassword } from './common-password-check.ts';
 
@@ -111,7 +112,10 @@ async function ensureAnotherAdmin(tx: Tx, id: number): Promise<void> {
   }
 }
 
-/** Issues a new temporary password: unlocks the account and signs it out everywhere. */
+/**
+ * Issues a new temporary password: signs the account out everywhere at once (refresh tokens
+ * and access tokens) and lets every address try the new password straight away.
+ */
 export async function resetStaffPassword(db: Db, id: number, actor: Actor) {
   if (!(await db.staffUser.findUnique({ where: { id }, select: { id: true } }))) {
     throw notFound(`There is no staff user ${id}.`);
@@ -121,9 +125,11 @@ export async function resetStaffPassword(db: Db, id: number, actor: Actor) {
   const user = await db.$transaction(async (tx) => {
     const updated = await tx.staffUser.update({
       where: { id },
-      data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+      data: { passwordHash, mustChangePassword: true },
     });
     await revokeAllForUser(tx, id, new Date());
+    await endAccessTokens(tx, id);
+    await clearAllWrongPasswords(tx, updated.email);
     await recordAudit(tx, {
       entityType: 'staff_user',
       entityId: id,
