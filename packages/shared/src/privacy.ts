@@ -28,3 +28,8 @@ export function maskPhoneForViewer(e164: string): string {
   });
   return `${prefix}${masked}`;
 }
+
+/** The digits a number is written with inside its country (9876543210 for +919876543210). */
+export function nationalDigits(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
+}

@@ -27,6 +27,7 @@ export const problemCodes = [
   'idempotency_key_reused',
   'persons_exceed_limit',
   'capacity_below_booked',
+  'upcoming_bookings',
   'conflict',
   'service_unavailable',
   'internal_error',

@@ -12,7 +12,16 @@ export const devoteeActor: Actor = { type: 'devotee', label: 'devotee' };
 export const systemActor: Actor = { type: 'system', label: 'system' };
 
 export interface AuditRecord {
-  entityType: 'booking' | 'seva' | 'schedule' | 'slot' | 'closed_date' | 'staff_user' | 'api_key';
+  entityType:
+    | 'booking'
+    | 'seva'
+    | 'schedule'
+    | 'slot'
+    | 'closed_date'
+    | 'staff_user'
+    | 'api_key'
+    /** Bulk reads and erasures of devotees' details (entityId 0: no one row). */
+    | 'personal_data';
   entityId: number;
   bookingId?: number;
   action: string;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { ManageTokens } from '../bookings/manage-token.ts';
+import { PersonalDataRetention } from '../privacy/retention.ts';
 import { STATUS_CALLBACK_PATH } from './delivery-status.ts';
 import { Notifier, type NotifierLog } from './notifier.ts';
 import { LogTransport, type Transport } from './transport.ts';
@@ -35,6 +36,7 @@ export function createNotifier(
     settings: config.outbox,
     log,
     ...(overrides.workerId ? { workerId: overrides.workerId } : {}),
+    housekeeping: new PersonalDataRetention(db, config.personalDataRetentionDays, log),
     render: {
       timeZone: config.templeTimeZone,
       templeName: config.templeName,

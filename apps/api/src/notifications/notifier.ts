@@ -44,6 +44,11 @@ export interface NotifierOptions {
   render: RenderContext;
   log: NotifierLog;
   workerId?: string;
+  /**
+   * Work that runs in the notifier's process alongside it, started and stopped with it: the
+   * daily anonymisation of bookings past their retention period (privacy/retention.ts).
+   */
+  housekeeping?: { start(): void; stop(): Promise<void> };
 }
 
 /** A claimed row is sent only if its lease outlasts the send's timeout by this much. */
@@ -81,6 +86,7 @@ export class Notifier {
       `Notifier started: ${this.options.transport.describe()}`,
     );
     this.running = this.loop();
+    this.options.housekeeping?.start();
   }
 
   /**
@@ -90,7 +96,7 @@ export class Notifier {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const wake of [...this.sleepers]) wake();
-    await this.running;
+    await Promise.all([this.running, this.options.housekeeping?.stop()]);
     this.running = undefined;
   }
 

@@ -39,6 +39,10 @@ export const adminBookingSchema = bookingSchema
     cancelReason: z.string().nullable(),
     createdByStaffId: z.number().int().nullable(),
     apiKeyId: z.number().int().nullable(),
+    privacyNoticeVersion: z
+      .string()
+      .nullable()
+      .describe('The privacy notice the devotee site showed; null for counter and API bookings'),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'AdminBooking' });

@@ -14,6 +14,7 @@ export function toAdminBookingDto(
     cancelReason: booking.cancelReason,
     createdByStaffId: booking.createdByStaffId,
     apiKeyId: booking.apiKeyId,
+    privacyNoticeVersion: booking.privacyNoticeVersion,
     updatedAt: booking.updatedAt.toISOString(),
   };
 }

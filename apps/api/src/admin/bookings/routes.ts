@@ -15,6 +15,8 @@ import { creatorOf } from '../../auth/principal.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
 import { cancelBooking, createBooking } from '../../bookings/booking-service.ts';
 import { notFound } from '../../errors.ts';
+import { recordBulkRead } from '../../privacy/bulk-read-audit.ts';
+import { contactAsSeenBy } from '../../privacy/viewer-view.ts';
 import { toAdminBookingDto } from './admin-booking-dto.ts';
 import { updateBooking } from './booking-changes.ts';
 import { searchBookings } from './booking-search.ts';
@@ -41,16 +43,23 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin: bookings'],
         summary: 'Search and page bookings',
+        description:
+          'Viewers see phone numbers masked and no email. Every search is audited (who, when, ' +
+          'the filters and how many rows; never the search text).',
         security: staffSecurity,
         querystring: adminBookingQuerySchema,
         response: { 200: adminBookingPageSchema, ...authProblems },
       },
     },
     async (request) => {
+      const principal = principalOf(request);
       const { items, total } = await searchBookings(app.db, request.query, tz);
+      await recordBulkRead(app.db, principal.actor, 'bookings.searched', items.length, {
+        ...request.query,
+      });
       const now = new Date();
       return {
-        items: items.map((b) => toAdminBookingDto(b, now, tz)),
+        items: items.map((b) => contactAsSeenBy(principal, toAdminBookingDto(b, now, tz))),
         total,
         page: request.query.page,
         pageSize: request.query.pageSize,
@@ -64,6 +73,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin: bookings'],
         summary: 'One booking',
+        description: 'Viewers see the phone number masked and no email.',
         security: staffSecurity,
         params: idParamSchema,
         response: { 200: adminBookingSchema, 404: problemSchema, ...authProblems },
@@ -75,7 +85,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         include: bookingInclude,
       });
       if (!booking) throw notFound(`There is no booking ${request.params.id}.`);
-      return toAdminBookingDto(booking, new Date(), tz);
+      return contactAsSeenBy(principalOf(request), toAdminBookingDto(booking, new Date(), tz));
     },
   );
 

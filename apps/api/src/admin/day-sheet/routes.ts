@@ -5,7 +5,9 @@ import {
   sevaSummaryQuerySchema,
   sevaSummarySchema,
 } from '@sevabook/shared';
-import { ALL_ROLES, BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
+import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
+import { recordBulkRead } from '../../privacy/bulk-read-audit.ts';
+import { contactAsSeenBy } from '../../privacy/viewer-view.ts';
 import { authProblems, staffSecurity } from '../security.ts';
 import { daySheetCsv } from './day-sheet-csv.ts';
 import { buildDaySheet, sevaSummary } from './day-sheet.ts';
@@ -22,15 +24,33 @@ const daySheetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin: day sheet'],
         summary: 'A day’s slots in time order with their bookings',
         description:
-          'JSON by default; send `Accept: text/csv` for the same as CSV (UTF-8 with BOM, one row per booking).',
+          'JSON by default; send `Accept: text/csv` for the same as CSV (UTF-8 with BOM, one row per booking). ' +
+          'Viewers see phone numbers masked. Every read and export is audited (who, when, how many rows).',
         security: staffSecurity,
         querystring: daySheetQuerySchema,
         response: { 200: daySheetSchema, ...authProblems },
       },
     },
     async (request, reply) => {
-      const sheet = await buildDaySheet(app.db, request.query, tz);
-      if (!wantsCsv(request.headers.accept)) return sheet;
+      const principal = principalOf(request);
+      const whole = await buildDaySheet(app.db, request.query, tz);
+      const sheet = {
+        ...whole,
+        slots: whole.slots.map((slot) => ({
+          ...slot,
+          bookings: slot.bookings.map((b) => contactAsSeenBy(principal, b)),
+        })),
+      };
+      const csv = wantsCsv(request.headers.accept);
+      const rows = sheet.slots.reduce((sum, slot) => sum + slot.bookings.length, 0);
+      await recordBulkRead(
+        app.db,
+        principal.actor,
+        csv ? 'day_sheet.exported' : 'day_sheet.read',
+        rows,
+        { ...request.query },
+      );
+      if (!csv) return sheet;
       // NOTE: the CSV bypasses the JSON response schema through its own serializer; the type
       // provider only knows the JSON shape, hence the cast.
       return reply

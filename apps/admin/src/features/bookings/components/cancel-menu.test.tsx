@@ -31,6 +31,7 @@ const cancelled: AdminBooking = {
   cancelReason: 'Did not come',
   createdByStaffId: null,
   apiKeyId: null,
+  privacyNoticeVersion: null,
   updatedAt: '2026-11-24T10:00:00.000Z',
 };
 
