@@ -314,12 +314,15 @@ export async function findBookingByReference(
   reference: string,
   token: string | undefined,
 ): Promise<BookingWithSlot> {
-  const booking = await db.booking.findUnique({ where: { reference }, include: bookingInclude });
-  // A wrong token answers exactly like an unknown reference: nothing is revealed.
-  if (!booking || !ManageTokens.matches(token, booking.manageTokenHash)) {
-    throw notFound('No booking matches this reference and link.');
-  }
-  return booking;
+  // A wrong token answers exactly like an unknown reference, after the same work: one read of
+  // the stored hash and one comparison. The slot and seva are read only for the right token.
+  const found = await db.booking.findUnique({
+    where: { reference },
+    select: { id: true, manageTokenHash: true },
+  });
+  const matched = ManageTokens.matchesBooking(token, found?.manageTokenHash);
+  if (!found || !matched) throw notFound('No booking matches this reference and link.');
+  return db.booking.findUniqueOrThrow({ where: { id: found.id }, include: bookingInclude });
 }
 
 export interface CancelRequest {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * The secret in a devotee's manage link. It is 128 bits, derived from the server's link secret
@@ -33,4 +33,16 @@ export class ManageTokens {
     const stored = Buffer.from(storedHash, 'hex');
     return given.length === stored.length && timingSafeEqual(given, stored);
   }
+
+  /**
+   * Checks a token against a booking's stored hash, or against a hash no token has when there is
+   * no such booking: an unknown reference costs the same hash and comparison as a wrong token,
+   * so how long a 404 takes does not tell a guesser which references exist.
+   */
+  static matchesBooking(token: string | undefined, storedHash: string | undefined): boolean {
+    const matched = ManageTokens.matches(token, storedHash ?? NO_BOOKING_HASH);
+    return storedHash !== undefined && matched;
+  }
 }
+
+const NO_BOOKING_HASH = ManageTokens.hash(randomBytes(16).toString('base64url'));
