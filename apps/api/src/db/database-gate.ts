@@ -17,10 +17,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Fails fast while the database is known to be away. Requests that wait for a connection while
- * the pool hands none out (watchPool), or a request that meets an unreachable database, close
- * the gate; from then on requests answer 503 at once instead of each waiting for the pool to
+ * the pool hands none out (watchPool), or a request that meets an unreachable database, make
+ * the API look whether the server is there, on a connection of its own; if it is not, the gate
+ * closes, and from then on requests answer 503 at once instead of each waiting for the pool to
  * give up (db/client.ts: acquireTimeout). Only those already waiting when it went away wait
  * that long. A probe reopens the gate as soon as the database answers again, without a restart.
+ *
+ * NOTE: only the database itself closes the gate. What a client does (dropping its connection
+ * half-way through a body, a malformed request) is never taken for it (db-errors.ts), and a
+ * lone failed connection or a pool too busy to hand one out in time closes nothing while the
+ * server answers: the gate refuses everyone, so it must only close when everyone would fail.
  */
 export class DatabaseGate {
   private closedAt: number | undefined;
@@ -40,20 +46,26 @@ export class DatabaseGate {
     return this.closedAt === undefined;
   }
 
-  /** Called when a request met an unreachable database. */
-  close(): void {
+  /** Closes the gate: the server was found away. */
+  private close(): void {
     if (this.closedAt !== undefined) return;
     this.closedAt = Date.now();
     this.log.warn('database unreachable: answering 503 until it is back');
     this.scheduleProbe();
   }
 
-  /** Requests are waiting unusually long for the database: close the gate if it is away. */
-  suspect(): void {
-    if (!this.isOpen || this.checking) return;
+  /**
+   * Requests are waiting unusually long for the database, or one met a database that seemed
+   * away: close the gate if the server does not answer on a connection of its own.
+   */
+  suspect(): Promise<void> {
+    if (!this.isOpen || this.checking) return Promise.resolve();
     this.checking = true;
-    withTimeout(this.reachable(), PROBE_TIMEOUT_MS)
-      .catch(() => this.close())
+    return withTimeout(this.reachable(), PROBE_TIMEOUT_MS)
+      .then(
+        () => undefined,
+        () => this.close(),
+      )
       .finally(() => {
         this.checking = false;
       });
@@ -91,7 +103,7 @@ export function watchPool(pool: Pool, gate: DatabaseGate): void {
     const waitingSince = Date.now();
     timer = setTimeout(() => {
       timer = undefined;
-      if (lastAcquiredAt <= waitingSince && pool.taskQueueSize() > 0) gate.suspect();
+      if (lastAcquiredAt <= waitingSince && pool.taskQueueSize() > 0) void gate.suspect();
     }, SUSPECT_AFTER_MS).unref();
   });
 }

@@ -4,6 +4,8 @@
  */
 
 interface ErrorLike {
+  name?: unknown;
+  sqlState?: unknown;
   code?: unknown;
   message?: unknown;
   meta?: unknown;
@@ -45,8 +47,28 @@ export function isCheckViolation(error: unknown, constraint?: string): boolean {
   return check && (constraint === undefined || all.includes(constraint));
 }
 
-/** The database cannot be reached or the pool could not hand out a connection in time. */
+/**
+ * Whether the error came from the database layer: the mariadb driver gives all its errors an
+ * SQL state (also those of the socket under it), and Prisma's and its adapter's have names of
+ * their own.
+ */
+function fromDatabase(error: unknown): boolean {
+  return chain(error).some(
+    (link) =>
+      typeof link.sqlState === 'string' ||
+      (typeof link.name === 'string' &&
+        /^(SqlError|DriverAdapterError|PrismaClient\w*Error)$/.test(link.name)),
+  );
+}
+
+/**
+ * The database cannot be reached or the pool could not hand out a connection in time.
+ * NOTE: only errors of the database layer count. A client that drops its connection half-way
+ * through a request body makes Node fail the request with `aborted` (ECONNRESET), which must
+ * never be taken for the database going away: every other request would be refused with it.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!fromDatabase(error)) return false;
   return /ECONNREFUSED|ER_GET_CONNECTION_TIMEOUT|retrieve connection from pool timeout|pool timeout|Connection closed|ER_CONNECTION_ALREADY_CLOSED|ER_SOCKET_UNEXPECTED_CLOSE|DatabaseNotReachable|P1001|P2024|ECONNRESET|socket has unexpectedly been closed|Too many connections/i.test(
     text(error),
   );
