@@ -8,7 +8,7 @@ import {
 } from '@sevabook/ui';
 import { sessionStore } from './session.ts';
 
-export { API_BASE, ApiError, NetworkError, readProblem } from '@sevabook/ui';
+export { ApiError, NetworkError } from '@sevabook/ui';
 
 /**
  * The admin site's wrapper around the shared API client: it adds the staff token and handles an

@@ -1,9 +1,2 @@
 /** The devotee site talks to the API through the shared client, with no token of its own. */
-export {
-  API_BASE,
-  ApiError,
-  NetworkError,
-  apiRequest,
-  readProblem,
-  type RequestOptions,
-} from '@sevabook/ui';
+export { ApiError, NetworkError, apiRequest } from '@sevabook/ui';

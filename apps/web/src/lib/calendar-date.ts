@@ -1,1 +1,1 @@
-export { addDays, dateToUtcMidnight, daysFrom, todayIn } from '@sevabook/ui';
+export { addDays, todayIn } from '@sevabook/ui';

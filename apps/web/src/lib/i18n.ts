@@ -11,7 +11,7 @@ import type { UiLanguage } from './temple-format.ts';
 export const uiLanguages: readonly UiLanguage[] = ['en', 'kn'];
 const STORAGE_KEY = 'sevabook.language';
 
-export function initialLanguage(): UiLanguage {
+function initialLanguage(): UiLanguage {
   const stored = safeStorage()?.getItem(STORAGE_KEY);
   if (stored === 'en' || stored === 'kn') return stored;
   // First visit: follow the phone's language when it is Kannada.
@@ -29,10 +29,6 @@ function safeStorage(): Storage | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function currentLanguage(): UiLanguage {
-  return i18next.resolvedLanguage === 'kn' ? 'kn' : 'en';
 }
 
 export async function setupI18n(language: UiLanguage = initialLanguage()): Promise<typeof i18next> {

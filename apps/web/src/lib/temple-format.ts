@@ -16,7 +16,6 @@ import {
 export type UiLanguage = Extract<Language, 'en' | 'kn'>;
 
 const locales: Record<UiLanguage, string> = { en: 'en-IN', kn: 'kn-IN' };
-export const localeOf = (language: UiLanguage): string => locales[language];
 
 export const formatDate = (date: string, language: UiLanguage, style: DateStyle = 'long') =>
   formatCalendarDate(date, locales[language], style);

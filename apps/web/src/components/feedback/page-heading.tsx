@@ -1,7 +1,7 @@
 import { Title, type TitleProps } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
+import { useTemple } from '../../lib/use-temple.ts';
 
 let firstPage = true;
 

@@ -1,7 +1,7 @@
 import { Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useTemple } from '../../features/temple/api/get-temple.ts';
+import { useTemple } from '../../lib/use-temple.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import classes from './site-layout.module.css';
 

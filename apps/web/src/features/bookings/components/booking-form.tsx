@@ -9,7 +9,7 @@ import { AttemptKeys } from '../../../lib/idempotency-key.ts';
 import { errorKind, problemSentence, type ErrorKind } from '../../../lib/problem-sentence.ts';
 import { formatMoney } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { NextSlotsOffer } from '../../slots/components/next-slots-offer.tsx';
+import { NextSlotsOffer } from '../../../components/slots/next-slots-offer.tsx';
 import { useCreateBooking } from '../api/create-booking.ts';
 import { carriedDetails } from '../carried-details.ts';
 import {

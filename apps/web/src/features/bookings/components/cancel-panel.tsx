@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatDate, formatInstant, formatTime, localized } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { useTemple } from '../../temple/api/get-temple.ts';
+import { useTemple } from '../../../lib/use-temple.ts';
 import { useCancelBooking } from '../api/cancel-booking.ts';
 
 /**

@@ -3,7 +3,7 @@ import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, formatTime } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { PlacesBadge } from '../../slots/components/places-badge.tsx';
+import { PlacesBadge } from '../../../components/slots/places-badge.tsx';
 
 /** What is being booked, always in view above the form: date, time, places left, fee. */
 export function SlotSummary({ seva, slot }: { seva: Seva; slot: Slot }) {

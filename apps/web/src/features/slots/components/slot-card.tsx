@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { PlacesBadge } from './places-badge.tsx';
+import { PlacesBadge } from '../../../components/slots/places-badge.tsx';
 import classes from './slots.module.css';
 
 export function SlotCard({ slot }: { slot: Slot }) {

@@ -1,6 +1,6 @@
 import type { SlotList } from '@sevabook/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '../api-client.ts';
 
 export interface SlotRange {
   sevaId: number;

@@ -2,10 +2,10 @@ import { Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { addDays } from '../../../lib/calendar-date.ts';
-import { formatDate, formatTime } from '../../../lib/temple-format.ts';
-import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { useSlots } from '../api/get-slots.ts';
+import { addDays } from '../../lib/calendar-date.ts';
+import { formatDate, formatTime } from '../../lib/temple-format.ts';
+import { useUiLanguage } from '../../lib/use-ui-language.ts';
+import { useSlots } from '../../lib/slots/get-slots.ts';
 import classes from './slots.module.css';
 
 const LOOK_AHEAD_DAYS = 14;

@@ -1,8 +1,8 @@
 import type { Slot } from '@sevabook/shared';
 import { useTranslation } from 'react-i18next';
-import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { useTemple } from '../../temple/api/get-temple.ts';
-import { unbookableSentence } from '../unbookable-sentence.ts';
+import { useUiLanguage } from '../../lib/use-ui-language.ts';
+import { useTemple } from '../../lib/use-temple.ts';
+import { unbookableSentence } from './unbookable-sentence.ts';
 import classes from './slots.module.css';
 
 /**
