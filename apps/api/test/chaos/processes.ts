@@ -80,6 +80,8 @@ function baseEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.Pro
     RATE_LIMIT_PER_IP_PER_MIN: '10000000',
     SLOT_HORIZON_DAYS: '1',
     NOTIFIER: 'off',
+    // The suite's zone (vitest.config.ts), so the processes run where local time is not UTC too.
+    ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     ...extra,
   };
 }
