@@ -1,13 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import {
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
-import { AppError } from './errors.ts';
 import adminRoutes from './admin/routes.ts';
 import authPlugin from './auth/auth-plugin.ts';
 import authRoutes from './auth/routes.ts';
@@ -17,10 +17,12 @@ import availabilityRoutes from './availability/routes.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
 import bookingRoutes from './bookings/routes.ts';
 import healthRoutes from './health/routes.ts';
+import { redactingLoggerOptions } from './log-redaction.ts';
 import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
+import { publicRateLimit } from './plugins/rate-limits.ts';
 import { connectRedis } from './plugins/redis.ts';
 import security, { securityHeaders } from './plugins/security.ts';
 import spa from './plugins/spa.ts';
@@ -34,6 +36,8 @@ declare module 'fastify' {
     config: Config;
     manageTokens: ManageTokens;
     availability: AvailabilitySource;
+    /** Options for @fastify/rate-limit in every scope open to anyone (plugins/rate-limits.ts). */
+    publicRateLimit: RateLimitPluginOptions;
   }
 }
 
@@ -41,17 +45,43 @@ export interface BuildOptions {
   /** A Prisma client to use instead of creating one (tests share theirs). */
   db?: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Where live-availability events come from, instead of the database (tests drive it). */
+  availability?: AvailabilitySource;
 }
 
-/** Readable lines for a person at a terminal in development; JSON lines everywhere else. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+/**
+ * Readable lines for a person at a terminal in development; JSON lines everywhere else. Either
+ * way tokens, credentials and devotees' details are kept out (log-redaction.ts).
+ */
+export function loggerOptions(config: Config): LoggerOptions {
   const pretty = config.env === 'development' && process.stdout.isTTY;
-  return pretty
-    ? {
-        level: config.logLevel,
-        transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } },
-      }
-    : { level: config.logLevel };
+  return {
+    level: config.logLevel,
+    ...redactingLoggerOptions(),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+      : {}),
+  };
+}
+
+/**
+ * A request's headers and body must all arrive within REQUEST_TIMEOUT_MS (Node answers 408 and
+ * closes), checked every second or sooner, so a body trickled a byte at a time is cut off
+ * instead of holding a connection for ever. The live-availability stream is not cut by it: its
+ * request is complete as soon as its headers are in. A connection idle for
+ * CONNECTION_TIMEOUT_MS is closed; the stream exempts its own socket (availability/routes.ts).
+ */
+function connectionTimeouts(config: Config) {
+  const { requestTimeoutMs, connectionTimeoutMs } = config.timeouts;
+  return {
+    requestTimeout: requestTimeoutMs,
+    connectionTimeout: connectionTimeoutMs,
+    http: {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, requestTimeoutMs / 4)),
+    },
+  } satisfies Partial<FastifyServerOptions> & { http: object };
 }
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
@@ -70,8 +100,7 @@ export async function buildApp(
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
-    // Long-lived SSE streams must not be cut by the request timeout.
-    requestTimeout: 0,
+    ...connectionTimeouts(config),
     // A URL the router cannot take (bad escapes, a path segment over 100 characters) is answered
     // before any hook runs: give it the same security headers and problem+json as the rest.
     frameworkErrors: (error, _request, reply) => {
@@ -99,7 +128,8 @@ export async function buildApp(
   const redis = config.redis ? connectRedis(config.redis.url, app.log) : undefined;
   const feed = new AvailabilityFeed(app.db, app.log);
   const availability: AvailabilitySource =
-    redis && config.redis
+    options.availability ??
+    (redis && config.redis
       ? new RedisAvailabilityFeed(
           feed,
           redis.commands,
@@ -107,40 +137,21 @@ export async function buildApp(
           config.redis.keyPrefix,
           app.log,
         )
-      : feed;
+      : feed);
   app.decorate('availability', availability);
   app.addHook('onClose', async () => {
     app.availability.stop();
     feed.stop();
     redis?.close();
   });
+  app.decorate('publicRateLimit', publicRateLimit(config, redis));
   await app.register(security);
   await app.register(openapi);
   await app.register(healthRoutes);
 
   await app.register(
     async (api) => {
-      await api.register(rateLimit, {
-        max: config.rateLimitPerIpPerMin,
-        timeWindow: 60_000,
-        // With Redis the counters are shared by every instance; if Redis fails, requests pass.
-        ...(redis && config.redis
-          ? {
-              redis: redis.commands,
-              nameSpace: `${config.redis.keyPrefix}rate-limit:`,
-              skipOnError: true,
-            }
-          : {}),
-        errorResponseBuilder: (_request, context) =>
-          new AppError(
-            429,
-            'rate_limited',
-            'Too many requests',
-            `Too many requests from your network; try again in ${context.after}.`,
-            undefined,
-            { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
-          ),
-      });
+      await api.register(rateLimit, app.publicRateLimit);
       await api.register(templeRoutes);
       await api.register(sevaRoutes);
       await api.register(slotRoutes);

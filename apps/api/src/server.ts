@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { FastifyBaseLogger } from 'fastify';
-import { pino, type LoggerOptions } from 'pino';
+import { pino } from 'pino';
 import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
@@ -31,7 +31,7 @@ async function main() {
   if (cluster.isWorker) return serveWithKeptSecrets(config, Number(process.env[WORKER_INDEX]));
 
   // The database is prepared before the app is built: secrets not configured are kept there.
-  const log = pino(loggerOptions(config) as LoggerOptions);
+  const log = pino(loggerOptions(config));
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const admin = await prepareDatabase(config, db, log);
   const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
@@ -123,7 +123,7 @@ async function serve(
  */
 async function runPrimary(config: Config): Promise<void> {
   const db = createDb(config.databaseUrl, 2);
-  const log = pino(loggerOptions(config) as LoggerOptions);
+  const log = pino(loggerOptions(config));
   const admin = await prepareDatabase(config, db, log);
   scheduleDailySlots(config, db, log);
   // Made here once, before any worker starts; each worker reads the same from the database,

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
+import { redactingLoggerOptions } from './log-redaction.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
 import { withKeptSecrets } from './secrets/kept-secrets.ts';
 
@@ -13,7 +14,7 @@ import { withKeptSecrets } from './secrets/kept-secrets.ts';
  */
 async function main() {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel, name: 'notifier' });
+  const log = pino({ ...redactingLoggerOptions(), level: config.logLevel, name: 'notifier' });
   await checkDatabaseReachable(config.databaseUrl);
   // A notifier needs few connections: one claim and a handful of updates at a time.
   const db = createDb(config.databaseUrl, Math.min(config.databasePoolSize, 5));

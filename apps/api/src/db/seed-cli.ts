@@ -20,6 +20,10 @@ try {
     await seedDemoData(db, config, log);
     const admin = await ensureFirstAdmin(db, config, log);
     if (!admin) console.info('Staff accounts exist already; no admin created.');
+    else if (admin.passwordGenerated) {
+      // Straight to the terminal, once: note it now, it is not shown again.
+      process.stdout.write(`  First admin    ${admin.email} / ${admin.password}\n`);
+    }
   } finally {
     await db.$disconnect();
   }

@@ -110,14 +110,10 @@ export async function ensureFirstAdmin(
     throw error;
   }
 
+  // NOTE: the password never goes to the log (log lines are kept and copied); the caller prints
+  // a generated one on the terminal, once (server.ts, seed-cli.ts).
   log(
-    [
-      'First admin account created:',
-      `  email:    ${config.adminEmail}`,
-      passwordGenerated
-        ? `  password: ${password}   (generated: note it now, it is not shown again)`
-        : '  password: the one in ADMIN_PASSWORD',
-    ].join('\n'),
+    `First admin account created: ${config.adminEmail} (password ${passwordGenerated ? 'generated, shown on the terminal once' : 'from ADMIN_PASSWORD'})`,
   );
   return { email: config.adminEmail, password, passwordGenerated };
 }

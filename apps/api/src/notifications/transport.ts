@@ -1,3 +1,4 @@
+import { maskPhoneForViewer } from '@sevabook/shared';
 import type { NotificationKind } from '../generated/prisma/client.ts';
 import type { RenderedMessage } from './render-message.ts';
 
@@ -57,8 +58,11 @@ export interface LogSink {
 }
 
 /**
- * Without Twilio credentials: print the message and count it as sent, so a fresh install runs
- * end to end. Printing twice harms nobody, so a lookup always answers "absent".
+ * Without Twilio credentials: log that the message would have gone out and count it as sent, so
+ * a fresh install runs end to end. Printing twice harms nobody, so a lookup always answers
+ * "absent". NOTE: only a masked phone and the message's kind are logged, never the body: it
+ * holds the devotee's name and the manage link, whose token lets anyone read or cancel the
+ * booking.
  */
 export class LogTransport implements Transport {
   readonly name = 'log' as const;
@@ -66,7 +70,7 @@ export class LogTransport implements Transport {
   constructor(private readonly log: LogSink) {}
 
   describe(): string {
-    return 'log transport: WhatsApp messages are printed, not sent (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM to send them)';
+    return 'log transport: WhatsApp messages are not sent, only noted in the log without their text (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM to send them)';
   }
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
@@ -74,10 +78,11 @@ export class LogTransport implements Transport {
       {
         notificationId: message.notificationId,
         kind: message.kind,
-        to: message.to,
+        to: maskPhoneForViewer(message.to),
         language: message.message.language,
+        characters: message.message.body.length,
       },
-      `WhatsApp message (log transport):\n${message.message.body}`,
+      `WhatsApp ${message.kind} message to ${maskPhoneForViewer(message.to)} (log transport: not sent)`,
     );
     return { kind: 'accepted', sid: null, status: 'sent' };
   }

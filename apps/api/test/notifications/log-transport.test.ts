@@ -1,7 +1,15 @@
+import { maskPhoneForViewer } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
 import { chooseTransport, createNotifier } from '../../src/notifications/create-notifier.ts';
 import type { NotifierLog } from '../../src/notifications/notifier.ts';
-import { book, eventually, harnessForSuite, rowsOf, silentLog } from './notifier-harness.ts';
+import {
+  book,
+  eventually,
+  harnessForSuite,
+  rowsOf,
+  silentLog,
+  tokens,
+} from './notifier-harness.ts';
 
 const h = harnessForSuite();
 
@@ -13,7 +21,7 @@ describe('the log transport (no Twilio credentials)', () => {
     expect(chooseTransport(h.config(), silentLog).name).toBe('twilio');
   });
 
-  it('says at start-up which transport is active, prints each message and marks it sent', async () => {
+  it('says at start-up which transport is active, notes each message with a masked phone and no text, and marks it sent', async () => {
     const booking = await book(h.db, { language: 'kn' });
     const lines: { object: object; message: string }[] = [];
     const log: NotifierLog = {
@@ -30,10 +38,19 @@ describe('the log transport (no Twilio credentials)', () => {
     await notifier.stop();
 
     expect(lines[0]!.message).toMatch(/^Notifier started: log transport/);
-    const printed = lines.filter((l) => l.message.includes(booking.reference));
-    expect(printed).toHaveLength(1);
-    expect(printed[0]!.message).toContain('ನಮಸ್ಕಾರ');
-    expect(printed[0]!.object).toMatchObject({ to: booking.phone, kind: 'confirmation' });
+    const noted = lines.filter((l) => 'notificationId' in l.object);
+    expect(noted).toHaveLength(1);
+    expect(noted[0]!.object).toMatchObject({
+      to: maskPhoneForViewer(booking.phone),
+      kind: 'confirmation',
+      language: 'kn',
+    });
+    // Neither the phone, nor the devotee's name, nor the manage link's token reaches the log.
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain(booking.phone);
+    expect(everything).not.toContain(booking.devoteeName);
+    expect(everything).not.toContain(tokens.tokenFor(booking.reference));
+    expect(everything).not.toContain('ನಮಸ್ಕಾರ');
     expect(rows.find((r) => r.kind === 'confirmation')).toMatchObject({
       status: 'sent',
       attempts: 1,
