@@ -1,8 +1,38 @@
-// One lint setup for the whole workspace: typescript-eslint's type-checked rules.
+// One lint setup for the whole workspace: typescript-eslint's type-checked rules, and the
+// import boundaries that keep each site's features apart.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const sites = ['apps/web', 'apps/admin'];
+
+/**
+ * A feature may import from `components/`, `lib/` and shared packages, never from another
+ * feature: what two features share moves to `components/` (or `lib/`). Only `app/` (routes and
+ * providers) puts features together, and nothing outside `app/` imports from it. One zone per
+ * feature folder, read from disk, so a new feature is covered without editing this file.
+ */
+function featureBoundaries(site) {
+  const src = `${import.meta.dirname}/${site}/src`;
+  const features = readdirSync(`${src}/features`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  return [
+    ...features.map((feature) => ({
+      target: `${src}/features/${feature}`,
+      from: `${src}/features`,
+      except: [`./${feature}`],
+      message:
+        'Features do not import from each other: move what they share to src/components or src/lib.',
+    })),
+    { target: `${src}/features`, from: `${src}/app` },
+    { target: [`${src}/components`, `${src}/lib`], from: [`${src}/features`, `${src}/app`] },
+  ];
+}
 
 export default tseslint.config(
   {
@@ -29,9 +59,15 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       // Fastify handlers are async by contract even when they await nothing.
       '@typescript-eslint/require-await': 'off',
       'no-console': 'error',
@@ -42,6 +78,33 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Cycles and cross-feature imports in the sites and shared packages. Not over the API and
+    // the tests: no-cycle walks every import graph it meets, and the sites are where features
+    // grow into each other.
+    files: [
+      'apps/web/src/**/*.{ts,tsx}',
+      'apps/admin/src/**/*.{ts,tsx}',
+      'packages/*/src/**/*.{ts,tsx}',
+    ],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: [
+            'apps/web/tsconfig.json',
+            'apps/admin/tsconfig.json',
+            'packages/*/tsconfig.json',
+          ],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: sites.flatMap(featureBoundaries) }],
+    },
   },
   {
     // Command-line entry points talk to a person on a terminal.
