@@ -1,5 +1,6 @@
 import { nationalDigits, type ErasureResult } from '@sevabook/shared';
 import type { Db, Tx } from '../db/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { releasePlaces } from '../bookings/booking-service.ts';
 import { conflict } from '../errors.ts';
@@ -16,9 +17,8 @@ export interface ErasureRequest {
 
 /**
  * Erases one devotee's personal data at their request (DPDP Act 2023, section 12): every
- * booking of the number is anonymised as the retention job would (anonymise.ts), and so are
- * audit copies and message errors elsewhere that quote the number (a booking whose number
- * staff changed keeps the old one in its audit trail).
+ * booking that holds or once held the number is anonymised as the retention job would
+ * (anonymise.ts), and so are audit copies and message errors elsewhere that quote it.
  *
  * An upcoming confirmed booking is a seva the devotee may still come to, so it is not erased
  * silently: the erasure is refused (409 upcoming_bookings) unless the admin asks for those
@@ -29,10 +29,9 @@ export async function eraseDevotee(db: Db, request: ErasureRequest): Promise<Era
   const now = request.now ?? new Date();
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<{ id: number }[]>`
-        SELECT id FROM booking WHERE phone = ${request.phone} ORDER BY id FOR UPDATE`;
+      const ids = await bookingsOfNumber(tx, request.phone);
       const bookings = await tx.booking.findMany({
-        where: { id: { in: locked.map((b) => b.id) } },
+        where: { id: { in: ids } },
         include: { slot: { select: { startsAt: true } } },
         orderBy: { id: 'asc' },
       });
@@ -91,6 +90,31 @@ export async function eraseDevotee(db: Db, request: ErasureRequest): Promise<Era
     },
     { isolationLevel: 'ReadCommitted', timeout: 30_000, maxWait: 15_000 },
   );
+}
+
+/**
+ * The bookings that hold the number now or held it once (staff corrected a number, and the
+ * audit trail keeps the old one), locked in id order. A booking that once held the number is
+ * the devotee's booking too: its name and details are theirs.
+ */
+async function bookingsOfNumber(tx: Tx, phone: string): Promise<number[]> {
+  const national = nationalDigits(phone);
+  const current = await tx.booking.findMany({ where: { phone }, select: { id: true } });
+  const onceHeld = await tx.auditEntry.findMany({
+    where: {
+      entityType: 'booking',
+      bookingId: { not: null },
+      OR: [{ before: { contains: national } }, { after: { contains: national } }],
+    },
+    select: { bookingId: true },
+  });
+  const ids = [
+    ...new Set([...current.map((b) => b.id), ...onceHeld.map((e) => e.bookingId!)]),
+  ].sort((a, b) => a - b);
+  if (ids.length === 0) return [];
+  const locked = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM booking WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+  return locked.map((b) => Number(b.id));
 }
 
 /**

@@ -49,10 +49,15 @@ const matrix: [Method, string, Role[]][] = [
   ['GET', '/api/v1/admin/api-keys', ['admin']],
   ['POST', '/api/v1/admin/api-keys', ['admin']],
   ['POST', '/api/v1/admin/api-keys/999999999/revoke', ['admin']],
+  ['POST', '/api/v1/admin/erasures', ['admin']],
 ];
 
 /** Routes a signed-in admin may use but an admin API key may not. */
-const staffSessionOnly = new Set(['/api/v1/admin/users', '/api/v1/admin/api-keys']);
+const staffSessionOnly = new Set([
+  '/api/v1/admin/users',
+  '/api/v1/admin/api-keys',
+  '/api/v1/admin/erasures',
+]);
 
 describe('who may call which staff endpoint', () => {
   const { app, staff } = staffAppForSuite();
