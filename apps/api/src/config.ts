@@ -7,7 +7,7 @@ import { weaknessOf } from './secrets/secret-strength.ts';
 
 /**
  * Sevabook's whole configuration, parsed and checked once at start-up. Nothing else in the
- * code base reads `process.env`. `.env.example` lists every variable with a comment.
+ * code base reads `process.env`. `.env.example` lists every variable people set, with a comment.
  */
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -20,6 +20,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  SEVABOOK_WORKER_INDEX: z.coerce.number().int().min(1).optional(),
   PUBLIC_URL: z.string().url().optional(),
   TEMPLE_NAME: z.string().min(1).default('Sri Guru Raghavendra Mutt (demo)'),
   TEMPLE_TIMEZONE: z
@@ -126,6 +127,11 @@ export interface Config {
     | undefined;
   /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves. */
   processes: number;
+  /**
+   * Which of those HTTP workers this process is (1, 2, …), from SEVABOOK_WORKER_INDEX, which the
+   * primary sets on each worker it starts (server.ts); people do not set it. Unset: not a worker.
+   */
+  workerIndex: number | undefined;
   notifier: Env['NOTIFIER'];
   /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
   outbox: OutboxSettings;
@@ -223,6 +229,7 @@ export function loadConfig(
     host: env.HOST,
     port: env.PORT,
     processes: env.API_PROCESSES,
+    workerIndex: env.SEVABOOK_WORKER_INDEX,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     templeName: env.TEMPLE_NAME,
     templeTimeZone: env.TEMPLE_TIMEZONE,

@@ -13,7 +13,7 @@ import { withKeptSecrets } from './secrets/kept-secrets.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Set by the primary on each HTTP worker it starts: 1, 2, … */
+/** Set by the primary on each HTTP worker it starts (1, 2, …); read back as `config.workerIndex`. */
 const WORKER_INDEX = 'SEVABOOK_WORKER_INDEX';
 
 /**
@@ -28,7 +28,7 @@ const WORKER_INDEX = 'SEVABOOK_WORKER_INDEX';
 async function main() {
   const config = loadConfig();
   if (config.processes > 1 && cluster.isPrimary) return runPrimary(config);
-  if (cluster.isWorker) return serveWithKeptSecrets(config, Number(process.env[WORKER_INDEX]));
+  if (cluster.isWorker) return serveWithKeptSecrets(config, config.workerIndex ?? 1);
 
   // The database is prepared before the app is built: secrets not configured are kept there.
   const log = pino(loggerOptions(config));

@@ -9,7 +9,6 @@ export interface Actor {
 }
 
 export const devoteeActor: Actor = { type: 'devotee', label: 'devotee' };
-export const systemActor: Actor = { type: 'system', label: 'system' };
 
 export interface AuditRecord {
   entityType:

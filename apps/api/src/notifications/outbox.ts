@@ -23,27 +23,6 @@ export async function enqueueNotification(
   });
 }
 
-/**
- * The outbox rows of a new booking, in one statement: its confirmation, due now, and its
- * reminder, unless the seva is less than a day away.
- */
-export async function enqueueNewBooking(
-  tx: Tx,
-  bookingId: number,
-  startsAt: Date,
-  now: Date,
-): Promise<void> {
-  const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
-  await tx.notification.createMany({
-    data: [
-      { bookingId, kind: 'confirmation', eventSeq: 1, dueAt: now },
-      ...(reminderDue > now
-        ? [{ bookingId, kind: 'reminder' as const, eventSeq: 0, dueAt: reminderDue }]
-        : []),
-    ],
-  });
-}
-
 /** Schedules (or moves) the one reminder of a booking; none when the seva is less than a day away. */
 export async function scheduleReminder(
   tx: Tx,

@@ -18,7 +18,7 @@ import type {
 
 export type BookingForMessage = Booking & { slot: Slot & { seva: Seva } };
 
-export interface MessageFields {
+interface MessageFields {
   devoteeName: string;
   sevaName: string;
   date: string;
@@ -112,7 +112,7 @@ function sevaNameIn(seva: Seva, language: Language): string {
   return names[language] ?? seva.nameEn;
 }
 
-export function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageFields {
+function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageFields {
   const language = textLanguage(booking.language);
   const locale = locales[language];
   const startsAt = booking.slot.startsAt;
@@ -148,7 +148,7 @@ export function messageFields(booking: BookingForMessage, ctx: RenderContext): M
 }
 
 /** The language the message is written in: the devotee's, when Sevabook has texts for it. */
-export function textLanguage(language: Language): Language {
+function textLanguage(language: Language): Language {
   return textsByLanguage[language] ? language : 'en';
 }
 

@@ -46,7 +46,7 @@ export interface NotificationPage {
 }
 
 /** Statuses staff may send again. */
-export const RETRYABLE_STATUSES: NotificationStatus[] = ['failed', 'dead'];
+const RETRYABLE_STATUSES: NotificationStatus[] = ['failed', 'dead'];
 
 const MAX_PAGE_SIZE = 200;
 
@@ -125,7 +125,7 @@ export async function retryNotification(
   return toNotificationView(row);
 }
 
-export function toNotificationView(row: Row): NotificationView {
+function toNotificationView(row: Row): NotificationView {
   return {
     id: row.id,
     kind: row.kind,

@@ -59,7 +59,7 @@ export class TwilioThrottled extends Error {
  * that Retry-After reaches the notifier. `autoRetry` stays off: the outbox owns retries, and a
  * POST retried after a timeout could send a message twice.
  */
-export class SevabookRequestClient extends twilio.RequestClient {
+class SevabookRequestClient extends twilio.RequestClient {
   private readonly base: URL | undefined;
 
   constructor(apiBase: string | undefined, timeoutMs: number) {

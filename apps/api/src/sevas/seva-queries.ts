@@ -4,7 +4,7 @@ import { Prisma, type Seva } from '../generated/prisma/client.ts';
 import { notFound } from '../errors.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 
-export const NEXT_OPEN_DATES = 3;
+const NEXT_OPEN_DATES = 3;
 
 export async function listActiveSevas(db: Tx): Promise<Seva[]> {
   return db.seva.findMany({
