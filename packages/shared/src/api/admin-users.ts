@@ -47,6 +47,11 @@ export const apiKeySchema = z
     name: z.string(),
     role: staffRoleSchema,
     prefix: z.string().describe('The key’s first characters, to tell keys apart'),
+    overrideBookingLimits: z
+      .boolean()
+      .describe(
+        'Books outside the booking window and beyond the per-phone cap, as the counter does',
+      ),
     createdById: z.number().int(),
     lastUsedAt: z.iso.datetime().nullable(),
     revokedAt: z.iso.datetime().nullable(),
@@ -60,7 +65,18 @@ export const apiKeyListSchema = z
   .meta({ id: 'ApiKeyList' });
 
 export const createApiKeySchema = z
-  .strictObject({ name: z.string().trim().min(2).max(120), role: staffRoleSchema })
+  .strictObject({
+    name: z.string().trim().min(2).max(120),
+    role: staffRoleSchema,
+    overrideBookingLimits: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Off (the default): the key’s bookings keep to the booking window and the per-phone cap, ' +
+          'as a devotee’s do. On: it books outside the window and beyond the cap, as the counter ' +
+          'does (a temple’s own kiosk or office software). Set only when the key is created.',
+      ),
+  })
   .meta({ id: 'CreateApiKey' });
 export type CreateApiKey = z.infer<typeof createApiKeySchema>;
 

@@ -11,6 +11,7 @@ export function toApiKeyDto(key: ApiKey): ApiKeyDto {
     name: key.name,
     role: key.role,
     prefix: key.prefix,
+    overrideBookingLimits: key.overrideBookingLimits,
     createdById: key.createdById,
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
@@ -18,7 +19,10 @@ export function toApiKeyDto(key: ApiKey): ApiKeyDto {
   };
 }
 
-/** A new key for a third party: the secret is returned once and only its SHA-256 is kept. */
+/**
+ * A new key for a third party: the secret is returned once and only its SHA-256 is kept. Whether
+ * it may override the booking limits is decided here, once, and recorded in the audit entry.
+ */
 export async function createApiKey(db: Db, input: CreateApiKey, createdById: number, actor: Actor) {
   const secret = newApiKeySecret();
   return db.$transaction(async (tx) => {
@@ -28,6 +32,7 @@ export async function createApiKey(db: Db, input: CreateApiKey, createdById: num
         role: input.role,
         prefix: secret.prefix,
         keyHash: secret.keyHash,
+        overrideBookingLimits: input.overrideBookingLimits,
         createdById,
       },
     });

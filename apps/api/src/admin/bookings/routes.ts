@@ -36,6 +36,19 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', authorize({ read: ALL_ROLES, write: BOOKING_ROLES }));
   const tz = app.config.templeTimeZone;
   const ctx = { db: app.db, timeZone: tz, tokens: app.manageTokens };
+  /** A devotee's limits, for an API key that was not created to override them. */
+  const devoteeLimits = {
+    ...ctx,
+    bookingsPerPhonePerSevaPerDay: app.config.bookingsPerPhonePerSevaPerDay,
+  };
+  /** Whether an admin created this API key to book with the counter's rules. */
+  const overridesLimits = async (apiKeyId: number) => {
+    const key = await app.db.apiKey.findUnique({
+      where: { id: apiKeyId },
+      select: { overrideBookingLimits: true },
+    });
+    return key?.overrideBookingLimits === true;
+  };
 
   app.get(
     '/bookings',
@@ -96,8 +109,10 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin: bookings'],
         summary: 'Book at the counter or for a phone caller (or through an API key)',
         description:
-          'The same rules as a devotee’s booking, except that staff may book outside the booking window. ' +
-          'Capacity is never overridden. Source is `counter` for staff and `api` for an API key.',
+          'The same rules as a devotee’s booking, except that staff may book outside the booking window ' +
+          'and beyond the per-phone cap. An API key keeps to both, as a devotee does, unless an admin ' +
+          'created it with `overrideBookingLimits`. Capacity is never overridden. Source is `counter` ' +
+          'for staff and `api` for an API key.',
         security: staffSecurity,
         headers: idempotencyHeaders,
         body: createBookingSchema,
@@ -112,12 +127,13 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const result = await createBooking(ctx, {
+      const counterRules = principal.kind === 'staff' || (await overridesLimits(principal.id));
+      const result = await createBooking(counterRules ? ctx : devoteeLimits, {
         ...request.body,
         source: principal.kind === 'api_key' ? 'api' : 'counter',
         actor: principal.actor,
         idempotencyKey: request.headers['idempotency-key'],
-        ignoreBookingWindow: true,
+        ignoreBookingWindow: counterRules,
         ...creatorOf(principal),
       });
       void reply
