@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import mariadb from 'mariadb';
+import type { Pool } from 'mariadb';
 import { connectionOptions, serverOptions } from '../apps/api/src/db/connection-options.ts';
 import { applyMigrations, ensureDatabase } from '../apps/api/src/db/migrate.ts';
+import { openConnection, openPool } from '../apps/api/src/db/utc-driver.ts';
 
 /** Shared pieces of the benchmarks: a scratch database, a running API, figures and tables. */
 
@@ -16,7 +17,7 @@ const baseUrl = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sevaboo
 
 export interface ScratchDb {
   url: string;
-  pool: mariadb.Pool;
+  pool: Pool;
   drop(): Promise<void>;
 }
 
@@ -25,13 +26,13 @@ export async function scratchDatabase(poolSize = 10): Promise<ScratchDb> {
   url.pathname = `/sevabook_bench_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(url.href);
   await applyMigrations(url.href, {});
-  const pool = mariadb.createPool({ ...connectionOptions(url.href), connectionLimit: poolSize });
+  const pool = openPool({ ...connectionOptions(url.href), connectionLimit: poolSize });
   return {
     url: url.href,
     pool,
     async drop() {
       await pool.end();
-      const admin = await mariadb.createConnection(serverOptions(url.href));
+      const admin = await openConnection(serverOptions(url.href));
       await admin.query(`DROP DATABASE IF EXISTS \`${connectionOptions(url.href).database}\``);
       await admin.end();
     },

@@ -9,14 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
-import mariadb from 'mariadb';
 import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
 import { connectionOptions } from '../apps/api/src/db/connection-options.ts';
+import { openPool } from '../apps/api/src/db/utc-driver.ts';
 import { bookingRequest, readJudgements, type SlotJudgement } from './booking-request.ts';
 
 const [port, databaseUrl, poolSize, bodyFile] = process.argv.slice(2);
 const created = readFileSync(bodyFile!, 'utf8');
-const pool = mariadb.createPool({
+const pool = openPool({
   ...connectionOptions(databaseUrl!),
   connectionLimit: Number(poolSize),
 });
