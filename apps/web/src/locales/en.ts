@@ -27,6 +27,8 @@ export const en = {
     choose: 'Choose a date',
   },
   seva: {
+    closedDatesTitle: 'Dates the temple is closed',
+    closedOn: '{{date}} — closed: {{reason}}',
     feePerPerson: '{{amount}} per person',
     free: 'Free',
     upToPersons_one: 'For {{count}} person per booking',

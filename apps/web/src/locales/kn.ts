@@ -23,6 +23,8 @@ export const kn: Messages = {
     choose: 'ದಿನಾಂಕ ಆಯ್ಕೆಮಾಡಿ',
   },
   seva: {
+    closedDatesTitle: 'ದೇವಸ್ಥಾನ ಮುಚ್ಚಿರುವ ದಿನಗಳು',
+    closedOn: '{{date}} — ಮುಚ್ಚಲಾಗಿದೆ: {{reason}}',
     feePerPerson: 'ಒಬ್ಬರಿಗೆ {{amount}}',
     free: 'ಉಚಿತ',
     upToPersons_one: 'ಒಂದು ಬುಕಿಂಗ್‌ನಲ್ಲಿ {{count}} ವ್ಯಕ್ತಿ',

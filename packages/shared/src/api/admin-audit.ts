@@ -38,9 +38,21 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
+/** A slot an entry names by id (a booking's slotId), so history can say "moved from 7:00 to 8:30". */
+export const auditSlotSchema = z
+  .object({
+    id: z.number().int(),
+    date: z.string().describe('Temple-local YYYY-MM-DD'),
+    time: z.string().describe('Temple-local HH:mm'),
+    sevaName: z.object({ en: z.string(), kn: z.string() }),
+  })
+  .meta({ id: 'AuditSlot' });
+export type AuditSlot = z.infer<typeof auditSlotSchema>;
+
 export const auditPageSchema = z
   .object({
     items: z.array(auditEntrySchema),
+    slots: z.array(auditSlotSchema).describe('Every slot named by a slotId in these entries'),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

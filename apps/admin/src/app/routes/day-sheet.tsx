@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { useDaySheet } from '../../features/day/api/get-day-sheet.ts';
 import { PrintSheet } from '../../features/day-sheet/components/print-sheet.tsx';
+import { slotsToPrint } from '../../features/day-sheet/sheet-summary.ts';
 import { isIsoDate, todayIn } from '../../lib/calendar-date.ts';
 import { formatDate } from '../../lib/temple-format.ts';
 
@@ -37,6 +38,10 @@ export default function DaySheetRoute() {
             data.slots.length === 0 ? (
               <Alert color="saffron" variant="light">
                 {t('day.empty')}
+              </Alert>
+            ) : slotsToPrint(data).length === 0 ? (
+              <Alert color="saffron" variant="light">
+                {t('sheet.nothingToPrint')}
               </Alert>
             ) : (
               <>

@@ -22,6 +22,7 @@ import { EmptyDay } from '../../features/day/components/empty-day.tsx';
 import { DateNavigator } from '../../features/day/components/date-navigator.tsx';
 import { SlotPanel, type SheetSlot } from '../../features/day/components/slot-panel.tsx';
 import { SlotSettingsModal } from '../../features/sevas/components/slot-settings-modal.tsx';
+import { OutboxBanner } from '../../features/notifications/components/outbox-banner.tsx';
 
 /**
  * The home screen: the day's slots in time order with their places and bookings. The date lives
@@ -85,11 +86,14 @@ export function DayRoute() {
         <Box>
           <Title order={1}>{formatDate(date)}</Title>
           <Text size="sm" c="dimmed">
-            {t('day.keys')}
+            {/* Viewers cannot book: N is not theirs to press. */}
+            {canChange ? t('day.keys') : t('day.keysViewer')}
           </Text>
         </Box>
         <DateNavigator date={date} today={today} onChange={goTo} />
       </Group>
+
+      <OutboxBanner withLink />
 
       <BookingSearch ref={searchRef} />
 

@@ -4,30 +4,47 @@ import { useSearchParams } from 'react-router';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { useNotifications } from '../../features/notifications/api/get-notifications.ts';
 import { NotificationTable } from '../../features/notifications/components/notification-table.tsx';
+import { OutboxBanner } from '../../features/notifications/components/outbox-banner.tsx';
 
-const filters = ['failed', 'dead', 'pending', 'sent', 'delivered', 'all'] as const;
+const filters = [
+  'attention',
+  'retrying',
+  'failed',
+  'dead',
+  'pending',
+  'sent',
+  'delivered',
+  'all',
+] as const;
+const DEFAULT = 'attention';
 
-/** WhatsApp messages; failed and dead first, because those need a person. */
+/**
+ * WhatsApp messages. The first tab holds what needs a person: messages retrying after an error
+ * (an outage shows here at once, not only once they are given up), refused and given up.
+ */
 export default function NotificationsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const filter = (filters as readonly string[]).includes(raw ?? '')
     ? (raw as (typeof filters)[number])
-    : 'failed';
+    : DEFAULT;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useNotifications({ status: filter === 'all' ? undefined : filter, page });
 
   return (
     <Stack>
       <Title order={1}>{t('notifications.title')}</Title>
+      <OutboxBanner />
       <Group justify="space-between">
         {/* Chips wrap on a narrow screen, where a segmented control would run off the side. */}
-        <Chip.Group value={filter} onChange={(v) => setParams(v === 'failed' ? {} : { status: v })}>
+        <Chip.Group value={filter} onChange={(v) => setParams(v === DEFAULT ? {} : { status: v })}>
           <Group gap={6} role="radiogroup" aria-label={t('notifications.filter')}>
             {filters.map((f) => (
               <Chip key={f} value={f} variant="outline" type="radio">
-                {f === 'all' ? t('notifications.all') : t(`bookings.notificationStatuses.${f}`)}
+                {f === 'all' || f === 'attention' || f === 'retrying'
+                  ? t(`notifications.${f}`)
+                  : t(`bookings.notificationStatuses.${f}`)}
               </Chip>
             ))}
           </Group>
@@ -38,7 +55,7 @@ export default function NotificationsRoute() {
         {(data) =>
           data.items.length === 0 ? (
             <Alert color="leaf" variant="light">
-              {t('notifications.empty')}
+              {filter === DEFAULT ? t('notifications.emptyAttention') : t('notifications.empty')}
             </Alert>
           ) : (
             <>
@@ -52,7 +69,7 @@ export default function NotificationsRoute() {
                   getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
                   onChange={(p) =>
                     setParams({
-                      ...(filter === 'failed' ? {} : { status: filter }),
+                      ...(filter === DEFAULT ? {} : { status: filter }),
                       page: String(p),
                     })
                   }

@@ -15,12 +15,33 @@ const colour: Record<Status, string> = {
   cancelled: 'gray',
 };
 
-/** The WhatsApp confirmation's state; failed and dead stand out in red. */
-export function NotificationBadge({ status }: { status: Status | null }) {
+/**
+ * The WhatsApp confirmation's state; failed, dead and retrying stand out in red. A retrying
+ * message is queued again after an error, which "Queued" alone would hide.
+ */
+export function NotificationBadge({
+  status,
+  retrying = false,
+}: {
+  status: Status | null;
+  retrying?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={status ? colour[status] : 'gray'} size="sm" radius="sm">
-      {t(`bookings.notificationStatuses.${status ?? 'none'}`)}
+    <Badge
+      variant="light"
+      color={retrying ? 'red' : status ? colour[status] : 'gray'}
+      size="sm"
+      radius="sm"
+      // Never cut the word ("QUEU…"): in a narrow column the badge grows a line instead.
+      styles={{
+        root: { height: 'auto', maxWidth: '100%', overflow: 'visible', paddingBlock: 2 },
+        label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' },
+      }}
+    >
+      {retrying
+        ? t('notifications.retrying')
+        : t(`bookings.notificationStatuses.${status ?? 'none'}`)}
     </Badge>
   );
 }

@@ -1,4 +1,4 @@
-import type { AdminSeva, AdminSlot } from '@sevabook/shared';
+import type { AdminSeva, AdminSlot, ClosedDate } from '@sevabook/shared';
 import { fillLevel, type FillLevel } from '../../lib/slots/fill-level.ts';
 
 export interface SlotEvent {
@@ -9,6 +9,15 @@ export interface SlotEvent {
   end: string;
   classNames: string[];
   extendedProps: { slotId: number; date: string; level: FillLevel };
+}
+
+export interface ClosedDayEvent {
+  id: string;
+  title: string;
+  start: string;
+  allDay: true;
+  classNames: string[];
+  extendedProps: { date: string };
 }
 
 function addMinutes(date: string, time: string, minutes: number): string {
@@ -32,4 +41,45 @@ export function slotEvents(slots: AdminSlot[], sevas: AdminSeva[]): SlotEvent[] 
       extendedProps: { slotId: slot.id, date: slot.date, level },
     };
   });
+}
+
+/**
+ * A closed date as an all-day entry at the top of its day, "Closed: Rathotsava", and the day
+ * shaded: a day without slots would otherwise look merely empty. With one seva chosen, only its
+ * closures and the whole temple's show.
+ */
+export function closedDayEvents(
+  closed: ClosedDate[],
+  sevas: AdminSeva[],
+  sevaId: number | undefined,
+): (
+  ClosedDayEvent | { start: string; allDay: true; display: 'background'; classNames: string[] }
+)[] {
+  const byId = new Map(sevas.map((s) => [s.id, s]));
+  return closed
+    .filter((c) => sevaId === undefined || c.sevaId === null || c.sevaId === sevaId)
+    .flatMap((c) => {
+      const seva = c.sevaId === null ? null : byId.get(c.sevaId);
+      const who = c.sevaId === null ? '' : ` (${seva?.name.en ?? `Seva ${c.sevaId}`})`;
+      return [
+        {
+          id: `closed-${c.id}`,
+          title: `Closed${who}: ${c.reason}`,
+          start: c.date,
+          allDay: true as const,
+          classNames: ['sb-closed-day'],
+          extendedProps: { date: c.date },
+        },
+        ...(c.sevaId === null
+          ? [
+              {
+                start: c.date,
+                allDay: true as const,
+                display: 'background' as const,
+                classNames: ['sb-closed-bg'],
+              },
+            ]
+          : []),
+      ];
+    });
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditPageSchema, auditQuerySchema } from '@sevabook/shared';
+import { auditPageSchema, auditQuerySchema, templeDateOf, templeTimeOf } from '@sevabook/shared';
 import { BOOKING_ROLES, authorize } from '../../auth/authorize.ts';
 import type { AuditEntry } from '../../generated/prisma/client.ts';
 import { authProblems, staffSecurity } from '../security.ts';
@@ -25,6 +25,18 @@ function toAuditDto(entry: AuditEntry) {
     after: parseJson(entry.after),
     createdAt: entry.createdAt.toISOString(),
   };
+}
+
+/** The slot ids a booking entry's states name (slotId before and after a move). */
+function slotIdsOf(entries: { before: unknown; after: unknown }[]): number[] {
+  const ids = new Set<number>();
+  for (const entry of entries) {
+    for (const state of [entry.before, entry.after]) {
+      const slotId = (state as { slotId?: unknown } | null)?.slotId;
+      if (typeof slotId === 'number') ids.add(slotId);
+    }
+  }
+  return [...ids];
 }
 
 /** Who did what, when, with the state before and after: staff and admins. */
@@ -58,7 +70,25 @@ const adminAuditRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
         app.db.auditEntry.count({ where }),
       ]);
-      return { items: rows.map(toAuditDto), total, page, pageSize };
+      const items = rows.map(toAuditDto);
+      // Staff read "moved from 7:00 to 8:30", not slot numbers: the slots come with the page.
+      const tz = app.config.templeTimeZone;
+      const slots = await app.db.slot.findMany({
+        where: { id: { in: slotIdsOf(items) } },
+        include: { seva: { select: { nameEn: true, nameKn: true } } },
+      });
+      return {
+        items,
+        slots: slots.map((s) => ({
+          id: s.id,
+          date: templeDateOf(s.startsAt, tz),
+          time: templeTimeOf(s.startsAt, tz),
+          sevaName: { en: s.seva.nameEn, kn: s.seva.nameKn },
+        })),
+        total,
+        page,
+        pageSize,
+      };
     },
   );
 };

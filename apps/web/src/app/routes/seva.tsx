@@ -10,6 +10,8 @@ import { BackLink } from '../../components/layout/back-link.tsx';
 import { useSeva } from '../../features/sevas/api/get-seva.ts';
 import { SevaFacts } from '../../features/sevas/components/seva-facts.tsx';
 import { useSlots } from '../../lib/slots/get-slots.ts';
+import { useClosedDates } from '../../features/slots/api/get-closed-dates.ts';
+import { ClosedDatesNotice } from '../../features/slots/components/closed-dates-notice.tsx';
 import { DateGrid } from '../../features/slots/components/date-grid.tsx';
 import { LiveStatus } from '../../features/slots/components/live-status.tsx';
 import { SlotList } from '../../features/slots/components/slot-list.tsx';
@@ -53,6 +55,8 @@ function SevaDates({ seva }: { seva: Seva }) {
   // The API answers at most MAX_SLOT_RANGE_DAYS per request; windows are shorter in practice.
   const windowDays = Math.min(Math.max(seva.bookingOpensDaysAhead, 1), MAX_SLOT_RANGE_DAYS - 1);
   const slots = useSlots({ sevaId: seva.id, from: today, to: addDays(today, windowDays) });
+  const closed = useClosedDates({ sevaId: seva.id, from: today, to: addDays(today, windowDays) });
+  const closedDates = closed.data?.items ?? [];
   const stream = useAvailabilityStream(seva.id);
   const name = localized(seva.name, language);
 
@@ -90,7 +94,12 @@ function SevaDates({ seva }: { seva: Seva }) {
           const day = days.find((d) => d.date === selected);
           const next = selected ? nextOpenDate(days, selected) : undefined;
           if (days.length === 0)
-            return <Text>{t('seva.noSlotsInWindow', { count: windowDays })}</Text>;
+            return (
+              <Stack gap="md">
+                <Text>{t('seva.noSlotsInWindow', { count: windowDays })}</Text>
+                <ClosedDatesNotice closed={closedDates} />
+              </Stack>
+            );
           return (
             <Stack gap="xl">
               <section aria-labelledby="choose-date">
@@ -101,6 +110,7 @@ function SevaDates({ seva }: { seva: Seva }) {
                   <LiveStatus state={stream} />
                 </Group>
                 <DateGrid days={days} selected={selected} onSelect={selectDate} />
+                <ClosedDatesNotice closed={closedDates} />
               </section>
               {day && (
                 <section aria-labelledby="times">

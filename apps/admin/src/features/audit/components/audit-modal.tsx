@@ -1,4 +1,4 @@
-import { Alert, Code, Modal, Stack, Text, Timeline } from '@mantine/core';
+import { Alert, Modal, Text, Timeline } from '@mantine/core';
 import { useTemple } from '@sevabook/ui';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
@@ -6,18 +6,7 @@ import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/temple-format.ts';
 import { useAudit } from '../api/get-audit.ts';
-
-/** The fields that changed, e.g. "persons: 2 → 3"; the whole record when it was created. */
-export function changedFields(before: unknown, after: unknown): string[] {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  if (typeof a !== 'object') return [];
-  const show = (v: unknown): string =>
-    v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-  return Object.keys(a)
-    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
-}
+import { auditSentence } from '../audit-sentence.ts';
 
 /** Who did what to a booking, and when. */
 export function AuditModal({
@@ -47,13 +36,14 @@ export function AuditModal({
         ) : (
           <Timeline bulletSize={14} lineWidth={2}>
             {audit.data.items.map((entry) => (
-              <Timeline.Item key={entry.id} title={`${entry.action} — ${entry.actor.label}`}>
-                <Stack gap={4}>
-                  <Text size="sm">{formatInstant(entry.createdAt, timeZone)}</Text>
-                  {changedFields(entry.before, entry.after).length > 0 && (
-                    <Code block>{changedFields(entry.before, entry.after).join('\n')}</Code>
-                  )}
-                </Stack>
+              <Timeline.Item
+                key={entry.id}
+                title={auditSentence(entry, new Map(audit.data.slots.map((s) => [s.id, s])), t)}
+                data-testid="history-entry"
+              >
+                <Text size="sm" c="dimmed">
+                  {formatInstant(entry.createdAt, timeZone)}
+                </Text>
               </Timeline.Item>
             ))}
           </Timeline>

@@ -51,14 +51,20 @@ export function useCancelWithUndo() {
             color: 'maroon',
             autoClose: UNDO_MS,
             message: (
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <Text size="sm">
+              // On a phone the button goes under the sentence rather than being cut ("Undc").
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Text size="sm" style={{ flex: '1 1 12rem' }}>
                   {t('bookings.cancelled', {
                     reference: booking.reference,
                     count: booking.persons,
                   })}
                 </Text>
-                <Button size="compact-sm" variant="outline" onClick={undo}>
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  onClick={undo}
+                  style={{ flexShrink: 0 }}
+                >
                   {t('bookings.undo')}
                 </Button>
               </Group>

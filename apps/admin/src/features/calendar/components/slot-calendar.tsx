@@ -8,7 +8,8 @@ import { useNavigate } from 'react-router';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { addDays } from '../../../lib/calendar-date.ts';
 import { useAdminSlots } from '../../../lib/slots/get-admin-slots.ts';
-import { slotEvents } from '../slot-events.ts';
+import { useClosedDays } from '../api/get-closed-days.ts';
+import { closedDayEvents, slotEvents } from '../slot-events.ts';
 import './slot-calendar.css';
 
 /**
@@ -52,7 +53,14 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
     { from: range?.from ?? '', to: range?.to ?? '', sevaId },
     Boolean(range),
   );
-  const events = useMemo(() => slotEvents(slots.data?.items ?? [], sevas), [slots.data, sevas]);
+  const closed = useClosedDays({ from: range?.from ?? '', to: range?.to ?? '' }, Boolean(range));
+  const events = useMemo(
+    () => [
+      ...closedDayEvents(closed.data?.items ?? [], sevas, sevaId),
+      ...slotEvents(slots.data?.items ?? [], sevas),
+    ],
+    [closed.data, slots.data, sevas, sevaId],
+  );
 
   const onDatesSet = (arg: DatesSetArg) => {
     const from = arg.startStr.slice(0, 10);
@@ -63,8 +71,8 @@ export function SlotCalendar({ sevas, sevaId, now }: SlotCalendarProps) {
 
   const onEventClick = (arg: EventClickArg) => {
     arg.jsEvent.preventDefault();
-    const { slotId, date } = arg.event.extendedProps as { slotId: number; date: string };
-    void navigate(`/day?date=${date}&slot=${slotId}`);
+    const { slotId, date } = arg.event.extendedProps as { slotId?: number; date: string };
+    void navigate(slotId ? `/day?date=${date}&slot=${slotId}` : `/day?date=${date}`);
   };
 
   return (

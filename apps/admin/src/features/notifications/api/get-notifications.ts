@@ -1,4 +1,8 @@
-import type { adminNotificationPageSchema, notificationStatuses } from '@sevabook/shared';
+import type {
+  adminNotificationPageSchema,
+  notificationStatuses,
+  notificationViews,
+} from '@sevabook/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client.ts';
@@ -8,7 +12,8 @@ export type AdminNotification = NotificationPage['items'][number];
 export type NotificationStatus = (typeof notificationStatuses)[number];
 
 export interface NotificationFilter {
-  status?: NotificationStatus;
+  /** A stored status, or `retrying` / `attention` (messages that need a person's eye). */
+  status?: NotificationStatus | (typeof notificationViews)[number];
   page?: number;
 }
 

@@ -44,7 +44,10 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
           </Table.Td>
           <Table.Td>{t(`notifications.kinds.${n.kind}`)}</Table.Td>
           <Table.Td>
-            <NotificationBadge status={n.status} />
+            <NotificationBadge
+              status={n.status}
+              retrying={n.status === 'pending' && !!n.lastError}
+            />
           </Table.Td>
           <Table.Td>{n.attempts}</Table.Td>
           <Table.Td maw={320}>

@@ -14,7 +14,9 @@ import type { SlotStatus } from '@sevabook/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { useSlotClosingImpact } from '../api/get-closing-impact.ts';
 import { useUpdateSlot } from '../api/update-slot.ts';
+import { ClosingImpactText } from './closing-impact-text.tsx';
 
 interface SlotSettingsProps {
   slot: { id: number; capacity: number; booked: number; status: SlotStatus; note: string | null };
@@ -24,7 +26,8 @@ interface SlotSettingsProps {
 
 /**
  * One slot's places, note and status (admin). Closing or cancelling a slot cancels its bookings
- * and tells each devotee, so the screen says how many before it is done.
+ * and tells each devotee, so the screen counts them (bookings and devotees) and asks the reason
+ * they will be told before it is done.
  */
 export function SlotSettingsModal({ slot, title, onClose }: SlotSettingsProps) {
   const { t } = useTranslation();
@@ -34,6 +37,10 @@ export function SlotSettingsModal({ slot, title, onClose }: SlotSettingsProps) {
   const [note, setNote] = useState(slot.note ?? '');
   const [reason, setReason] = useState('');
   const closing = status !== 'open' && slot.status === 'open';
+  const reopening = status === 'open' && slot.status !== 'open';
+  // Counted when staff choose to close, not when the dialog opens: bookings keep arriving.
+  const impact = useSlotClosingImpact(slot.id, closing);
+  const bookingsCancelled = impact.data?.bookings ?? 0;
 
   const save = () =>
     update.mutate(
@@ -43,7 +50,7 @@ export function SlotSettingsModal({ slot, title, onClose }: SlotSettingsProps) {
           ...(capacity !== slot.capacity ? { capacity } : {}),
           ...(status !== slot.status ? { status } : {}),
           ...(note !== (slot.note ?? '') ? { note: note.trim() || null } : {}),
-          ...(closing && reason.trim() ? { reason: reason.trim() } : {}),
+          ...(status !== slot.status && status !== 'open' ? { reason: reason.trim() } : {}),
         },
       },
       {
@@ -94,30 +101,41 @@ export function SlotSettingsModal({ slot, title, onClose }: SlotSettingsProps) {
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
-        {closing && (
+        {status !== slot.status && status !== 'open' && (
           <>
-            <Alert color="red" variant="light">
-              {t('slotSettings.warning', { count: slot.booked })}
-            </Alert>
+            {closing && <ClosingImpactText impact={impact} />}
             <TextInput
               label={t('slotSettings.reason')}
+              description={t('slotSettings.reasonHelp')}
+              required
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
           </>
         )}
+        {reopening && (
+          <Alert color="saffron" variant="light">
+            {t('closing.reopenNote')}
+          </Alert>
+        )}
         {update.isError && <ErrorState error={update.error} />}
-        <Group justify="flex-end">
+        <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('app.cancel')}
           </Button>
           <Button
             onClick={save}
             loading={update.isPending}
-            disabled={unchanged}
+            disabled={
+              unchanged ||
+              (status !== slot.status && status !== 'open' && reason.trim().length < 2) ||
+              (closing && !impact.data)
+            }
             color={closing ? 'red.9' : undefined}
           >
-            {t('app.save')}
+            {closing && bookingsCancelled > 0
+              ? t('closing.confirmCancel', { count: bookingsCancelled })
+              : t('app.save')}
           </Button>
         </Group>
       </Stack>
