@@ -57,7 +57,11 @@ describe('GET /api/v1/temple', () => {
     );
     try {
       const response = await named.inject({ url: '/api/v1/temple' });
-      expect(response.json()).toEqual({ name: 'Sri Krishna Mutt', timeZone: 'Asia/Kolkata' });
+      expect(response.json()).toEqual({
+        name: 'Sri Krishna Mutt',
+        timeZone: 'Asia/Kolkata',
+        personalDataRetentionDays: 400,
+      });
     } finally {
       await named.close();
     }

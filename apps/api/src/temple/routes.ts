@@ -3,7 +3,11 @@ import { templeSchema } from '@sevabook/shared';
 
 /** The temple itself: its name for the top of every page, and the zone its dates are in. */
 const templeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const temple = { name: app.config.templeName, timeZone: app.config.templeTimeZone };
+  const temple = {
+    name: app.config.templeName,
+    timeZone: app.config.templeTimeZone,
+    personalDataRetentionDays: app.config.personalDataRetentionDays,
+  };
   app.get(
     '/temple',
     {

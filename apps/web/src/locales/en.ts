@@ -183,6 +183,15 @@ export const en = {
     title: 'Page not found',
     text: 'This page does not exist. Perhaps the link was cut short.',
   },
+  privacy: {
+    title: 'How we keep your details',
+    what: 'We use the name, WhatsApp number, email and sankalpa details you give here only to hold your seva, send you its WhatsApp messages and say the sankalpa.',
+    howLong:
+      '{{days}} days after the seva they are removed; only the booking’s count and fee stay, for the temple’s accounts.',
+    howLongUnknown:
+      'Some months after the seva they are removed; only the booking’s count and fee stay, for the temple’s accounts.',
+    erase: 'To have them erased sooner, ask at the temple office with this WhatsApp number.',
+  },
 };
 
 /** Widens every string leaf, so another language must give the same keys with its own text. */

@@ -1,4 +1,10 @@
-import type { CreateBooking, CreateBookingInput, Seva, Slot } from '@sevabook/shared';
+import {
+  PRIVACY_NOTICE_VERSION,
+  type CreateBooking,
+  type CreateBookingInput,
+  type Seva,
+  type Slot,
+} from '@sevabook/shared';
 import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -18,6 +24,7 @@ import {
   type BookingFormContext,
 } from '../booking-form-resolver.ts';
 import { PhoneField } from './phone-field.tsx';
+import { PrivacyNotice } from './privacy-notice.tsx';
 import { errorText, SankalpaFields } from './sankalpa-fields.tsx';
 
 interface BookingFormProps {
@@ -71,7 +78,13 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   const persons = Number(useWatch({ control, name: 'persons' })) || 1;
 
   const submit = handleSubmit((values) => {
-    const booking: CreateBooking = { ...values, slotId: slot.id, language };
+    // The booking records which privacy notice its devotee was shown (PrivacyNotice below).
+    const booking: CreateBooking = {
+      ...values,
+      slotId: slot.id,
+      language,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    };
     createBooking.mutate(
       { booking, idempotencyKey: attempts.keyFor(JSON.stringify(booking)) },
       {
@@ -168,6 +181,8 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
           autoComplete="email"
           size="lg"
         />
+
+        <PrivacyNotice />
 
         <Alert color="saffron" variant="light" radius="md">
           <Text fw={700}>
