@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -81,5 +82,34 @@ describe('secrets outside production', () => {
     const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: jwt });
     expect(config.jwtSecret).toBe(jwt);
     expect(config.keptSecrets).toEqual(['BOOKING_LINK_SECRET']);
+  });
+});
+
+describe('the example configurations', () => {
+  const root = new URL('../../../../', import.meta.url);
+  const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
+
+  it('give no secret a default in docker-compose.yml: compose stops and names what is missing', () => {
+    const compose = read('docker-compose.yml');
+    for (const name of [
+      'JWT_SECRET',
+      'BOOKING_LINK_SECRET',
+      'MYSQL_PASSWORD',
+      'MYSQL_ROOT_PASSWORD',
+      'PUBLIC_URL',
+    ]) {
+      const uses = [...compose.matchAll(new RegExp(`\\$\\{${name}(:?[?-])`, 'g'))];
+      expect(uses.length, name).toBeGreaterThan(0);
+      expect(
+        uses.map((use) => use[1]),
+        name,
+      ).toEqual(uses.map(() => ':?'));
+    }
+  });
+
+  it('leave the secrets empty in .env.example', () => {
+    const example = read('.env.example');
+    expect(example).toMatch(/^JWT_SECRET=$/m);
+    expect(example).toMatch(/^BOOKING_LINK_SECRET=$/m);
   });
 });
