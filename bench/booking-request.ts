@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'mariadb';
-import { devoteeActor } from '../apps/api/src/audit/audit-log.ts';
-import type { BookingRequest } from '../apps/api/src/bookings/pipelined-booking.ts';
+import { devoteeActor } from '@sevabook/api/audit/audit-log';
+import type { BookingRequest } from '@sevabook/api/bookings/pipelined-booking';
 
 /** What the API judges a booking of a slot by, and its transaction checks. */
 export interface SlotJudgement {

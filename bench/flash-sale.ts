@@ -31,12 +31,12 @@ import {
 } from './harness.ts';
 import { bookingRequest, readJudgements } from './booking-request.ts';
 import { startCpuMeter, type CpuFigures } from './cpu-meter.ts';
-import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
+import { BookingWriter } from '@sevabook/api/bookings/booking-writer';
 import {
   writeBookings,
   type BookingRequest,
   type PipelinedOutcome,
-} from '../apps/api/src/bookings/pipelined-booking.ts';
+} from '@sevabook/api/bookings/pipelined-booking';
 
 export interface FlashSaleOptions {
   clients: number;

@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pool } from 'mariadb';
-import { connectionOptions, serverOptions } from '../apps/api/src/db/connection-options.ts';
-import { applyMigrations, ensureDatabase } from '../apps/api/src/db/migrate.ts';
-import { openConnection, openPool } from '../apps/api/src/db/utc-driver.ts';
+import { connectionOptions, serverOptions } from '@sevabook/api/db/connection-options';
+import { applyMigrations, ensureDatabase } from '@sevabook/api/db/migrate';
+import { openConnection, openPool } from '@sevabook/api/db/utc-driver';
 
 /** Shared pieces of the benchmarks: a scratch database, a running API, figures and tables. */
 

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import type { Pool } from 'mariadb';
 import { request } from 'undici';
-import { FakeTwilio } from '../apps/api/test/fake-twilio.ts';
+import { FakeTwilio } from '@sevabook/api/testing/fake-twilio';
 import {
   argValue,
   percentile,

@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
-import { BookingWriter } from '../apps/api/src/bookings/booking-writer.ts';
-import { connectionOptions } from '../apps/api/src/db/connection-options.ts';
-import { openPool } from '../apps/api/src/db/utc-driver.ts';
+import { BookingWriter } from '@sevabook/api/bookings/booking-writer';
+import { connectionOptions } from '@sevabook/api/db/connection-options';
+import { openPool } from '@sevabook/api/db/utc-driver';
 import { bookingRequest, readJudgements, type SlotJudgement } from './booking-request.ts';
 
 const [port, databaseUrl, poolSize, bodyFile] = process.argv.slice(2);
