@@ -60,6 +60,15 @@ const envSchema = z.object({
   NOTIFIER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   NOTIFIER_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  SSE_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
+  SSE_MAX_TOTAL: z.coerce.number().int().min(1).default(5_000),
+  SSE_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(64 * 1024),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
   CORS_ORIGINS: z.string().default(''),
   REDIS_URL: z.string().url().optional(),
@@ -136,6 +145,19 @@ export interface Config {
   /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
   outbox: OutboxSettings;
   rateLimitPerIpPerMin: number;
+  /**
+   * How long one connection may take. A request's headers and body must all arrive within
+   * `requestTimeoutMs` (408 otherwise: a body trickled a byte at a time ties up nothing for
+   * long); a connection on which nothing moves for `connectionTimeoutMs` is closed. The
+   * availability stream is exempt from the second: it is meant to stay open.
+   */
+  timeouts: { requestTimeoutMs: number; connectionTimeoutMs: number };
+  /**
+   * Live-availability streams this process holds: per client address (many devotees share one
+   * temple Wi-Fi or carrier address, hence generous), in total, and how much may wait unsent to
+   * one reader before it is dropped as too slow.
+   */
+  streams: { maxPerAddress: number; maxTotal: number; maxBufferedBytes: number };
   /** Confirmed bookings one phone may hold for one seva on one temple date (web and API). */
   bookingsPerPhonePerSevaPerDay: number;
   corsOrigins: string[];
@@ -145,8 +167,8 @@ export interface Config {
    */
   redis: { url: string; keyPrefix: string } | undefined;
   /**
-   * Behind a load balancer: which hops' X-Forwarded-For to believe (true, a hop count, or
-   * addresses/CIDRs), so rate limits count devotees, not the proxy. Unset: none.
+   * Behind a load balancer: which hops' X-Forwarded-For to believe (a hop count, or
+   * addresses/CIDRs; never `true`), so rate limits count devotees, not the proxy. Unset: none.
    */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean) | undefined;
   slotHorizonDays: number;
@@ -275,6 +297,15 @@ export function loadConfig(
       reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
     },
     rateLimitPerIpPerMin: env.RATE_LIMIT_PER_IP_PER_MIN,
+    timeouts: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,
+    },
+    streams: {
+      maxPerAddress: env.SSE_MAX_PER_IP,
+      maxTotal: env.SSE_MAX_TOTAL,
+      maxBufferedBytes: env.SSE_MAX_BUFFERED_BYTES,
+    },
     bookingsPerPhonePerSevaPerDay: env.BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
@@ -307,7 +338,13 @@ function parseContentSids(value: string | undefined): Record<string, string> {
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
   if (!value?.trim()) return undefined;
-  if (value === 'true') return true;
+  if (value.trim().toLowerCase() === 'true') {
+    // NOTE: `true` believes the left-most X-Forwarded-For entry, which any client can write
+    // itself: every request could claim a fresh address and walk past the per-address limits.
+    throw new ConfigError(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client sends, so anyone could dodge the per-address limits. Set it to the number of proxies in front of the API (e.g. TRUST_PROXY=1 behind one nginx) or to their addresses (e.g. TRUST_PROXY=10.0.0.0/8).',
+    );
+  }
   if (value === 'false') return undefined;
   if (/^\d+$/.test(value)) {
     // The nearest N hops are our own proxies.

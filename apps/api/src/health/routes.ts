@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '@sevabook/shared';
@@ -7,9 +8,14 @@ const READY_TIMEOUT_MS = 2_000;
 
 /** /healthz: the process is up. /readyz: it can reach its database, so send it traffic. */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  // /readyz asks the database each time: anyone could otherwise keep it busy from outside.
+  // /healthz does no work, and a load balancer may call it as often as it likes.
+  await app.register(rateLimit, app.publicRateLimit);
+
   app.get(
     '/healthz',
     {
+      config: { rateLimit: false },
       schema: {
         tags: ['operations'],
         response: { 200: z.object({ status: z.literal('ok') }) },

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
@@ -38,7 +39,12 @@ export default fp(async function openapi(app) {
     transformObject: jsonSchemaTransformObject,
   });
 
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The document and its UI are the largest answers the API gives and need no sign-in: they
+  // sit behind the same per-address limit as the public API. (Only their routes are in this
+  // scope; the document itself is collected from every route by `swagger` above.)
+  await app.register(async (docs) => {
+    await docs.register(rateLimit, app.publicRateLimit);
+    await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    docs.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
 });
