@@ -15,6 +15,7 @@ const SevasRoute = lazy(() => import('./routes/sevas.tsx'));
 const SevaRoute = lazy(() => import('./routes/seva.tsx'));
 const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
 const UsersRoute = lazy(() => import('./routes/users.tsx'));
+const PrivacyRoute = lazy(() => import('./routes/privacy.tsx'));
 
 export function AppRoutes() {
   return (
@@ -79,6 +80,14 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <UsersRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/privacy"
+            element={
+              <Lazy>
+                <PrivacyRoute />
               </Lazy>
             }
           />

@@ -27,6 +27,7 @@ export const en = {
     sevas: 'Sevas and schedules',
     notifications: 'Notifications',
     users: 'Staff accounts',
+    privacy: 'Devotee data',
   },
   login: {
     title: 'Staff sign-in',
@@ -214,7 +215,8 @@ export const en = {
     },
     waiting_one: '{{count}} message is waiting to be sent again.',
     waiting_other: '{{count}} messages are waiting to be sent again.',
-    givenUp_one: '{{count}} message could not be sent and needs a person: send it again from Notifications.',
+    givenUp_one:
+      '{{count}} message could not be sent and needs a person: send it again from Notifications.',
     givenUp_other:
       '{{count}} messages could not be sent and need a person: send them again from Notifications.',
     lastError: 'Last error: {{error}}',
@@ -352,6 +354,29 @@ export const en = {
       change: 'Change',
       reminder: 'Reminder',
     },
+  },
+  privacy: {
+    title: 'Devotee data',
+    intro:
+      'Devotees’ names, numbers, emails and sankalpa details are kept for {{days}} days after each seva, then anonymised by a daily job; counts and fees stay for the accounts. Viewers see numbers masked, and every search and day-sheet export is recorded in the audit log.',
+    eraseTitle: 'Erase a devotee’s details',
+    eraseIntro:
+      'When a devotee asks, erase everything the temple holds about their phone number: names, numbers, emails and sankalpa details of all their bookings, and the copies in the audit log and messages. Bookings stay as counts and fees.',
+    phone: 'Devotee’s phone number',
+    phoneInvalid: 'Enter a valid phone number, e.g. +91 98765 43210.',
+    cancelUpcoming:
+      'Also cancel this number’s upcoming bookings (their places are freed; no message is sent)',
+    upcomingHint:
+      'Cancel those bookings first, or tick “Also cancel this number’s upcoming bookings” and erase again.',
+    eraseSubmit: 'Erase…',
+    confirmTitle: 'Erase for good?',
+    confirmText:
+      'Every booking of {{phone}} loses its name, number, email and sankalpa details. This cannot be undone.',
+    confirmCancels: 'Upcoming bookings of this number will be cancelled.',
+    keep: 'Keep them',
+    confirmSubmit: 'Erase for good',
+    erased:
+      'Erased {{phone}}: {{bookings}} bookings ({{cancelledUpcoming}} upcoming cancelled), {{auditEntries}} audit entries and {{notifications}} messages.',
   },
   users: {
     title: 'Staff accounts',

@@ -32,6 +32,7 @@ export function AdminShell() {
     { to: '/sevas', label: t('nav.sevas'), show: true },
     { to: '/notifications', label: t('nav.notifications'), show: true },
     { to: '/users', label: t('nav.users'), show: canManageStaff },
+    { to: '/privacy', label: t('nav.privacy'), show: canManageStaff },
   ];
 
   return (
