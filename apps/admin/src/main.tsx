@@ -1,3 +1,7 @@
+// First: before any module builds a zod schema.
+import './lib/zod-jitless.ts';
+// Staff screens use most of Mantine: its whole stylesheet, compressed by the build.
+import '@mantine/core/styles.layer.css';
 import '@sevabook/ui/styles.css';
 import '@mantine/notifications/styles.layer.css';
 import '@mantine/dates/styles.layer.css';

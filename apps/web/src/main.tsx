@@ -1,4 +1,7 @@
-import '@sevabook/ui/styles.css';
+// First: before any module builds a zod schema.
+import './lib/zod-jitless.ts';
+import './app/styles.css';
+import { preloadKannadaFont } from '@sevabook/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -10,7 +13,8 @@ import { createQueryClient } from './lib/query-client.ts';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-await setupI18n();
+const i18n = await setupI18n();
+if (i18n.resolvedLanguage === 'kn') preloadKannadaFont();
 const queryClient = createQueryClient();
 
 createRoot(root).render(

@@ -2,11 +2,16 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { cream, ink, leaf, maroon, saffron } from './palette.ts';
 
 /**
- * Noto Sans for Latin text and Noto Sans Kannada for Kannada, both bundled from @fontsource
- * (see styles.css), so the sites render the same on a closed network. Browsers pick the font per
- * character, so mixed English/Kannada lines need no extra markup.
+ * Noto Sans for Latin text, bundled from @fontsource (fonts.css), so the sites render the same on
+ * a closed network. Browsers pick the font per character, so mixed lines need no extra markup.
+ * This is the stack of a page shown in English; styles.css puts Noto Sans Kannada in its place
+ * when the page is in Kannada (`html[lang='kn']`), so English pages never download it.
  */
 export const fontStack =
+  "'Noto Sans', 'Sevabook language names', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/** For pages in Kannada (styles.css says the same) and screens that always show Kannada names. */
+export const bilingualFontStack =
   "'Noto Sans', 'Noto Sans Kannada', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 export const sevabookTheme = createTheme({

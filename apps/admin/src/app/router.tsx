@@ -1,13 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PageSkeleton } from '../components/feedback/page-skeleton.tsx';
-import { AdminShell } from '../components/layout/admin-shell.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
-import { DayRoute } from './routes/day.tsx';
 import { LoginRoute } from './routes/login.tsx';
-import { NotFoundRoute } from './routes/not-found.tsx';
 
-// The day view is the home screen and comes with the first download; the rest load on demand.
+// Only the sign-in page comes with the first download: it is what staff see first each day, on
+// a counter tablet as often as at a desk. The shell and every screen load on demand once signed
+// in, so the sign-in page does not wait for the day view's tables, forms and phone parsing.
+const AdminShell = lazy(() =>
+  import('../components/layout/admin-shell.tsx').then((m) => ({ default: m.AdminShell })),
+);
+const DayRoute = lazy(() => import('./routes/day.tsx').then((m) => ({ default: m.DayRoute })));
+const NotFoundRoute = lazy(() =>
+  import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
+);
 const CalendarRoute = lazy(() => import('./routes/calendar.tsx'));
 const CounterRoute = lazy(() => import('./routes/counter.tsx'));
 const DaySheetRoute = lazy(() => import('./routes/day-sheet.tsx'));
@@ -30,11 +36,24 @@ export function AppRoutes() {
             </Lazy>
           }
         />
-        <Route element={<AdminShell />}>
+        <Route
+          element={
+            <Lazy>
+              <AdminShell />
+            </Lazy>
+          }
+        >
           {/* The day view lives at /admin/day rather than /admin/: a router link to "/" yields
               "/admin" without the slash, which the server hands to the devotee site. */}
           <Route index element={<Navigate to="/day" replace />} />
-          <Route path="/day" element={<DayRoute />} />
+          <Route
+            path="/day"
+            element={
+              <Lazy>
+                <DayRoute />
+              </Lazy>
+            }
+          />
           <Route
             path="/calendar"
             element={
@@ -91,7 +110,14 @@ export function AppRoutes() {
               </Lazy>
             }
           />
-          <Route path="*" element={<NotFoundRoute />} />
+          <Route
+            path="*"
+            element={
+              <Lazy>
+                <NotFoundRoute />
+              </Lazy>
+            }
+          />
         </Route>
       </Route>
     </Routes>

@@ -10,15 +10,32 @@ const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const webDist = resolve(appsDir, 'web/dist');
 export const adminDist = resolve(appsDir, 'admin/dist');
 
+export interface BuiltSite {
+  /** Where the site is served: '/admin/' or '/'; the more specific prefix comes first. */
+  prefix: string;
+  /** Its build output (index.html, assets/). */
+  root: string;
+}
+
+/** Hashed file names (Vite's `assets/`) change whenever their content does. */
+const HASHED_ASSET = /[\\/]assets[\\/]/;
+
 /**
  * Serves the built devotee site at / and the admin site at /admin/, with client-side routes
  * falling back to each SPA's index.html. Unknown /api paths stay problem+json 404s.
+ *
+ * Each file is sent as the build compressed it (`.br`, `.gz` beside it, written by the sites'
+ * Vite configs), by the client's Accept-Encoding: nothing is compressed per request. Hashed
+ * assets are cached for a year; index.html and the favicon are revalidated by their ETag, so a
+ * new build reaches everyone on their next visit.
  */
-export default fp(async function spa(app) {
-  const sites = [
-    { prefix: '/admin/', root: adminDist },
-    { prefix: '/', root: webDist },
-  ].filter((site) => existsSync(resolve(site.root, 'index.html')));
+export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
+  const sites = (
+    options.sites ?? [
+      { prefix: '/admin/', root: adminDist },
+      { prefix: '/', root: webDist },
+    ]
+  ).filter((site) => existsSync(resolve(site.root, 'index.html')));
 
   for (const [i, site] of sites.entries()) {
     await app.register(fastifyStatic, {
@@ -27,11 +44,11 @@ export default fp(async function spa(app) {
       decorateReply: i === 0,
       wildcard: false,
       index: ['index.html'],
-      // Hashed assets never change; index.html must always be fresh.
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.header(
           'cache-control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     });
