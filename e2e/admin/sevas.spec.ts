@@ -72,6 +72,11 @@ test('closing a date for a festival takes its slots away', async ({ page, reques
   await form.getByLabel('Date').fill(date);
   await form.getByLabel('Reason').fill('Solar eclipse');
   await form.getByRole('button', { name: 'Close date' }).click();
+  // Nothing is closed until the count of what it cancels has been seen and confirmed.
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Close (date|and cancel \d+ bookings?)$/ })
+    .click();
   await expect(page.getByText(/^Closed .*: \d+ slots and \d+ bookings cancelled\.$/)).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Solar eclipse' })).toBeVisible();
   const open = (await slotsOf(request, sevaId, date, date)).filter((s) => s.status === 'open');

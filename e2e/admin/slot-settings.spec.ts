@@ -22,9 +22,15 @@ test('an admin adds places to a slot, then closes it, which cancels its bookings
   await panel.getByRole('button', { name: /^Slot settings for / }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByText('Closed', { exact: true }).click();
-  await expect(dialog.getByText(/^This cancels the \d+ places? booked/)).toBeVisible();
+  // The count comes before the click: bookings and devotees, and what each devotee is told.
+  await expect(
+    dialog.getByText(/^This cancels [1-9]\d* bookings?, of [1-9]\d* devotees?/),
+  ).toBeVisible();
+  await expect(dialog.getByText(/reopening later does not bring the bookings back/)).toBeVisible();
+  const close = dialog.getByRole('button', { name: /^Close and cancel [1-9]\d* bookings?$/ });
+  await expect(close).toBeDisabled(); // no reason yet
   await dialog.getByLabel('Reason, told to each devotee').fill('Priest unwell');
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  await close.click();
   await expect(page.getByText(/^Slot saved; [1-9]\d* bookings? cancelled\.$/)).toBeVisible();
   await expect(panel.getByText('Closed by the temple')).toBeVisible();
   await expect(panel.locator(`[data-reference="${booking.reference}"]`)).toHaveCount(0);

@@ -55,6 +55,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshotDir}${name}-${width}x${height}.png`, fullPage: true });
 }
 
+/** What the screen shows now, without scrolling: a dialog over a long page, on a phone. */
+export async function saveViewportScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  await page.screenshot({ path: `${screenshotDir}${name}-${width}x${height}.png` });
+}
+
 /** Waits until skeletons are gone and fonts are in, so screenshots and checks see the page. */
 export async function settle(page: Page): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);

@@ -39,7 +39,7 @@ describe('GET /api/v1/admin/audit and notifications', () => {
     expect(total).toBe(2);
     expect(items.map((i) => i.action)).toEqual(['booking.cancelled', 'booking.created']);
     expect(items[0]).toMatchObject({
-      actor: { type: 'staff', label: staff.staff.user.email },
+      actor: { type: 'staff', label: staff.staff.user.name },
       before: { status: 'confirmed' },
       after: { status: 'cancelled' },
     });

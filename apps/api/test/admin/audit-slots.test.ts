@@ -9,7 +9,7 @@ describe('GET /api/v1/admin/audit', () => {
   const { app, staff } = staffAppForSuite();
   const db = testDb();
 
-  it('comes with the slots its entries name, in temple time, so a move reads as times', async () => {
+  it('names staff by name and comes with the slots its entries name, in temple time, so a move reads as times', async () => {
     const seva = await createSeva(db, { nameEn: 'Archana', nameKn: 'ಅರ್ಚನೆ' });
     const at = (time: string) =>
       createSlot(db, {
@@ -26,8 +26,13 @@ describe('GET /api/v1/admin/audit', () => {
 
     const res = await send(app, 'GET', `/api/v1/admin/audit?bookingId=${booking.id}`, staff.staff);
     expect(res.statusCode).toBe(200);
-    const page = res.json<{ items: { action: string }[]; slots: unknown[] }>();
-    expect(page.items.map((e) => e.action)).toContain('booking.moved');
+    const page = res.json<{
+      items: { action: string; actor: { type: string; label: string } }[];
+      slots: unknown[];
+    }>();
+    const move = page.items.find((e) => e.action === 'booking.moved');
+    // Named as colleagues know them, not by the sign-in email.
+    expect(move?.actor).toMatchObject({ type: 'staff', label: staff.staff.user.name });
     expect(page.slots).toEqual(
       expect.arrayContaining([
         {

@@ -70,7 +70,23 @@ const adminAuditRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
         app.db.auditEntry.count({ where }),
       ]);
-      const items = rows.map(toAuditDto);
+      // A staff member is named as colleagues know them ("by Lakshmi"), not by sign-in email.
+      const staffIds = [
+        ...new Set(rows.filter((r) => r.actorType === 'staff' && r.actorId).map((r) => r.actorId!)),
+      ];
+      const names = new Map(
+        (
+          await app.db.staffUser.findMany({
+            where: { id: { in: staffIds } },
+            select: { id: true, name: true },
+          })
+        ).map((u) => [u.id, u.name]),
+      );
+      const items = rows.map((row) => {
+        const dto = toAuditDto(row);
+        const name = row.actorType === 'staff' && row.actorId ? names.get(row.actorId) : undefined;
+        return name ? { ...dto, actor: { ...dto.actor, label: name } } : dto;
+      });
       // Staff read "moved from 7:00 to 8:30", not slot numbers: the slots come with the page.
       const tz = app.config.templeTimeZone;
       const slots = await app.db.slot.findMany({
