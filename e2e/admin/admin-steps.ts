@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@sevabook/shared';
 
 /** The first admin, created by the API's seed from the credentials global-setup.ts gave it. */
-export function adminCredentials(): { email: string; password: string } {
+function adminCredentials(): { email: string; password: string } {
   const email = process.env.E2E_ADMIN_EMAIL;
   const password = process.env.E2E_ADMIN_PASSWORD;
   if (!email || !password)

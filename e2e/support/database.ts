@@ -10,7 +10,7 @@ export const DEFAULT_SERVER_URL = 'mysql://root@127.0.0.1:3306/sevabook';
  * Driver options for a DATABASE_URL, the way the API reads it. NOTE: Debian's MariaDB lets root
  * in through the socket only, so root on the local host without a password uses the socket.
  */
-export function connectionConfig(databaseUrl: string, withDatabase = true): ConnectionConfig {
+function connectionConfig(databaseUrl: string, withDatabase = true): ConnectionConfig {
   const url = new URL(databaseUrl);
   const user = decodeURIComponent(url.username || 'root');
   const password = decodeURIComponent(url.password);

@@ -3,7 +3,7 @@ import { connectionOptions, serverOptions } from '../src/db/connection-options.t
 import { openConnection } from '../src/db/utc-driver.ts';
 
 /** Every database the tests create starts with this, so stale ones are easy to find and drop. */
-export const TEST_DATABASE_PREFIX = 'sevabook_test_';
+const TEST_DATABASE_PREFIX = 'sevabook_test_';
 
 export function uniqueDatabaseName(): string {
   return `${TEST_DATABASE_PREFIX}${randomBytes(5).toString('hex')}`;

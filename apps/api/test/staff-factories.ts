@@ -117,7 +117,7 @@ export function staffAppForSuite(
 }
 
 /** One user of each role, with their bearer headers. */
-export async function staffOfEveryRole(db: Db = testDb()) {
+async function staffOfEveryRole(db: Db = testDb()) {
   const [admin, staff, viewer] = await Promise.all([
     createStaffUser(db, { role: 'admin' }),
     createStaffUser(db, { role: 'staff' }),

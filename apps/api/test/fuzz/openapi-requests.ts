@@ -117,7 +117,7 @@ function dateLike(): fc.Arbitrary<string> {
 }
 
 /** A value for `schema`: usually of its type (possibly out of range), sometimes anything. */
-export function valueFor(
+function valueFor(
   doc: OpenApiDocument,
   raw: Schema | undefined,
   depth = 0,

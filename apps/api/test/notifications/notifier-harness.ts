@@ -18,7 +18,7 @@ import { FakeTwilio } from './../fake-twilio.ts';
  * there with small, fast retry settings.
  */
 
-export const FAST_OUTBOX: OutboxSettings = {
+const FAST_OUTBOX: OutboxSettings = {
   ratePerSec: 100,
   maxAttempts: 50,
   backoffBaseMs: 50,
@@ -48,7 +48,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+async function startHarness(): Promise<Harness> {
   const scratch = await createScratchDatabase();
   const db = createDb(scratch.url, 10);
   const fake = await new FakeTwilio().start();

@@ -8,7 +8,7 @@ import { PageSkeleton } from '../feedback/page-skeleton.tsx';
 import { SiteHeader } from './site-header.tsx';
 import classes from './site-layout.module.css';
 
-export const MAIN_ID = 'main';
+const MAIN_ID = 'main';
 
 export function SiteLayout() {
   const { t } = useTranslation();

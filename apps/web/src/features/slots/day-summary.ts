@@ -1,6 +1,6 @@
 import type { Slot } from '@sevabook/shared';
 
-export type DayState = 'open' | 'full' | 'unavailable';
+type DayState = 'open' | 'full' | 'unavailable';
 
 export interface DaySummary {
   date: string;

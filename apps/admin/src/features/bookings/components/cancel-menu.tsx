@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCancelWithUndo } from '../hooks/use-cancel-with-undo.tsx';
 
-export const cancelReasons = ['devotee', 'noShow', 'duplicate', 'temple', 'other'] as const;
+const cancelReasons = ['devotee', 'noShow', 'duplicate', 'temple', 'other'] as const;
 
 /**
  * The cancel button: it opens the reasons, and picking one cancels at once — no second
