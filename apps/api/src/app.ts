@@ -21,6 +21,7 @@ import { redactingLoggerOptions } from './log-redaction.ts';
 import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
+import { answerClientError } from './plugins/client-errors.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
 import { publicRateLimit } from './plugins/rate-limits.ts';
 import { connectRedis } from './plugins/redis.ts';
@@ -101,6 +102,7 @@ export async function buildApp(
     forceCloseConnections: true,
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     ...connectionTimeouts(config),
+    clientErrorHandler: answerClientError,
     // A URL the router cannot take (bad escapes, a path segment over 100 characters) is answered
     // before any hook runs: give it the same security headers and problem+json as the rest.
     frameworkErrors: (error, _request, reply) => {

@@ -8,6 +8,7 @@ export const problemCodes = [
   'validation_failed',
   'invalid_json',
   'payload_too_large',
+  'request_timeout',
   'unsupported_media_type',
   'not_found',
   'method_not_allowed',

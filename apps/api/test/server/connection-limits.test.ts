@@ -90,10 +90,10 @@ async function openClient(port: number, paused = false): Promise<Client> {
   };
 }
 
-async function openStream(port: number, paused = false): Promise<Client> {
+async function openStream(port: number, paused = false, query = ''): Promise<Client> {
   const client = await openClient(port, paused);
   client.socket.write(
-    'GET /api/v1/availability/stream HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n\r\n',
+    `GET /api/v1/availability/stream${query} HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n\r\n`,
   );
   return client;
 }
@@ -133,7 +133,10 @@ describe('slow requests', () => {
     }
     await client.closed;
     expect(sent).toBeLessThan(body.length);
-    expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
+    const [head, body408] = client.received().split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body408!)).toMatchObject({ status: 408, code: 'request_timeout' });
   });
 
   it('cuts off headers trickled a byte at a time', async () => {
@@ -208,7 +211,8 @@ describe('a reader that stops reading', () => {
   const server = suite({ streams: { maxPerAddress: 10, maxTotal: 10, maxBufferedBytes: 16_384 } });
 
   it('is dropped once events queue up unsent, while a reader that keeps up stays', async () => {
-    const reading = await openStream(server.port());
+    // This reader follows one seva, so it is sent little and always keeps up.
+    const reading = await openStream(server.port(), false, '?sevaId=2');
     await reading.until(': connected');
     const stalled = await openStream(server.port(), true);
     while (server.availability.subscriberCount < 2) await pause(10);
@@ -217,11 +221,13 @@ describe('a reader that stops reading', () => {
     // grown past the bound and stayed there; the other reader works through each burst.
     while (server.availability.subscriberCount > 1) {
       for (let i = 0; i < 1000; i++) server.availability.emit({ ...event, booked: i % 100 });
+      server.availability.emit({ ...event, sevaId: 2 });
       await pause(20);
     }
     // The server has let go of it: once it reads again, it finds its connection closed.
     stalled.socket.resume();
     await stalled.closed;
     expect(reading.isClosed()).toBe(false);
+    expect(reading.received()).toContain('"sevaId":2');
   });
 });
