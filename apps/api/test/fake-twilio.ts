@@ -10,7 +10,8 @@ import type { AddressInfo, Socket } from 'node:net';
  */
 
 export const FAKE_ACCOUNT_SID = `AC${'0'.repeat(31)}1`;
-export const FAKE_AUTH_TOKEN = 'fake-twilio-auth-token-0123456789';
+/** Random for each test process: no credential, not even a test double's, is a constant. */
+export const FAKE_AUTH_TOKEN = randomBytes(16).toString('hex');
 
 export interface FakeMessage {
   sid: string;
