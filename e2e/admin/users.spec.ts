@@ -40,6 +40,8 @@ async function signInFirstTime(page: Page, email: string, temporary: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await page.getByLabel('Current password').fill(temporary);
-  await page.getByLabel('New password').fill(`my-own-${randomBytes(6).toString('hex')}`);
+  const chosen = `my-own-${randomBytes(6).toString('hex')}`;
+  await page.getByLabel('New password', { exact: true }).fill(chosen);
+  await page.getByLabel('New password again').fill(chosen);
   await page.getByRole('button', { name: 'Change password' }).click();
 }
