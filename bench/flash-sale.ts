@@ -103,6 +103,12 @@ async function makeSlots(pool: Pool): Promise<number[]> {
   return ids;
 }
 
+/** Client i's name: letters only (a name holds no digits), "Devotee BA" for i = 26. */
+function devoteeNameFor(i: number): string {
+  const letters = [...i.toString(26)].map((d) => String.fromCharCode(65 + parseInt(d, 26)));
+  return `Devotee ${letters.join('')}`;
+}
+
 function phone(): string {
   return `+919${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
 }
@@ -166,7 +172,7 @@ async function sale(
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
             slotId: slotIds[i % slotIds.length],
-            devoteeName: `Devotee ${i}`,
+            devoteeName: devoteeNameFor(i),
             phone: phone(),
             persons: 1,
           }),
@@ -267,7 +273,7 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
       const t0 = performance.now();
       const slotId = slotIds[i % slotIds.length]!;
       const request = bookingRequest(judged.get(slotId)!, {
-        devoteeName: `Devotee ${i}`,
+        devoteeName: devoteeNameFor(i),
         phone: phone(),
         persons: 1,
       });

@@ -130,7 +130,9 @@ for (const viewport of viewports) {
       // More than a page of messages (50), so the list's pagination is checked too.
       const { slot: busy } = await findBookableSlot(request, { minRemaining: 26 });
       for (let i = 0; i < 26; i++) {
-        await bookViaApi(request, busy.id, { devoteeName: `Pilgrim ${i + 1}` });
+        await bookViaApi(request, busy.id, {
+          devoteeName: `Pilgrim ${String.fromCharCode(65 + i)}`,
+        });
       }
       await signIn(page);
 

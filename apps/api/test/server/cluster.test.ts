@@ -80,7 +80,12 @@ describe('API_PROCESSES=2', () => {
     const attempts = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         call('POST', '/api/v1/bookings', {
-          body: { slotId: slot.id, devoteeName: `Devotee ${i}`, phone: uniquePhone(), persons: 1 },
+          body: {
+            slotId: slot.id,
+            devoteeName: `Devotee ${'ABCDEFGHIJKL'[i]}`,
+            phone: uniquePhone(),
+            persons: 1,
+          },
         }),
       ),
     );
