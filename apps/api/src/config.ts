@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import type { SecretName } from './secrets/kept-secrets.ts';
-import { weaknessOf } from './secrets/secret-strength.ts';
+import { productionRefusal } from './secrets/secret-strength.ts';
 
 /**
  * Sevabook's whole configuration, parsed and checked once at start-up. Nothing else in the
@@ -212,23 +212,8 @@ export function loadConfig(
   const env = parsed.data;
 
   if (env.NODE_ENV === 'production') {
-    const purposes = {
-      JWT_SECRET: 'It signs staff sign-in tokens',
-      BOOKING_LINK_SECRET: 'It derives the links devotees use to read and cancel bookings',
-    };
-    for (const name of ['JWT_SECRET', 'BOOKING_LINK_SECRET'] as const) {
-      const weakness = weaknessOf(env[name]);
-      if (weakness) {
-        throw new ConfigError(
-          `${name} cannot be used in production: ${weakness}. ${purposes[name]}; set it to 32 random bytes, e.g. \`openssl rand -hex 32\`.`,
-        );
-      }
-    }
-    if (!env.PUBLIC_URL) {
-      throw new ConfigError(
-        'PUBLIC_URL must be set in production: the address devotees reach (https://…), used in manage links and Twilio signature checks.',
-      );
-    }
+    const refusal = productionRefusal(env);
+    if (refusal) throw new ConfigError(refusal);
   }
 
   if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_SEND_TIMEOUT_MS + 2_000) {

@@ -24,6 +24,30 @@ const PLACEHOLDER_WORDS = [
   'password',
 ];
 
+const PURPOSES = {
+  JWT_SECRET: 'It signs staff sign-in tokens',
+  BOOKING_LINK_SECRET: 'It derives the links devotees use to read and cancel bookings',
+} as const;
+
+/**
+ * Why production must not start with this environment, naming the variable and never echoing
+ * its value; null when the secrets and PUBLIC_URL are fit.
+ */
+export function productionRefusal(
+  env: Partial<Record<keyof typeof PURPOSES | 'PUBLIC_URL', string>>,
+): string | null {
+  for (const name of ['JWT_SECRET', 'BOOKING_LINK_SECRET'] as const) {
+    const weakness = weaknessOf(env[name]);
+    if (weakness) {
+      return `${name} cannot be used in production: ${weakness}. ${PURPOSES[name]}; set it to 32 random bytes, e.g. \`openssl rand -hex 32\`.`;
+    }
+  }
+  if (!env.PUBLIC_URL) {
+    return 'PUBLIC_URL must be set in production: the address devotees reach (https://…), used in manage links and Twilio signature checks.';
+  }
+  return null;
+}
+
 /** Why this value is not a production secret, or null when it is fit. */
 export function weaknessOf(value: string | undefined): string | null {
   if (!value) return 'it is not set';
