@@ -94,7 +94,7 @@ export function ErasureForm() {
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button type="submit" color="red" loading={erase.isPending}>
+            <Button type="submit" color="red.9" loading={erase.isPending}>
               {t('privacy.eraseSubmit')}
             </Button>
           </Group>
@@ -116,7 +116,7 @@ export function ErasureForm() {
             <Button variant="default" onClick={() => setConfirming(undefined)}>
               {t('privacy.keep')}
             </Button>
-            <Button color="red" onClick={confirm}>
+            <Button color="red.9" onClick={confirm}>
               {t('privacy.confirmSubmit')}
             </Button>
           </Group>
