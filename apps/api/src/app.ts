@@ -23,7 +23,7 @@ import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import { answerClientError } from './plugins/client-errors.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
-import { publicRateLimit } from './plugins/rate-limits.ts';
+import { publicRateLimit, type RateLimitCounter } from './plugins/rate-limits.ts';
 import { connectRedis } from './plugins/redis.ts';
 import security, { securityHeaders } from './plugins/security.ts';
 import spa from './plugins/spa.ts';
@@ -37,8 +37,8 @@ declare module 'fastify' {
     config: Config;
     manageTokens: ManageTokens;
     availability: AvailabilitySource;
-    /** Options for @fastify/rate-limit in every scope open to anyone (plugins/rate-limits.ts). */
-    publicRateLimit: RateLimitPluginOptions;
+    /** Options for @fastify/rate-limit in each scope open to anyone (plugins/rate-limits.ts). */
+    publicRateLimit: (counter: RateLimitCounter) => RateLimitPluginOptions;
   }
 }
 
@@ -146,14 +146,16 @@ export async function buildApp(
     feed.stop();
     redis?.close();
   });
-  app.decorate('publicRateLimit', publicRateLimit(config, redis));
+  app.decorate('publicRateLimit', (counter: RateLimitCounter) =>
+    publicRateLimit(counter, config, redis),
+  );
   await app.register(security);
   await app.register(openapi);
   await app.register(healthRoutes);
 
   await app.register(
     async (api) => {
-      await api.register(rateLimit, app.publicRateLimit);
+      await api.register(rateLimit, app.publicRateLimit('api'));
       await api.register(templeRoutes);
       await api.register(sevaRoutes);
       await api.register(slotRoutes);

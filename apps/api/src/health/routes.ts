@@ -10,7 +10,7 @@ const READY_TIMEOUT_MS = 2_000;
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   // /readyz asks the database each time: anyone could otherwise keep it busy from outside.
   // /healthz does no work, and a load balancer may call it as often as it likes.
-  await app.register(rateLimit, app.publicRateLimit);
+  await app.register(rateLimit, app.publicRateLimit('operations'));
 
   app.get(
     '/healthz',

@@ -40,10 +40,10 @@ export default fp(async function openapi(app) {
   });
 
   // The document and its UI are the largest answers the API gives and need no sign-in: they
-  // sit behind the same per-address limit as the public API. (Only their routes are in this
+  // sit behind a per-address limit like the public API's. (Only their routes are in this
   // scope; the document itself is collected from every route by `swagger` above.)
   await app.register(async (docs) => {
-    await docs.register(rateLimit, app.publicRateLimit);
+    await docs.register(rateLimit, app.publicRateLimit('docs'));
     await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
     docs.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });

@@ -3,13 +3,17 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { RedisClients } from './redis.ts';
 
+/** Which requests count together: the public API, `/readyz`, the OpenAPI document and UI. */
+export type RateLimitCounter = 'api' | 'operations' | 'docs';
+
 /**
  * The per-address limit on everything a client can reach without signing in: the public API,
  * `/readyz` (each one a database round trip) and the OpenAPI document and its UI (the largest
- * answers the API gives). Each scope that registers @fastify/rate-limit with these options
- * counts on its own in memory; with Redis they share one counter per address.
+ * answers the API gives). Each has a counter of its own, in memory or, with Redis, shared by
+ * every instance: a load balancer's readiness checks never use up the API's allowance.
  */
 export function publicRateLimit(
+  counter: RateLimitCounter,
   config: Config,
   redis: RedisClients | undefined,
 ): RateLimitPluginOptions {
@@ -20,7 +24,7 @@ export function publicRateLimit(
     ...(redis && config.redis
       ? {
           redis: redis.commands,
-          nameSpace: `${config.redis.keyPrefix}rate-limit:`,
+          nameSpace: `${config.redis.keyPrefix}rate-limit:${counter === 'api' ? '' : `${counter}:`}`,
           skipOnError: true,
         }
       : {}),

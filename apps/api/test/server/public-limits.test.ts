@@ -23,6 +23,14 @@ describe('the per-address limit outside the API', () => {
     expect(answers[2]!.headers['retry-after']).toBeDefined();
   });
 
+  it('counts /readyz apart from the API, so readiness checks never use up its allowance', async () => {
+    const address = '198.51.100.9';
+    await from('/readyz', address);
+    await from('/readyz', address);
+    expect((await from('/readyz', address)).statusCode).toBe(429);
+    expect((await from('/api/v1/sevas', address)).statusCode).toBe(200);
+  });
+
   it('leaves /healthz alone, for load balancers that ask every second', async () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await from('/healthz', '203.0.113.77'));
