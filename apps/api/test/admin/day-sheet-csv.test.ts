@@ -1,6 +1,10 @@
 import type { DaySheet } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
 import { daySheetCsv } from '../../src/admin/day-sheet/day-sheet-csv.ts';
+import { send } from '../app.ts';
+import { testDb } from '../db.ts';
+import { createBooking, createSeva, createSlot } from '../factories.ts';
+import { staffAppForSuite } from '../staff-factories.ts';
 
 type SheetBooking = DaySheet['slots'][number]['bookings'][number];
 
@@ -83,6 +87,32 @@ describe('daySheetCsv', () => {
       Devotee: 'ಶ್ರೀನಿವಾಸ ರಾವ್',
       Persons: '1',
       'Fee (₹)': '50.00',
+    });
+  });
+});
+
+describe('GET /api/v1/admin/day-sheet as text/csv', () => {
+  const { app, staff } = staffAppForSuite();
+  const db = testDb();
+
+  it('exports a booking stored before names were checked with its formula neutralised', async () => {
+    const date = '2032-03-09';
+    const seva = await createSeva(db, { asksGotra: true });
+    const slot = await createSlot(db, { sevaId: seva.id, startsAt: new Date(`${date}T01:00:00Z`) });
+    await createBooking(db, {
+      slotId: slot.id,
+      devoteeName: '=HYPERLINK(A1)',
+      phone: '+919845012345',
+      gotra: '@SUM(1)',
+    });
+    const res = await send(app, 'GET', `/api/v1/admin/day-sheet?date=${date}&sevaId=${seva.id}`, {
+      headers: { ...staff.staff.headers, accept: 'text/csv' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(rowOf(res.rawPayload.toString('utf8'))).toMatchObject({
+      Devotee: `'=HYPERLINK(A1)`,
+      Gotra: `'@SUM(1)`,
+      Phone: `'+919845012345`,
     });
   });
 });

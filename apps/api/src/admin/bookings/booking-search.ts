@@ -74,10 +74,10 @@ function textMatches(q: string): Prisma.BookingWhereInput[] {
 }
 
 /**
- * Prisma's `contains` becomes `LIKE '%…%'` with the text as it is, so `%`, `_` and a backslash typed
- * by staff would act as wildcards and escape: "50%" would also find "500". Escaped with LIKE's
- * default escape character, they match only themselves. NOTE: that default holds because every
- * connection turns NO_BACKSLASH_ESCAPES off (docs/decisions/0009-prisma-statements-as-text.md).
+ * Prisma's `contains` becomes `LIKE '%…%'` with the text as it is, so `%`, `_` and a backslash
+ * typed by staff would act as wildcards and escape: "50%" would also find "500". Escaped with
+ * LIKE's default escape character, they match only themselves. NOTE: that default holds because
+ * every connection turns NO_BACKSLASH_ESCAPES off (docs/decisions/0009-prisma-statements-as-text.md).
  */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
