@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
+import { maskPhoneForViewer } from '@sevabook/shared';
 
 /**
  * What request logs must never carry: a devotee's manage-link token (`?token=`), a search for a
@@ -77,10 +78,35 @@ function isRequest(value: object): value is FastifyRequest {
   return 'raw' in value && typeof (value as { url?: unknown }).url === 'string';
 }
 
+/** A phone number in E.164, as WhatsApp addresses and Twilio's error messages write it. */
+const PHONE = /(?<=^|[^\d])\+\d{8,15}(?!\d)/g;
+
+/**
+ * Phone numbers inside the text of a log line's fields, masked as viewers see them. Twilio's
+ * errors name the number ("The 'To' number whatsapp:+91… is not a valid phone number"), and the
+ * notifier logs them as the reason a message failed.
+ */
+function maskPhones(object: Record<string, unknown>): Record<string, unknown> {
+  let masked: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value !== 'string') continue;
+    const text = value.replace(PHONE, (phone) => maskPhoneForViewer(phone));
+    if (text !== value) {
+      masked ??= { ...object };
+      masked[key] = text;
+    }
+  }
+  return masked ?? object;
+}
+
 /** The pino options every logger of the API starts from: serializers and redaction. */
-export function redactingLoggerOptions(): Pick<LoggerOptions, 'serializers' | 'redact'> {
+export function redactingLoggerOptions(): Pick<
+  LoggerOptions,
+  'serializers' | 'redact' | 'formatters'
+> {
   return {
     serializers: { req: serializeRequest },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
+    formatters: { log: maskPhones },
   };
 }

@@ -113,6 +113,23 @@ describe('request logs', () => {
   });
 });
 
+describe('other log lines', () => {
+  it('mask phone numbers in the text of their fields, as a failed send’s reason carries them', () => {
+    lines.length = 0;
+    app.log.warn(
+      {
+        notificationId: 7,
+        reason: "The 'To' number whatsapp:+919876543210 is not a valid phone number (HTTP 400)",
+      },
+      'notifier: message failed for good',
+    );
+    const log = lines.join('');
+    expect(log).not.toContain('9876543210');
+    expect(log).toContain('whatsapp:+91 98');
+    expect(log).toContain('210 is not a valid phone number');
+  });
+});
+
 describe('redactUrl', () => {
   it('replaces the values of private parameters, whatever their case or escaping, and keeps the rest', () => {
     expect(redactUrl('/api/v1/bookings/SB-ABC123?token=s3cret')).toBe(
