@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createClosedDateSchema, createSlotSchema, updateSlotSchema } from './api/admin-sevas.ts';
+import { cancelBookingSchema } from './api/bookings.ts';
 import {
   devoteeNameSchema,
   devoteeTextMessages,
@@ -79,5 +81,21 @@ describe('freeTextSchema', () => {
     ['a bare domain', 'see evil.example', devoteeTextMessages.dotBeforeWord],
   ])('refuses %s', (_what, text, message) => {
     expect(messageOf(reason.safeParse(text))).toBe(message);
+  });
+});
+
+describe('every way a reason or note comes in', () => {
+  const line = 'Closed\nCall 9999999999';
+  const slot = { sevaId: 1, date: '2026-12-24', time: '06:30' };
+
+  it('holds slots’ notes and closing and cancelling reasons to the free-text rules', () => {
+    expect(createSlotSchema.safeParse({ ...slot, note: 'Eclipse 12.12' }).success).toBe(true);
+    expect(createSlotSchema.safeParse({ ...slot, note: line }).success).toBe(false);
+    expect(updateSlotSchema.safeParse({ note: line }).success).toBe(false);
+    expect(createClosedDateSchema.safeParse({ date: '2026-12-24', reason: line }).success).toBe(
+      false,
+    );
+    expect(cancelBookingSchema.safeParse({ reason: line }).success).toBe(false);
+    expect(cancelBookingSchema.safeParse({ reason: 'Travelling on 24.12 🙏' }).success).toBe(true);
   });
 });

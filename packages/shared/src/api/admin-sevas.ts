@@ -217,7 +217,7 @@ export const createSlotSchema = z
       .max(100_000)
       .optional()
       .describe('The seva’s default when left out'),
-    note: z.string().trim().max(200).optional(),
+    note: freeTextSchema(200).optional(),
   })
   .meta({ id: 'CreateSlot' });
 export type CreateSlot = z.infer<typeof createSlotSchema>;
