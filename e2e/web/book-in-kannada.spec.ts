@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PRIVACY_NOTICE_VERSION } from '@sevabook/shared';
 import { chooseSlot } from '../support/booking-steps.ts';
 import { withTestDatabase } from '../support/database.ts';
 import { expectAccessible, settle } from '../support/page-checks.ts';
@@ -39,6 +40,9 @@ test('a devotee books a seva in Kannada on a 360 px phone, and the choice of lan
   await expect(page.getByText(/ಸರಿಯಾದ ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂಖ್ಯೆಯನ್ನು ನಮೂದಿಸಿ/)).toBeVisible();
   await expectAccessible(page, 'booking form with errors, Kannada');
 
+  // The privacy notice, in Kannada, with the period the temple keeps the details.
+  await expect(page.getByText(/ಸೇವೆಯ 400 ದಿನಗಳ ನಂತರ ಅವುಗಳನ್ನು ಅಳಿಸಲಾಗುತ್ತದೆ/)).toBeVisible();
+
   await page.getByLabel('ಭಕ್ತರ ಹೆಸರು').fill('ಶ್ರೀನಿವಾಸ ಭಟ್');
   await page.getByLabel('ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂಖ್ಯೆ').fill(uniquePhone());
   await page.getByLabel('ನಕ್ಷತ್ರ').selectOption({ label: 'ರೋಹಿಣಿ (Rohini)' });
@@ -61,9 +65,13 @@ test('a devotee books a seva in Kannada on a 360 px phone, and the choice of lan
 
   // The booking asks for its WhatsApp message in Kannada, and its name is stored as typed.
   const rows = await withTestDatabase((c) =>
-    c.query('SELECT language, devotee_name AS name, nakshatra FROM booking WHERE reference = ?', [
-      reference,
-    ]),
+    c.query(
+      `SELECT language, devotee_name AS name, nakshatra, privacy_notice_version AS notice
+       FROM booking WHERE reference = ?`,
+      [reference],
+    ),
   );
   expect(rows[0]).toMatchObject({ language: 'kn', name: 'ಶ್ರೀನಿವಾಸ ಭಟ್', nakshatra: 'rohini' });
+  // The booking records that the notice was shown.
+  expect(rows[0].notice).toBe(PRIVACY_NOTICE_VERSION);
 });

@@ -376,7 +376,7 @@ export const en = {
     keep: 'Keep them',
     confirmSubmit: 'Erase for good',
     erased:
-      'Erased {{phone}}: {{bookings}} bookings ({{cancelledUpcoming}} upcoming cancelled), {{auditEntries}} audit entries and {{notifications}} messages.',
+      'Erased {{phone}}. Bookings erased: {{bookings}} (upcoming cancelled: {{cancelledUpcoming}}); audit entries: {{auditEntries}}; messages: {{notifications}}.',
   },
   users: {
     title: 'Staff accounts',

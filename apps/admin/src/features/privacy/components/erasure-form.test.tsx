@@ -25,7 +25,7 @@ describe('ErasureForm', () => {
     expect(fetch).not.toHaveBeenCalled();
 
     await user.click(within(dialog).getByRole('button', { name: 'Erase for good' }));
-    expect(await screen.findByText(/Erased \+91 98765 43210: 3 bookings/)).toBeTruthy();
+    expect(await screen.findByText(/Erased \+91 98765 43210. Bookings erased: 3/)).toBeTruthy();
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toContain('/admin/erasures');
     expect(JSON.parse(init.body as string)).toEqual({
@@ -80,7 +80,7 @@ describe('ErasureForm', () => {
       within(dialog).getByText(/Upcoming bookings of this number will be cancelled/),
     ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Erase for good' }));
-    expect(await screen.findByText(/1 upcoming cancelled/)).toBeTruthy();
+    expect(await screen.findByText(/upcoming cancelled: 1/)).toBeTruthy();
     const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit];
     expect(JSON.parse(init.body as string)).toMatchObject({ cancelUpcoming: true });
   });
