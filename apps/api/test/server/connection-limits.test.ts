@@ -155,7 +155,8 @@ describe('slow requests', () => {
   it('closes a connection on which nothing is sent', async () => {
     const client = await openClient(server.port());
     await client.closed;
-    expect(client.received()).toBe('');
+    // Whichever comes first: the idle timeout closes it silently, the request timeout with 408.
+    expect(client.received()).toMatch(/^$|^HTTP\/1\.1 408 /);
   });
 
   it('keeps a live-availability stream open past both timeouts', async () => {
