@@ -30,6 +30,8 @@ export function contactAsSeenBy<T extends WithContact>(principal: Principal, row
 const NUMBER_IN_TEXT = /\+?\d[\d\s-]{5,}\d/g;
 
 /** A message's last error as the principal may see it. */
+export function errorTextAsSeenBy(principal: Principal, text: string): string;
+export function errorTextAsSeenBy(principal: Principal, text: string | null): string | null;
 export function errorTextAsSeenBy(principal: Principal, text: string | null): string | null {
   if (text === null || seesContactDetails(principal)) return text;
   return text.replace(NUMBER_IN_TEXT, '•••');

@@ -98,6 +98,19 @@ describe('devotees’ contact details in staff responses', () => {
     }
   });
 
+  it('masks the number in the outbox’s last error for viewers, not for staff', async () => {
+    const health = async (caller: Caller) =>
+      (await send(app, 'GET', '/api/v1/admin/notifications/health', caller)).json<{
+        lastError: { message: string } | null;
+      }>().lastError?.message;
+    await db.notification.updateMany({
+      where: { bookingId },
+      data: { updatedAt: new Date(Date.now() + 60_000) },
+    });
+    expect(await health(staff.viewer)).not.toMatch(/\d{7}/);
+    expect(await health(staff.staff)).toContain(phone);
+  });
+
   it('shows staff, admins and their API keys the phone and email whole', async () => {
     for (const caller of [staff.staff, staff.admin, staffKey]) {
       const seen = await everyRead(caller);

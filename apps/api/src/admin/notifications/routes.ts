@@ -56,7 +56,18 @@ const adminNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: outboxHealthSchema, ...authProblems },
       },
     },
-    async () => outboxHealth(app.db),
+    async (request) => {
+      const principal = principalOf(request);
+      const { lastError, ...health } = await outboxHealth(app.db);
+      // Twilio's error texts may quote the number they could not reach.
+      return {
+        ...health,
+        lastError: lastError && {
+          ...lastError,
+          message: errorTextAsSeenBy(principal, lastError.message),
+        },
+      };
+    },
   );
 
   app.post(
