@@ -57,6 +57,9 @@ test('the day sheet prints a summary page, then only the slots with bookings, se
   const size = await sankalpa.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(20);
   await saveScreenshot(page, 'admin-day-sheet');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await saveScreenshot(page, 'admin-day-sheet');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();

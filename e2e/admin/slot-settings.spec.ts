@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { bookViaApi, findBookableSlot, slot as slotNow } from '../support/temple-api.ts';
+import { saveViewportScreenshot } from '../support/page-checks.ts';
 import { openDay, signIn, slotPanel } from './admin-steps.ts';
 
 test('an admin adds places to a slot, then closes it, which cancels its bookings', async ({
@@ -30,6 +31,12 @@ test('an admin adds places to a slot, then closes it, which cancels its bookings
   const close = dialog.getByRole('button', { name: /^Close and cancel [1-9]\d* bookings?$/ });
   await expect(close).toBeDisabled(); // no reason yet
   await dialog.getByLabel('Reason, told to each devotee').fill('Priest unwell');
+  await saveViewportScreenshot(page, 'admin-slot-close');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await close.scrollIntoViewIfNeeded();
+  await expect(close).toBeInViewport();
+  await saveViewportScreenshot(page, 'admin-slot-close');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await close.click();
   await expect(page.getByText(/^Slot saved; [1-9]\d* bookings? cancelled\.$/)).toBeVisible();
   await expect(panel.getByText('Closed by the temple')).toBeVisible();

@@ -121,7 +121,8 @@ export function SlotSettingsModal({ slot, title, onClose }: SlotSettingsProps) {
         {update.isError && <ErrorState error={update.error} />}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
+            {/* "Cancel" beside "Close and cancel 3 bookings" would read as the same thing. */}
+            {closing ? t('closing.keepOpen') : t('app.cancel')}
           </Button>
           <Button
             onClick={save}
