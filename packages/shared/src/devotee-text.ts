@@ -64,13 +64,18 @@ function textSchema(kind: 'name' | 'free', min: number, max: number, tooShort?: 
 }
 
 /** A devotee's name, as booked: Lakshmi Rao, ಲಕ್ಷ್ಮೀ ರಾವ್, लक्ष्मी राव, Zoë D’Souza. */
-export const devoteeNameSchema = textSchema('name', 2, 120, 'Enter the devotee’s name');
+export const devoteeNameSchema = textSchema('name', 2, 120, 'Enter the devotee’s name').describe(
+  "Letters and marks of any script, spaces and . ' -; no digits, line breaks or links",
+);
 
 /** A gotra as typed: same characters as a name; empty means "not given". */
-export const gotraSchema = textSchema('name', 0, 80);
+export const gotraSchema = textSchema('name', 0, 80).describe(
+  "Letters and marks of any script, spaces and . ' -; empty for none",
+);
 
 /** A short free-text note, such as why a booking or a slot is cancelled. */
-export const freeTextSchema = (max: number, min = 0) => textSchema('free', min, max);
+export const freeTextSchema = (max: number, min = 0) =>
+  textSchema('free', min, max).describe('Printable text on one line, without links');
 
 /** True when a validation message is one of the character rules above (the sites translate it). */
 export function isDevoteeTextMessage(message: string | undefined): boolean {
