@@ -90,6 +90,8 @@ export default tseslint.config(
     ],
     plugins: { 'import-x': importX },
     settings: {
+      // Without this the rules read only .js files and no-cycle sees no graph at all.
+      'import-x/extensions': ['.ts', '.tsx'],
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: [
