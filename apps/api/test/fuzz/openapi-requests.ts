@@ -117,11 +117,7 @@ function dateLike(): fc.Arbitrary<string> {
 }
 
 /** A value for `schema`: usually of its type (possibly out of range), sometimes anything. */
-function valueFor(
-  doc: OpenApiDocument,
-  raw: Schema | undefined,
-  depth = 0,
-): fc.Arbitrary<unknown> {
+function valueFor(doc: OpenApiDocument, raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolve(doc, raw);
   const anything = fc.jsonValue({ maxDepth: 2 });
   if (depth > 3) return anything;
