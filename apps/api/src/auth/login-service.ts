@@ -2,7 +2,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { StaffUser } from '../generated/prisma/client.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { revokeAllForUser } from './refresh-tokens.ts';
+import { liveFamilyOf, revokeAllForUser } from './refresh-tokens.ts';
 import {
   assertMayTry,
   clearWrongPasswords,
@@ -42,9 +42,12 @@ export async function verifyLogin(
 }
 
 /**
- * A signed-in user replaces their password; every other session of theirs is signed out. A
- * wrong current password counts like a wrong password at sign-in: a stolen access token must
- * not become a way to guess the password without limit.
+ * A signed-in user replaces their password. Every other session of theirs ends at once: their
+ * refresh tokens are revoked and the session version goes up, so the access tokens already
+ * handed out stop working too. The session whose refresh token came with the request (the
+ * admin site's cookie) is kept: its next request renews its access token and goes on. A wrong
+ * current password counts like a wrong password at sign-in: a stolen access token must not
+ * become a way to guess the password without limit.
  */
 export async function changePassword(
   db: Db,
@@ -52,11 +55,11 @@ export async function changePassword(
   userId: number,
   currentPassword: string,
   newPassword: string,
-  address: string,
+  session: { address: string; refreshToken: string | undefined },
   now: Date,
 ): Promise<void> {
   const user = await db.staffUser.findUniqueOrThrow({ where: { id: userId } });
-  const attempt = { email: user.email, address };
+  const attempt = { email: user.email, address: session.address };
   await assertMayTry(db, attempt, now);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await recordWrongPassword(db, rules, attempt, now);
@@ -64,11 +67,12 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
+    const kept = await liveFamilyOf(tx, userId, session.refreshToken, now);
     await tx.staffUser.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: false },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
-    await revokeAllForUser(tx, userId, now);
+    await revokeAllForUser(tx, userId, now, kept);
     await clearWrongPasswords(tx, attempt);
   });
 }

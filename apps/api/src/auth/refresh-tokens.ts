@@ -92,12 +92,43 @@ export async function revokeFamily(db: Tx, familyId: string, now: Date): Promise
   });
 }
 
-/** Signs a staff user out everywhere (deactivation, password reset). */
-export async function revokeAllForUser(db: Tx, staffUserId: number, now: Date): Promise<void> {
+/**
+ * Signs a staff user out everywhere (deactivation, password reset), or everywhere but the
+ * session of `keptFamilyId` (the one in which they changed their own password).
+ */
+export async function revokeAllForUser(
+  db: Tx,
+  staffUserId: number,
+  now: Date,
+  keptFamilyId?: string,
+): Promise<void> {
   await db.refreshToken.updateMany({
-    where: { staffUserId, revokedAt: null },
+    where: {
+      staffUserId,
+      revokedAt: null,
+      ...(keptFamilyId ? { familyId: { not: keptFamilyId } } : {}),
+    },
     data: { revokedAt: now },
   });
+}
+
+/** The session (family) a live refresh token of this user belongs to, or undefined. */
+export async function liveFamilyOf(
+  db: Tx,
+  staffUserId: number,
+  token: string | undefined,
+  now: Date,
+): Promise<string | undefined> {
+  if (!token) return undefined;
+  const stored = await db.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(token) },
+  });
+  const live =
+    stored?.staffUserId === staffUserId &&
+    !stored.revokedAt &&
+    !stored.rotatedAt &&
+    stored.expiresAt > now;
+  return live ? stored.familyId : undefined;
 }
 
 /**

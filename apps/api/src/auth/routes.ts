@@ -159,8 +159,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Change one’s own password (signs out every other session)',
+          summary: 'Change one’s own password (signs out every other session at once)',
           description:
+            'Every other session ends at once, its access tokens included. The session whose `sevabook_refresh` cookie ' +
+            'comes with the request goes on: its access token is refused once and renewed with the cookie. ' +
             'A wrong current password counts towards the same wait as wrong passwords at sign-in (429, Retry-After).',
           security: bearer,
           body: changePasswordSchema,
@@ -180,7 +182,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           principalOf(request).id,
           request.body.currentPassword,
           request.body.newPassword,
-          request.ip,
+          { address: request.ip, refreshToken: request.cookies[REFRESH_COOKIE] },
           new Date(),
         );
         return reply.code(204).send(null);

@@ -3,27 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/passwords.ts';
 import { hashRefreshToken } from '../../src/auth/refresh-tokens.ts';
 import { testDb } from '../db.ts';
-import {
-  accessTokenFor,
-  buildStaffApp,
-  createStaffUser,
-  TEST_PASSWORD,
-} from '../staff-factories.ts';
-
-interface SessionBody {
-  accessToken: string;
-  expiresIn: number;
-  user: { id: number; email: string; role: string };
-}
-
-const refreshCookie = (res: LightMyRequestResponse) =>
-  res.cookies.find((c) => c.name === 'sevabook_refresh');
-
-/** The session a sign-in or refresh answered with, and the refresh token from its cookie. */
-const sessionOf = (res: LightMyRequestResponse) => ({
-  ...res.json<SessionBody>(),
-  refreshToken: refreshCookie(res)!.value,
-});
+import { buildStaffApp, createStaffUser, TEST_PASSWORD } from '../staff-factories.ts';
+import { refreshCookie, sessionOf, type SessionBody } from './session-of.ts';
 
 describe('POST /api/v1/auth/login', () => {
   let app: FastifyInstance;
@@ -226,54 +207,5 @@ describe('POST /api/v1/auth/refresh and /logout', () => {
       await testDb().refreshToken.count({ where: { staffUserId: user.id, revokedAt: null } }),
     ).toBe(0);
     expect((await refreshWithCookie(session.refreshToken)).statusCode).toBe(401);
-  });
-});
-
-describe('GET /api/v1/auth/me and POST /api/v1/auth/password', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildStaffApp();
-  });
-  afterAll(() => app.close());
-
-  it('needs a token', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
-  });
-
-  it('lets a user whose password was issued by an admin change it, and nothing else until then', async () => {
-    const { user } = await createStaffUser(testDb(), { role: 'staff', mustChangePassword: true });
-    const headers = { authorization: `Bearer ${accessTokenFor(user)}` };
-    const blocked = await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers });
-    expect(blocked.statusCode).toBe(403);
-    expect(blocked.json()).toMatchObject({ code: 'password_change_required' });
-
-    const wrong = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      headers,
-      payload: { currentPassword: 'not it at all', newPassword: 'a brand new password' },
-    });
-    expect(wrong.statusCode).toBe(401);
-    const short = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
-    });
-    expect(short.statusCode).toBe(422);
-
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' },
-    });
-    expect(res.statusCode).toBe(204);
-    const after = await testDb().staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.mustChangePassword).toBe(false);
-    expect(await verifyPassword(after.passwordHash, 'a brand new password')).toBe(true);
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/admin/bookings', headers })).statusCode,
-    ).toBe(200);
   });
 });
