@@ -19,7 +19,12 @@ const slots = new Map([
 const booking = { reference: 'SB-7K3Q9P', status: 'confirmed', slotId: 5, persons: 2, gotra: null };
 const lakshmi = { type: 'staff' as const, id: 3, label: 'Lakshmi' };
 
-function entry(action: string, before: unknown, after: unknown, actor = lakshmi): AuditEntry {
+function entry(
+  action: string,
+  before: unknown,
+  after: unknown,
+  actor: AuditEntry['actor'] = lakshmi,
+): AuditEntry {
   return {
     id: 1,
     bookingId: 1,
