@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
-import type { SecretName } from './secrets/kept-secrets.ts';
+import { KEPT_SECRET_NAMES, type SecretName } from './secrets/kept-secrets.ts';
 import { productionRefusal } from './secrets/secret-strength.ts';
 
 /**
@@ -252,7 +252,7 @@ export function loadConfig(
       apiKeyRateLimitPerMin: env.API_KEY_RATE_LIMIT_PER_MIN,
     },
     bookingLinkSecret: env.BOOKING_LINK_SECRET || randomBytes(32).toString('hex'),
-    keptSecrets: (['JWT_SECRET', 'BOOKING_LINK_SECRET'] as const).filter((name) => !env[name]),
+    keptSecrets: KEPT_SECRET_NAMES.filter((name) => !env[name]),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     twilio: twilioSet

@@ -8,9 +8,9 @@ import { AppError } from '../errors.ts';
  * anonymous guesses; here the real user, signing in from their own address, is never held up by
  * an attacker's failures, and no session is ended because of them.
  *
- * After `maxFailures` wrong passwords from one address for one account, each further one earns
- * a wait that doubles from a minute up to `backoffMaxMinutes`; during it that address's
- * attempts for that account are answered 429 without looking at the password. Unknown emails
+ * The `loginMaxFailures`-th wrong password from one address for one account earns that address
+ * a minute's wait for that account, and each further one doubles it, up to `backoffMaxMinutes`;
+ * during the wait its attempts are answered 429 without looking at the password. Unknown emails
  * are counted exactly like real ones, so the answers never tell which accounts exist. A
  * success from the address clears its count; a day without failures forgets it.
  */
@@ -39,7 +39,7 @@ const keyOf = (attempt: SignInAttempt) => ({
   address: attempt.address.slice(0, 64),
 });
 
-export const tooManyWrongPasswords = (retryAfterSeconds: number) =>
+const tooManyWrongPasswords = (retryAfterSeconds: number) =>
   new AppError(
     429,
     'rate_limited',

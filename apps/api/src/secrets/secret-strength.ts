@@ -4,7 +4,7 @@
  * 32 bytes of entropy, and must not be a value that was ever written down as an example.
  */
 
-export const MIN_SECRET_BITS = 256;
+const MIN_SECRET_BITS = 256;
 
 /**
  * Examples and placeholders that have appeared in this repository's compose file and
