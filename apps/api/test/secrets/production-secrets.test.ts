@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -12,6 +13,12 @@ const production = (overrides: Record<string, string | undefined> = {}) => ({
   BOOKING_LINK_SECRET: randomBytes(32).toString('base64'),
   ...overrides,
 });
+
+/**
+ * fast-check also makes arrays like all zeros: rightly refused, and no output of a random
+ * generator in practice. Random bytes have many distinct values.
+ */
+const looksRandom = (bytes: Uint8Array) => new Set(bytes).size >= bytes.length * 0.75;
 
 const refusal = (env: Record<string, string | undefined>) => {
   try {
@@ -57,6 +64,20 @@ describe('secrets in production', () => {
       });
     }
   }
+
+  it('accepts any 32 random bytes or more, in hex, base64 or base64url', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 64 }).filter(looksRandom),
+        fc.constantFrom('hex', 'base64', 'base64url') as fc.Arbitrary<BufferEncoding>,
+        (bytes, encoding) => {
+          const value = Buffer.from(bytes).toString(encoding);
+          expect(refusal(production({ JWT_SECRET: value, BOOKING_LINK_SECRET: value }))).toBeNull();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 
   it('refuses to start without PUBLIC_URL', () => {
     expect(refusal(production({ PUBLIC_URL: undefined }))).toMatch(/^PUBLIC_URL must be set/);
