@@ -34,6 +34,8 @@ interface PageFigures {
   tbtMs: number;
   cls: number;
   speedIndexMs: number;
+  /** Lighthouse's measure of this machine's speed during the run; lower on a busy machine. */
+  benchmarkIndex: number;
   totalKb: number;
   scriptKb: number;
   stylesheetKb: number;
@@ -100,7 +102,19 @@ async function startChromium(
   };
 }
 
+/** Lighthouse now and then fails to record a trace on a busy machine: such a run is repeated. */
 async function measure(url: string, port: number): Promise<PageFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measureOnce(url, port);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`${url}: ${(error as Error).message}; trying again`);
+    }
+  }
+}
+
+async function measureOnce(url: string, port: number): Promise<PageFigures> {
   const result = await lighthouse(
     url,
     {
@@ -135,6 +149,7 @@ async function measure(url: string, port: number): Promise<PageFigures> {
     tbtMs: Math.round(audit('total-blocking-time')),
     cls: round(audit('cumulative-layout-shift'), 3),
     speedIndexMs: Math.round(audit('speed-index')),
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     totalKb: kb(total?.transferSize ?? 0),
     scriptKb: kb(bytesOf('script')),
     stylesheetKb: kb(bytesOf('stylesheet')),

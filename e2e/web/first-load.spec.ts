@@ -23,6 +23,10 @@ test.describe('first load of the devotee site', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // The language switch names Kannada in its own script, from a font made of those letters.
     await expect(page.getByRole('button', { name: 'ಕನ್ನಡ' })).toBeVisible();
+    const labelFontIn = await page.evaluate(() =>
+      document.fonts.check("700 18px 'Sevabook language names'", 'ಕನ್ನಡ'),
+    );
+    expect(labelFontIn).toBe(true);
     expect(await watch.cspViolations()).toEqual([]);
     expect(watch.errors).toEqual([]);
     expect(watch.requests.filter((url) => kannadaFont.test(url))).toEqual([]);

@@ -1,9 +1,4 @@
-export {
-  sevabookTheme,
-  sevabookCssVariablesResolver,
-  fontStack,
-  bilingualFontStack,
-} from './theme.ts';
+export { sevabookTheme, sevabookCssVariablesResolver, fontStack } from './theme.ts';
 export { preloadKannadaFont } from './fonts/preload-kannada.ts';
 export { saffron, maroon, leaf, cream, ink, textPairs } from './palette.ts';
 export {

@@ -2,16 +2,13 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { cream, ink, leaf, maroon, saffron } from './palette.ts';
 
 /**
- * Noto Sans for Latin text, bundled from @fontsource (fonts.css), so the sites render the same on
- * a closed network. Browsers pick the font per character, so mixed lines need no extra markup.
- * This is the stack of a page shown in English; styles.css puts Noto Sans Kannada in its place
- * when the page is in Kannada (`html[lang='kn']`), so English pages never download it.
+ * Noto Sans for Latin text and Noto Sans Kannada for Kannada, both bundled (fonts.css), so the
+ * sites render the same on a closed network. Browsers pick the font per character and download
+ * a face only when the page shows a character of it, so a page in English fetches no Kannada
+ * font unless it shows Kannada text (the language switch's "ಕನ್ನಡ" has its own tiny font, see
+ * styles.css).
  */
 export const fontStack =
-  "'Noto Sans', 'Sevabook language names', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-
-/** For pages in Kannada (styles.css says the same) and screens that always show Kannada names. */
-export const bilingualFontStack =
   "'Noto Sans', 'Noto Sans Kannada', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 export const sevabookTheme = createTheme({

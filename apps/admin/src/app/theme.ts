@@ -1,13 +1,11 @@
 import { mergeThemeOverrides, type MantineThemeOverride } from '@mantine/core';
-import { bilingualFontStack, sevabookTheme } from '@sevabook/ui';
+import { sevabookTheme } from '@sevabook/ui';
 
 /**
  * The shared theme, denser: staff read tables all day at a desk or a counter tablet, so body
- * text is 16 px instead of the devotee site's 18 px. Colours stay the shared ones; the fonts
- * always include Noto Sans Kannada, since every screen shows seva names in both languages.
+ * text is 16 px instead of the devotee site's 18 px. Colours and fonts stay the shared ones.
  */
 export const adminTheme: MantineThemeOverride = mergeThemeOverrides(sevabookTheme, {
-  fontFamily: bilingualFontStack,
   fontSizes: {
     xs: '0.875rem',
     sm: '0.9375rem',
@@ -16,7 +14,6 @@ export const adminTheme: MantineThemeOverride = mergeThemeOverrides(sevabookThem
     xl: '1.375rem',
   },
   headings: {
-    fontFamily: bilingualFontStack,
     sizes: {
       h1: { fontSize: '1.5rem', lineHeight: '1.3' },
       h2: { fontSize: '1.25rem', lineHeight: '1.35' },

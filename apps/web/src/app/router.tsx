@@ -3,8 +3,10 @@ import { Route, Routes } from 'react-router';
 import { SiteLayout } from '../components/layout/site-layout.tsx';
 
 // Every page is its own chunk: a devotee opening the home page downloads only the home page.
-const HomeRoute = lazy(() => import('./routes/home.tsx').then((m) => ({ default: m.HomeRoute })));
-const SevaRoute = lazy(() => import('./routes/seva.tsx').then((m) => ({ default: m.SevaRoute })));
+const loadHome = () => import('./routes/home.tsx');
+const loadSeva = () => import('./routes/seva.tsx');
+const HomeRoute = lazy(() => loadHome().then((m) => ({ default: m.HomeRoute })));
+const SevaRoute = lazy(() => loadSeva().then((m) => ({ default: m.SevaRoute })));
 const BookRoute = lazy(() => import('./routes/book.tsx').then((m) => ({ default: m.BookRoute })));
 const ConfirmationRoute = lazy(() =>
   import('./routes/confirmation.tsx').then((m) => ({ default: m.ConfirmationRoute })),
@@ -15,6 +17,17 @@ const ManageRoute = lazy(() =>
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
 );
+
+/**
+ * Starts fetching the code of the page a devotee opened (the home page or a seva's, where most
+ * visits begin) while the rest of the start-up runs, instead of after the first render: one
+ * round trip less on a slow line. The lazy route then finds the module already loaded.
+ */
+export function preloadPage(pathname: string): void {
+  const load = pathname === '/' ? loadHome : /^\/sevas\/[^/]+\/?$/.test(pathname) ? loadSeva : null;
+  // Should it fail, the page's own lazy import tries again and shows the error.
+  load?.().catch(() => undefined);
+}
 
 export function AppRoutes() {
   return (
