@@ -69,11 +69,15 @@ export async function startApi(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
     : [];
+  const url = `http://127.0.0.1:${port}`;
   const child = spawn('node', [...profile, '--import', 'tsx', 'src/server.ts'], {
     cwd: resolve(repoRoot, 'apps/api'),
     env: {
       ...process.env,
+      // Production refuses to start without real secrets and its own address: fresh random
+      // secrets for every run, and the address this process listens on.
       NODE_ENV: 'production',
+      PUBLIC_URL: url,
       JWT_SECRET: randomBytes(32).toString('hex'),
       BOOKING_LINK_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: databaseUrl,
@@ -87,7 +91,6 @@ export async function startApi(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/readyz`, child);
   return { url, process: child, stop: () => terminate(child) };
 }
