@@ -121,7 +121,7 @@ for (const viewport of viewports) {
       await check(page, 'counter');
 
       await page.goto(`/admin/day-sheet?date=${slot.date}`);
-      await expect(page.getByTestId('sheet-page').first()).toBeVisible();
+      await expect(page.getByTestId('sheet-summary')).toBeVisible();
       await check(page, 'day-sheet');
     });
 
