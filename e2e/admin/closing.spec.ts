@@ -72,6 +72,14 @@ test('closing a date says first how many bookings and devotees it cancels; the m
   await expect(notice).toContainText(`closed: ${reason}`);
   await settle(devotee);
   await notice.scrollIntoViewIfNeeded();
+  // The seed's festival reason is in both scripts: wait for the Kannada face it draws.
+  await devotee.evaluate(async () => {
+    await document.fonts.load('16px "Noto Sans Kannada"', 'ಆ');
+    await document.fonts.ready;
+  });
+  await saveScreenshot(devotee, 'web-seva-closed-date');
+  await devotee.setViewportSize({ width: 1280, height: 800 });
+  await settle(devotee);
   await saveScreenshot(devotee, 'web-seva-closed-date');
   await phoneContext.close();
 });
