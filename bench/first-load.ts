@@ -9,7 +9,7 @@
  * CHROMIUM_PATH, or /usr/bin/chromium.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -158,6 +158,13 @@ async function measureOnce(url: string, port: number): Promise<PageFigures> {
   };
 }
 
+/** When the two sites were last built. */
+function buildStamp(): string {
+  return ['web', 'admin']
+    .map((site) => statSync(resolve(repoRoot, `apps/${site}/dist/index.html`)).mtimeMs)
+    .join();
+}
+
 function medians(runs: PageFigures[]): PageFigures {
   const keys = Object.keys(runs[0]!) as (keyof PageFigures)[];
   return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as never;
@@ -170,7 +177,9 @@ export async function firstLoad(runs: number): Promise<Record<string, PageFigure
   }
   const db = await scratchDatabase();
   // The pages' links are not followed here, so any public address will do.
-  const api = await startApi(db.url, { SERVE_SPAS: 'true', PUBLIC_URL: 'http://127.0.0.1' });
+  const serve = () => startApi(db.url, { SERVE_SPAS: 'true', PUBLIC_URL: 'http://127.0.0.1' });
+  let api = await serve();
+  let built = buildStamp();
   const browsers: Array<Awaited<ReturnType<typeof startChromium>>> = [];
   try {
     const chromium = {
@@ -192,6 +201,13 @@ export async function firstLoad(runs: number): Promise<Record<string, PageFigure
     // Pages alternate within each round, so the machine's noise falls on all of them alike.
     for (let run = 0; run < runs; run++) {
       for (const page of pages) {
+        // NOTE: the API lists the built files when it starts; a new build (`pnpm build` in
+        // another terminal) would leave it serving an index.html whose scripts it cannot find.
+        if (buildStamp() !== built) {
+          await api.stop();
+          api = await serve();
+          built = buildStamp();
+        }
         const port = chromium[page.language].port;
         (figures[page.name] ??= []).push(await measure(api.url + page.path, port));
       }
