@@ -77,6 +77,9 @@ test('on a phone, the Undo after a cancellation and the WhatsApp badges show the
     .getByRole('dialog', { name: 'Reason' })
     .getByRole('button', { name: 'Devotee asked to cancel' })
     .click();
+  await expect(
+    page.getByText(`${booking.reference} is cancelled; 1 place is free again.`),
+  ).toBeVisible();
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeVisible();
   const fits = await undo.evaluate((el) => {

@@ -115,6 +115,7 @@ export const en = {
       temple: 'Seva cancelled by the temple',
       other: 'Other',
     },
+    cancelled_one: '{{reference}} is cancelled; {{count}} place is free again.',
     cancelled: '{{reference}} is cancelled; {{count}} places are free again.',
     undo: 'Undo',
     undone: 'Rebooked as {{reference}}.',
