@@ -9,7 +9,9 @@ import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
 import { ensureFirstAdmin, seedDemoData, type FirstAdmin } from './db/seed.ts';
 import { withPreparationLock } from './db/startup-lock.ts';
+import { ManageTokens } from './bookings/manage-token.ts';
 import { withKeptSecrets } from './secrets/kept-secrets.ts';
+import { retirePublicLinks } from './secrets/retired-link-secret.ts';
 import { materialiseSlots } from './slots/materialise.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,11 +36,29 @@ async function main() {
   const log = pino(loggerOptions(config));
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const admin = await prepareDatabase(config, db, log);
-  const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
+  const ready = await keepSecrets(config, db, log);
   const app = await buildApp(ready, { db });
   scheduleDailySlots(ready, app.db, app.log);
   await serve(ready, 1, app);
   printBanner(ready, admin);
+}
+
+/**
+ * The secrets not configured, from the database (made there by the first process to start),
+ * announced in the log. On an install that ran without BOOKING_LINK_SECRET before, the links
+ * made from the former public default are closed and replaced.
+ */
+async function keepSecrets(config: Config, db: Db, log: FastifyBaseLogger): Promise<Config> {
+  const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
+  if (config.keptSecrets.includes('BOOKING_LINK_SECRET')) {
+    const closed = await retirePublicLinks(db, new ManageTokens(ready.bookingLinkSecret));
+    if (closed > 0) {
+      log.warn(
+        `${closed} bookings had manage links made from the former public default secret: they have new links now, and the old ones no longer open them`,
+      );
+    }
+  }
+  return ready;
 }
 
 /** An HTTP worker of several: the primary made the kept secrets; every worker reads the same. */
@@ -128,7 +148,7 @@ async function runPrimary(config: Config): Promise<void> {
   scheduleDailySlots(config, db, log);
   // Made here once, before any worker starts; each worker reads the same from the database,
   // so tokens signed by one verify in all without secrets passing through the environment.
-  await withKeptSecrets(config, db, (message) => log.warn(message));
+  await keepSecrets(config, db, log);
   let stopping = false;
   const start = (index: number) => {
     const worker = cluster.fork({ [WORKER_INDEX]: String(index) });
