@@ -16,7 +16,7 @@ export function LanguageSwitch() {
   };
 
   return (
-    <Group gap={6} role="group" aria-label={t('app.languageLabel')} wrap="nowrap">
+    <Group gap={6} role="group" aria-label={t('app.languageLabel')} wrap="wrap">
       {uiLanguages.map((language) => {
         const active = current === language;
         return (

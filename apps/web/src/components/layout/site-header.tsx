@@ -27,7 +27,7 @@ export function SiteHeader() {
         <Group justify="space-between" align="center" gap="sm" wrap="wrap">
           <Link to="/" className={classes.brand}>
             <TempleMark />
-            <span>
+            <span className={classes.brandText}>
               <Text component="span" className={classes.templeName}>
                 {temple.name ?? t('app.siteName')}
               </Text>

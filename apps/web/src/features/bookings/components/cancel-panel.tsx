@@ -1,5 +1,5 @@
 import type { Booking } from '@sevabook/shared';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
@@ -87,10 +87,12 @@ export function CancelPanel({ booking, token }: { booking: Booking; token: strin
             {problemSentence(cancel.error, t)}
           </Alert>
         )}
-        <Group grow gap="sm" wrap="wrap">
+        {/* One above the other, full width: side by side, either answer's words were cut. */}
+        <Stack gap="sm">
           <Button
             color="maroon"
             size="lg"
+            fullWidth
             loading={cancel.isPending}
             onClick={() => cancel.mutate({ reference: booking.reference, token })}
           >
@@ -99,12 +101,13 @@ export function CancelPanel({ booking, token }: { booking: Booking; token: strin
           <Button
             variant="outline"
             size="lg"
+            fullWidth
             onClick={() => setConfirming(false)}
             disabled={cancel.isPending}
           >
             {t('manage.confirmNo')}
           </Button>
-        </Group>
+        </Stack>
       </Stack>
     </Paper>
   );

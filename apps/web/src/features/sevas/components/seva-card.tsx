@@ -34,8 +34,11 @@ export function SevaCard({ seva }: { seva: Seva }) {
           {seva.nextOpenDates.length > 0 ? (
             <ul className={classes.dates}>
               {seva.nextOpenDates.map((date) => (
-                <li key={date} className={classes.date}>
-                  {formatDate(date, language, 'short')}
+                <li key={date}>
+                  {/* A date here is a way in: it opens the seva with that date chosen. */}
+                  <Link to={`/sevas/${seva.id}?date=${date}`} className={classes.date}>
+                    {formatDate(date, language, 'short')}
+                  </Link>
                 </li>
               ))}
             </ul>
