@@ -137,10 +137,12 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
     manageUrl: ctx.manageUrl(booking.reference),
     templeName: ctx.templeName,
     persons: booking.persons,
-    // A devotee who cancelled knows why; one whose booking the temple cancelled is owed the
-    // reason, an apology and a way to another date.
+    // A devotee whose booking went with a slot or date the temple closed is owed the reason,
+    // an apology and a way to another date. One who cancelled (or asked the office to) knows why.
     templeCancelled:
-      booking.status === 'cancelled' && booking.cancelledBy && booking.cancelledBy !== 'devotee'
+      booking.status === 'cancelled' &&
+      booking.cancelledBy !== 'devotee' &&
+      booking.slot.status !== 'open'
         ? { reason: booking.cancelReason }
         : null,
     bookUrl: ctx.sevaUrl(booking.slot.sevaId),

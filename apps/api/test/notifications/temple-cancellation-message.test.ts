@@ -20,11 +20,13 @@ async function cancellationTo(phone: string) {
   return sent.find((m) => m.sid === row.providerSid)?.body ?? '';
 }
 
+/** What closing a slot does: its bookings cancelled by staff with the reason, the slot closed. */
 async function templeCancels(bookingId: number, reason: string) {
   const { slotId } = await h.db.booking.findUniqueOrThrow({ where: { id: bookingId } });
-  await h.db.$transaction((tx) =>
-    cancelBookingsOfSlot(tx, slotId, { type: 'staff', label: 'Lakshmi' }, reason, new Date()),
-  );
+  await h.db.$transaction(async (tx) => {
+    await cancelBookingsOfSlot(tx, slotId, { type: 'staff', label: 'Lakshmi' }, reason, new Date());
+    await tx.slot.update({ where: { id: slotId }, data: { status: 'closed' } });
+  });
 }
 
 describe('the cancellation message when the temple cancels', { timeout: 60_000 }, () => {
@@ -52,6 +54,24 @@ describe('the cancellation message when the temple cancels', { timeout: 60_000 }
     expect(body).toContain('ರಥೋತ್ಸವ');
     expect(body).toContain('ಕ್ಷಮಿಸಿ');
     expect(body).toContain(`${PUBLIC_URL}/sevas/`);
+  });
+
+  it('keeps the plain message when staff cancel one booking of a slot that stays open', async () => {
+    const booking = await book(h.db, { language: 'en' });
+    await h.db.$transaction(async (tx) => {
+      const { slotId } = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      // Staff cancel it from the day view, at the devotee's request by phone.
+      await cancelBookingsOfSlot(
+        tx,
+        slotId,
+        { type: 'staff', label: 'Lakshmi' },
+        'Devotee asked to cancel',
+        new Date(),
+      );
+    });
+    const body = await cancellationTo(booking.phone);
+    expect(body).toContain('has been cancelled');
+    expect(body).not.toContain('sorry');
   });
 
   it('keeps the plain message, with no apology, when the devotee cancelled', async () => {
