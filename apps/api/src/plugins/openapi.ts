@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { describeRoute, finishDocument } from './openapi-contract.ts';
 
 /**
  * The OpenAPI 3.1 document is derived from the zod schemas every route declares; it is served
@@ -25,6 +26,16 @@ export default fp(async function openapi(app) {
         { name: 'slots', description: 'When, and how many places are left' },
         { name: 'bookings', description: 'Booking, looking up and cancelling' },
         { name: 'availability', description: 'Live changes to places left' },
+        { name: 'webhooks', description: 'Callbacks from the messaging provider' },
+        { name: 'auth', description: 'Staff sign-in and sessions' },
+        { name: 'admin: bookings', description: 'Staff: finding, making, moving and cancelling' },
+        { name: 'admin: day sheet', description: 'Staff: the day for the priests, and totals' },
+        { name: 'admin: sevas and slots', description: 'Staff: sevas, schedules, slots, closures' },
+        { name: 'admin: notifications', description: 'Staff: confirmations sent and failed' },
+        { name: 'admin: audit', description: 'Staff: who did what' },
+        { name: 'admin: staff accounts', description: 'Admins: staff users' },
+        { name: 'admin: API keys', description: 'Admins: keys for other software' },
+        { name: 'admin: personal data', description: 'Admins: erasing a devotee’s details' },
         { name: 'operations', description: 'Health checks' },
       ],
       components: {
@@ -35,8 +46,10 @@ export default fp(async function openapi(app) {
         },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // What every route of a kind can answer is added before the zod schemas are converted;
+    // media types, problem+json and shared components once the document is whole.
+    transform: (route) => jsonSchemaTransform(describeRoute(route)),
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input)),
   });
 
   // The document and its UI are the largest answers the API gives and need no sign-in: they

@@ -26,6 +26,10 @@ export const isoDateSchema = z
   .string()
   .regex(isoDatePattern, 'Use a date like 2026-11-24')
   .refine(isCalendarDate, 'Not a real calendar date')
-  .describe('A calendar date in the temple time zone, YYYY-MM-DD');
+  .meta({
+    description: 'A calendar date in the temple time zone, YYYY-MM-DD',
+    // Said to the API document's readers; the pattern and the refinement above do the checking.
+    format: 'date',
+  });
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
