@@ -22,6 +22,8 @@ import twilioWebhookRoutes from './notifications/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import { answerClientError } from './plugins/client-errors.ts';
+import jsonBodies from './plugins/json-bodies.ts';
+import methodNotAllowed from './plugins/method-not-allowed.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
 import { publicRateLimit, type RateLimitCounter } from './plugins/rate-limits.ts';
 import { connectRedis } from './plugins/redis.ts';
@@ -150,6 +152,8 @@ export async function buildApp(
     publicRateLimit(counter, config, redis),
   );
   await app.register(security);
+  await app.register(jsonBodies);
+  await app.register(methodNotAllowed);
   await app.register(openapi);
   await app.register(healthRoutes);
 
