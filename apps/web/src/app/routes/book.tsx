@@ -1,11 +1,12 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, NavigationType, useNavigate, useNavigationType, useParams } from 'react-router';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
 import { BackLink } from '../../components/layout/back-link.tsx';
 import { confirmationPath } from '../../features/bookings/api/get-booking.ts';
+import { bookedFrom } from '../../features/bookings/booking-draft.ts';
 import { BookingForm } from '../../features/bookings/components/booking-form.tsx';
 import { SlotSummary } from '../../features/bookings/components/slot-summary.tsx';
 import { useSeva } from '../../features/sevas/api/get-seva.ts';
@@ -25,12 +26,17 @@ export function BookRoute() {
   const slot = useSlot(slotId);
   // Live places here too: if the last place goes while the devotee types, they hear it now.
   useAvailabilityStream(sevaId);
+  // Back (or forward) to a form this tab has already booked from, this slot's or one that filled
+  // on the way: the devotee sees the booking they made, not that the place has gone.
+  const returning = useNavigationType() === NavigationType.Pop;
+  const booked = returning ? bookedFrom(slotId) : null;
 
   const onBooked = (reference: string, token: string) => {
     // Replace, not push: "back" from the confirmation must not reopen a filled-in form.
     void navigate(confirmationPath(reference, token), { replace: true });
   };
 
+  if (booked) return <Navigate to={confirmationPath(booked.reference, booked.token)} replace />;
   return (
     <Stack gap="lg">
       <BackLink to={`/sevas/${sevaId}${slot.data ? `?date=${slot.data.date}` : ''}`}>

@@ -6,7 +6,7 @@ import {
   type Slot,
 } from '@sevabook/shared';
 import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { formatMoney } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
 import { NextSlotsOffer } from '../../../components/slots/next-slots-offer.tsx';
 import { useCreateBooking } from '../api/create-booking.ts';
+import { readDraft, rememberBooked, saveDraft } from '../booking-draft.ts';
 import { carriedDetails } from '../carried-details.ts';
 import {
   bookingFormResolver,
@@ -57,6 +58,8 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   const maxPersons = Math.max(1, Math.min(seva.maxPersonsPerBooking, slot.remaining));
   const [attempts] = useState(() => new AttemptKeys());
   const carried = carriedDetails(useLocation().state);
+  // What was typed before a reload or back-and-forward, then what a filled slot's form handed on.
+  const [typed] = useState(() => ({ ...readDraft(), ...carried.details }));
 
   const form = useForm<CreateBookingInput, BookingFormContext, CreateBooking>({
     resolver: bookingFormResolver,
@@ -67,15 +70,19 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
       slotId: slot.id,
       devoteeName: '',
       phone: '',
-      persons: 1,
       email: '',
       language,
-      ...carried,
+      ...typed,
+      // Persons carry over, as far as this slot has room.
+      persons: Math.min(typed.persons ?? 1, maxPersons),
     },
   });
   const { register, control, handleSubmit, formState, setError, getValues } = form;
   const errors = formState.errors;
   const persons = Number(useWatch({ control, name: 'persons' })) || 1;
+
+  const typedSoFar = useWatch({ control });
+  useEffect(() => saveDraft(typedSoFar), [typedSoFar]);
 
   const submit = handleSubmit((values) => {
     // The booking records which privacy notice its devotee was shown (PrivacyNotice below).
@@ -88,7 +95,14 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
     createBooking.mutate(
       { booking, idempotencyKey: attempts.keyFor(JSON.stringify(booking)) },
       {
-        onSuccess: (created) => onBooked(created.reference, created.manageToken),
+        onSuccess: (created) => {
+          rememberBooked({
+            reference: created.reference,
+            token: created.manageToken,
+            slotIds: [...carried.triedSlotIds, slot.id],
+          });
+          onBooked(created.reference, created.manageToken);
+        },
         onError: (error) => {
           // A definite "no" from the API means nothing was booked: the next try is a new attempt.
           if (error instanceof ApiError && error.status < 500) attempts.reset();
@@ -122,7 +136,9 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
           ? t('problems.slot_full')
           : t('problems.slot_not_bookable')
         : null;
-  const options = Array.from({ length: maxPersons }, (_, i) => String(i + 1));
+  // The field always shows the persons the fee is counted for: should live places drop below
+  // them, the choice stays on screen and the field says how many places are left.
+  const options = Array.from({ length: Math.max(maxPersons, persons) }, (_, i) => String(i + 1));
   const fee = seva.feePaise * persons;
 
   return (
@@ -201,7 +217,10 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
                 sevaId={seva.id}
                 excludeSlotId={slot.id}
                 fromDate={slot.date}
-                carry={getValues}
+                carry={() => ({
+                  ...getValues(),
+                  triedSlotIds: [...carried.triedSlotIds, slot.id],
+                })}
               />
             </Stack>
           </Alert>
