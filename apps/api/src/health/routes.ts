@@ -18,6 +18,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: false },
       schema: {
         tags: ['operations'],
+        summary: 'The process is up',
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
     },
@@ -29,6 +30,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['operations'],
+        summary: 'The process can reach its database',
         response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema },
       },
     },
