@@ -7,7 +7,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { LoggerOptions } from 'pino';
 import type { Config } from './config.ts';
-import type { Db } from './db/client.ts';
+import type { Database } from './db/database.ts';
 import adminRoutes from './admin/routes.ts';
 import authPlugin from './auth/auth-plugin.ts';
 import authRoutes from './auth/routes.ts';
@@ -45,8 +45,8 @@ declare module 'fastify' {
 }
 
 export interface BuildOptions {
-  /** A Prisma client to use instead of creating one (tests share theirs). */
-  db?: Db;
+  /** The database to use instead of making one (server.ts, tests); its maker closes it. */
+  database?: Database;
   logger?: FastifyServerOptions['logger'];
   /** Where live-availability events come from, instead of the database (tests drive it). */
   availability?: AvailabilitySource;
@@ -126,7 +126,7 @@ export async function buildApp(
   app.decorate('manageTokens', new ManageTokens(config.bookingLinkSecret));
 
   await app.register(problemErrors);
-  await app.register(dbPlugin, options.db ? { db: options.db } : {});
+  await app.register(dbPlugin, options.database ? { database: options.database } : {});
   // Several instances share rate-limit counters and one availability poller through Redis when
   // REDIS_URL is set; without it, each process keeps its own (docs/deployment.md).
   const redis = config.redis ? connectRedis(config.redis.url, app.log) : undefined;

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
+import { Database } from './db/database.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
@@ -34,12 +35,12 @@ async function main() {
 
   // The database is prepared before the app is built: secrets not configured are kept there.
   const log = pino(loggerOptions(config));
-  const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const admin = await prepareDatabase(config, db, log);
-  const ready = await keepSecrets(config, db, log);
-  const app = await buildApp(ready, { db });
+  const database = openDatabase(config, log);
+  const admin = await prepareDatabase(config, database.prisma, log);
+  const ready = await keepSecrets(config, database.prisma, log);
+  const app = await buildApp(ready, { database });
   scheduleDailySlots(ready, app.db, app.log);
-  await serve(ready, 1, app);
+  await serve(ready, 1, app, database);
   printBanner(ready, admin);
 }
 
@@ -63,9 +64,18 @@ async function keepSecrets(config: Config, db: Db, log: FastifyBaseLogger): Prom
 
 /** An HTTP worker of several: the primary made the kept secrets; every worker reads the same. */
 async function serveWithKeptSecrets(config: Config, index: number): Promise<void> {
-  const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const ready = await withKeptSecrets(config, db);
-  await serve(ready, index, await buildApp(ready, { db }));
+  const database = openDatabase(config, pino(loggerOptions(config)));
+  const ready = await withKeptSecrets(config, database.prisma);
+  await serve(ready, index, await buildApp(ready, { database }), database);
+}
+
+function openDatabase(config: Config, log: FastifyBaseLogger): Database {
+  return new Database({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    timeZone: config.templeTimeZone,
+    log,
+  });
 }
 
 /** Migrations, demo data, the first admin and the coming days' slots; once across instances. */
@@ -113,9 +123,9 @@ function scheduleDailySlots(config: Config, db: Db, logger: FastifyBaseLogger): 
 async function serve(
   config: Config,
   index: number,
-  built?: Awaited<ReturnType<typeof buildApp>>,
+  app: Awaited<ReturnType<typeof buildApp>>,
+  database: Database,
 ): Promise<void> {
-  const app = built ?? (await buildApp(config));
   const notifier =
     config.notifier === 'inline' && index === 1
       ? createNotifier(config, app.db, app.log)
@@ -130,6 +140,7 @@ async function serve(
       app.log.info(`${signal}: shutting down`);
       void (notifier?.stop() ?? Promise.resolve())
         .then(() => app.close())
+        .then(() => database.close())
         .then(() => process.exit(0));
     });
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { testDatabaseUrl, testDb } from './db.ts';
+import { testDatabase, testDatabaseUrl } from './db.ts';
 
 /** The environment every test app starts from; a test passes overrides for what it varies. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -21,7 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** The whole app on this run's database, ready for `inject` (fastify/demo's test helper shape). */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(overrides), { db: testDb(), logger: false });
+  const app = await buildApp(testConfig(overrides), { database: testDatabase(), logger: false });
   await app.ready();
   return app;
 }

@@ -1,6 +1,9 @@
+import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import type { Pool } from 'mariadb';
+import { pino } from 'pino';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../src/db/client.ts';
+import type { Db } from '../src/db/client.ts';
+import { Database } from '../src/db/database.ts';
 import { connectionOptions } from '../src/db/connection-options.ts';
 import { applyMigrations, ensureDatabase } from '../src/db/migrate.ts';
 import { openPool } from '../src/db/utc-driver.ts';
@@ -11,7 +14,7 @@ export function testDatabaseUrl(): string {
   return inject('databaseUrl');
 }
 
-let db: Db | undefined;
+let database: Database | undefined;
 let pool: Pool | undefined;
 
 /**
@@ -20,8 +23,23 @@ let pool: Pool | undefined;
  * time: make your own rows with test/factories.ts and look only at those.
  */
 export function testDb(): Db {
-  db ??= createDb(testDatabaseUrl(), 10);
-  return db;
+  return testDatabase().prisma;
+}
+
+/** This file's Database (its pool, booking writer, slot facts …) on the run's shared database. */
+export function testDatabase(): Database {
+  database ??= openTestDatabase(testDatabaseUrl(), 10);
+  return database;
+}
+
+/** A Database of a test's own, on `url`; the test closes it. */
+export function openTestDatabase(url: string, poolSize: number): Database {
+  return new Database({
+    databaseUrl: url,
+    poolSize,
+    timeZone: DEFAULT_TEMPLE_TIMEZONE,
+    log: pino({ enabled: false }),
+  });
 }
 
 /** A raw mariadb pool on the same database, for statements Prisma will not send. */
@@ -31,10 +49,10 @@ export function rawPool(): Pool {
 }
 
 export async function closeTestConnections(): Promise<void> {
-  const [client, raw] = [db, pool];
-  db = undefined;
+  const [client, raw] = [database, pool];
+  database = undefined;
   pool = undefined;
-  await client?.$disconnect();
+  await client?.close();
   await raw?.end();
 }
 

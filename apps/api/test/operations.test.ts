@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { createDb } from '../src/db/client.ts';
 import { buildTestApp, testConfig } from './app.ts';
-import { testDb } from './db.ts';
+import { openTestDatabase, testDatabase } from './db.ts';
 
 let app: FastifyInstance;
 
@@ -23,7 +22,7 @@ describe('operations', () => {
   it('says not ready, quickly and as problem+json, when the database is away', async () => {
     const nowhere = 'mysql://sevabook:nothing@127.0.0.1:1/sevabook';
     const lost = await buildApp(testConfig({ databaseUrl: nowhere }), {
-      db: createDb(nowhere, 1),
+      database: openTestDatabase(nowhere, 1),
       logger: false,
     });
     try {
@@ -36,6 +35,7 @@ describe('operations', () => {
       expect(sevas.body).not.toMatch(/sql|prisma|stack/i);
     } finally {
       await lost.close();
+      await lost.database.close();
     }
   });
 
@@ -51,7 +51,7 @@ describe('GET /api/v1/temple', () => {
     const named = await buildApp(
       testConfig({ templeName: 'Sri Krishna Mutt', templeTimeZone: 'Asia/Kolkata' }),
       {
-        db: testDb(),
+        database: testDatabase(),
         logger: false,
       },
     );

@@ -9,7 +9,7 @@ import { newApiKeySecret } from '../src/auth/api-key-secrets.ts';
 import type { Db, Tx } from '../src/db/client.ts';
 import type { StaffRole } from '../src/generated/prisma/client.ts';
 import { appForSuite, type TestApp } from './app.ts';
-import { testDatabaseUrl, testDb } from './db.ts';
+import { testDatabase, testDatabaseUrl, testDb } from './db.ts';
 import { uniqueSuffix } from './factories.ts';
 
 /** Staff users, API keys and an app to sign them in to, for the staff API's tests. */
@@ -36,7 +36,7 @@ export function buildStaffApp(
   });
   return buildApp(
     { ...base, ...overrides, auth: { ...base.auth, ...auth } },
-    { db: testDb(), logger: false },
+    { database: testDatabase(), logger: false },
   );
 }
 

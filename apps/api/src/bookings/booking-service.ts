@@ -6,7 +6,8 @@ import {
   toE164,
   type CreateBooking,
 } from '@sevabook/shared';
-import { driverPoolOf, type Db, type Tx } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
+import type { Database } from '../db/database.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
@@ -16,9 +17,7 @@ import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts'
 import { bookingWindow } from '../slots/booking-window.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
-import { bookingWriterFor } from './booking-writer.ts';
 import type { BookingRow, SlotState } from './pipelined-booking.ts';
-import { slotFactsOf } from './slot-facts.ts';
 import { newReference } from './reference.ts';
 
 /**
@@ -28,7 +27,7 @@ import { newReference } from './reference.ts';
  */
 
 export interface BookingContext {
-  db: Db;
+  database: Database;
   timeZone: string;
   tokens: ManageTokens;
   now?: () => Date;
@@ -86,7 +85,7 @@ export async function createBooking(
   // NOTE: a flash sale sends hundreds of requests for one slot at once. They are judged by the
   // slot as last read (slot-facts.ts): the transaction checks that it still holds, and every
   // refusal is given from a read started after the request arrived.
-  const facts = slotFactsOf(ctx.db);
+  const facts = ctx.database.slotFacts;
   let slot = facts.remembered(input.slotId);
   let freshReads = 0;
   for (;;) {
@@ -167,8 +166,6 @@ async function takeAPlace(
   fingerprint: string | null,
   now: Date,
 ): Promise<{ result: BookingResult } | { refused: SlotState | undefined }> {
-  const pool = driverPoolOf(ctx.db);
-  if (!pool) throw new Error('createBooking needs a database client made by createDb');
   const { seva } = slot;
   const limit = ctx.bookingsPerPhonePerSevaPerDay;
   const slotDate = templeDateOf(slot.startsAt, ctx.timeZone);
@@ -199,7 +196,7 @@ async function takeAPlace(
       // NOTE: the slot's row lock is held from the INSERT to COMMIT and every other booking of
       // the slot waits for it: booking-writer.ts writes the bookings of a busy slot together,
       // and pipelined-booking.ts sends each transaction in one write.
-      const outcome = await bookingWriterFor(pool).book(row, {
+      const outcome = await ctx.database.bookingWriter.book(row, {
         startsAt: slot.startsAt,
         judgedBy: { sevaId: seva.id, sevaUpdatedAt: seva.updatedAt },
         now,
@@ -220,7 +217,7 @@ async function takeAPlace(
         const booking: BookingWithSlot = { ...outcome.booking, slot };
         return { result: { booking, manageToken, replayed: false } };
       }
-      slotFactsOf(ctx.db).update(slot.id, outcome.slot);
+      ctx.database.slotFacts.update(slot.id, outcome.slot);
       return { refused: outcome.slot };
     } catch (error) {
       if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
@@ -339,7 +336,7 @@ export async function cancelBooking(
   request: CancelRequest,
 ): Promise<BookingWithSlot> {
   const now = ctx.now?.() ?? new Date();
-  return ctx.db.$transaction(async (tx) => {
+  return ctx.database.prisma.$transaction(async (tx) => {
     // Lock the booking row so a concurrent cancel or move waits for us.
     const locked = await tx.$queryRaw<
       { id: number }[]
@@ -415,7 +412,7 @@ async function findReplay(
   idempotencyKey: string,
   fingerprint: string,
 ): Promise<BookingResult | null> {
-  const booking = await ctx.db.booking.findUnique({
+  const booking = await ctx.database.prisma.booking.findUnique({
     where: { idempotencyKey },
     include: bookingInclude,
   });

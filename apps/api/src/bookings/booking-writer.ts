@@ -1,5 +1,4 @@
 import type { Pool, PoolConnection } from 'mariadb';
-import { beforePoolEnds } from '../db/client.ts';
 import {
   sendBatch,
   type BatchResult,
@@ -218,18 +217,4 @@ function answerThoseThatCannotFit(queue: Waiting[], slot: SlotState | undefined)
   if (cannotFit.length === 0) return;
   queue.splice(0, queue.length, ...queue.filter((w) => w.request.row.persons <= left));
   for (const waiting of cannotFit) waiting.resolve({ taken: false, slot });
-}
-
-const writers = new WeakMap<Pool, BookingWriter>();
-
-/** The one writer of a pool: batching only works if every booking of the process goes through it. */
-export function bookingWriterFor(pool: Pool): BookingWriter {
-  let writer = writers.get(pool);
-  if (!writer) {
-    const created = new BookingWriter(pool);
-    beforePoolEnds(pool, () => created.close());
-    writers.set(pool, created);
-    writer = created;
-  }
-  return writer;
 }

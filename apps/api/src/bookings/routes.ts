@@ -32,7 +32,7 @@ const tokenHeadersSchema = z.looseObject({
 const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
   const ctx = {
-    db: app.db,
+    database: app.database,
     timeZone: tz,
     tokens: app.manageTokens,
     bookingsPerPhonePerSevaPerDay: app.config.bookingsPerPhonePerSevaPerDay,

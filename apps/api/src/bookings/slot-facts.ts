@@ -59,15 +59,3 @@ export class SlotFacts {
     this.known.set(slot.id, slot);
   }
 }
-
-const factsByDb = new WeakMap<Db, SlotFacts>();
-
-/** The one SlotFacts of a database client. */
-export function slotFactsOf(db: Db): SlotFacts {
-  let facts = factsByDb.get(db);
-  if (!facts) {
-    facts = new SlotFacts(db);
-    factsByDb.set(db, facts);
-  }
-  return facts;
-}

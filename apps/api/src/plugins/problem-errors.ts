@@ -105,7 +105,7 @@ export default fp(async function problemErrors(app) {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       // The gate closes only if the server is found away, not for one connection's failure.
-      void app.databaseGate.suspect();
+      void app.database.gate.suspect();
       void reply.header('retry-after', '5');
       return sendProblem(
         reply,

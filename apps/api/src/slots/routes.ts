@@ -7,20 +7,16 @@ import {
   slotQuerySchema,
   slotSchema,
 } from '@sevabook/shared';
-import { driverPoolOf } from '../db/client.ts';
 import { notFound } from '../errors.ts';
-import { SlotListCache } from './slot-list-cache.ts';
 import { toSlotDto } from './slot-dto.ts';
 import { listSlots } from './slot-queries.ts';
-import { slotFactsOf } from '../bookings/slot-facts.ts';
 
 const slotRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
   // The week's list is re-sent while its rows are unchanged (slot-list-cache.ts).
-  const pool = driverPoolOf(app.db);
-  const cache = pool ? new SlotListCache(pool, tz) : undefined;
+  const cache = app.database.slotLists;
   // Slots read for devotees are remembered for judging their bookings (slot-facts.ts).
-  const facts = slotFactsOf(app.db);
+  const facts = app.database.slotFacts;
   const read = async (query: SlotQuery) => {
     const slots = await listSlots(app.db, query, tz);
     for (const slot of slots) facts.remember(slot);
@@ -42,10 +38,6 @@ const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = new Date();
-      if (!cache) {
-        const slots = await read(request.query);
-        return { items: slots.map((slot) => toSlotDto(slot, now, tz)) };
-      }
       const { body, digest } = await cache.lookup(request.query, now);
       const text =
         body ?? cache.store(request.query, digest, await freshList(request.query, now), now);

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityEvent } from '@sevabook/shared';
 import { buildApp } from '../../src/app.ts';
-import { createDb } from '../../src/db/client.ts';
 import { buildTestApp, testConfig } from '../app.ts';
-import { testDatabaseUrl, testDb } from '../db.ts';
+import { openTestDatabase, testDatabaseUrl, testDb } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 
 let listening: FastifyInstance;
@@ -16,11 +15,14 @@ const db = testDb();
 beforeAll(async () => {
   listening = await buildTestApp();
   baseUrl = await listening.listen({ host: '127.0.0.1', port: 0 });
-  other = await buildApp(testConfig(), { db: createDb(testDatabaseUrl(), 2), logger: false });
+  other = await buildApp(testConfig(), {
+    database: openTestDatabase(testDatabaseUrl(), 2),
+    logger: false,
+  });
 });
 afterAll(async () => {
   await listening.close();
-  await other.db.$disconnect();
+  await other.database.close();
   await other.close();
 });
 

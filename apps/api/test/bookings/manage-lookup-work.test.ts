@@ -3,9 +3,10 @@ import type { Pool } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
-import { createDb, driverPoolOf, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/database.ts';
 import { testConfig } from '../app.ts';
-import { testDatabaseUrl } from '../db.ts';
+import { openTestDatabase, testDatabaseUrl } from '../db.ts';
 import { createBooking, createSlot } from '../factories.ts';
 
 /**
@@ -15,25 +16,27 @@ import { createBooking, createSlot } from '../factories.ts';
  * hash and compare one token each.
  */
 describe('GET /api/v1/bookings/{reference} with a wrong token', () => {
+  let database: Database;
   let db: Db;
   let app: FastifyInstance;
   const statements: string[] = [];
 
   beforeAll(async () => {
     // A client of its own, so the statements counted are this app's alone.
-    db = createDb(testDatabaseUrl(), 2);
-    const pool = driverPoolOf(db) as Pool;
+    database = openTestDatabase(testDatabaseUrl(), 2);
+    db = database.prisma;
+    const { pool } = database;
     const query = pool.query.bind(pool);
     pool.query = ((sql: string | { sql: string }, values?: unknown) => {
       statements.push(typeof sql === 'string' ? sql : sql.sql);
       return query(sql, values);
     }) as Pool['query'];
-    app = await buildApp(testConfig(), { db, logger: false });
+    app = await buildApp(testConfig(), { database, logger: false });
     await app.ready();
   });
   afterAll(async () => {
     await app.close();
-    await db.$disconnect();
+    await database.close();
   });
 
   /** The statements and token hashes one lookup costs, and its answer. */

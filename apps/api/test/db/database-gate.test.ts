@@ -8,7 +8,7 @@ import { DatabaseGate } from '../../src/db/database-gate.ts';
 import { isDatabaseUnavailable } from '../../src/db/db-errors.ts';
 import { openConnection } from '../../src/db/utc-driver.ts';
 import { testConfig } from '../app.ts';
-import { testDatabaseUrl, testDb } from '../db.ts';
+import { testDatabase, testDatabaseUrl, testDb } from '../db.ts';
 
 /**
  * Only the database going away may close the database gate (db/database-gate.ts), since a
@@ -22,7 +22,7 @@ let port: number;
 const handled: Error[] = [];
 
 beforeAll(async () => {
-  app = await buildApp(testConfig(), { db: testDb(), logger: false });
+  app = await buildApp(testConfig(), { database: testDatabase(), logger: false });
   app.addHook('onError', async (_request, _reply, error) => {
     handled.push(error);
   });
@@ -76,7 +76,7 @@ async function handledAfter(before: number): Promise<Error> {
 }
 
 async function everyoneIsServed(): Promise<void> {
-  expect(app.databaseGate.isOpen).toBe(true);
+  expect(app.database.gate.isOpen).toBe(true);
   for (let i = 0; i < 3; i++) {
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/sevas`);
     expect(response.status).toBe(200);

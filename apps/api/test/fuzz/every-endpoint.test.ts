@@ -4,12 +4,14 @@ import type { Connection } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/database.ts';
 import { connectionOptions } from '../../src/db/connection-options.ts';
 import { openConnection } from '../../src/db/utc-driver.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createScratchDatabase, openTestDatabase, type ScratchDatabase } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { accessTokenFor, createStaffUser, TEST_JWT_SECRET } from '../staff-factories.ts';
+import { DocumentedResponses } from './documented-responses.ts';
 import {
   endpointsOf,
   requestsFor,
@@ -22,7 +24,9 @@ import {
  * staff token most of the time so requests get past sign-in to the validation behind it.
  * For every generated request: never a 5xx; security headers; no stack trace or SQL; a 4xx is
  * problem+json and changes no row anywhere in the database (checked with CHECKSUM TABLE over
- * every table). The app has a database of its own, so no other test's writes interfere.
+ * every table); and every answer's status and media type are documented for its operation, its
+ * body fitting the schema documented for them (what a client generated from the document
+ * relies on). The app has a database of its own, so no other test's writes interfere.
  */
 
 const FULL = process.env.FUZZ_FULL === '1';
@@ -33,11 +37,13 @@ const LEAK =
   /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\bSELECT\s|INSERT\s+INTO|UPDATE\s+`?\w+`?\s+SET|sqlMessage|Prisma|\bER_[A-Z_]{3,}/;
 
 let scratch: ScratchDatabase;
+let database: Database;
 let db: Db;
 let conn: Connection;
 let app: FastifyInstance;
 let tables: string[];
 let doc: OpenApiDocument;
+let documented: DocumentedResponses;
 const ids = { numbers: [1, 2, 3], references: ['SB-AAAAAA'], tokens: ['not-a-token'] };
 let bearer = '';
 let adminId = 0;
@@ -46,7 +52,8 @@ const statuses = new Map<number, number>();
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 4);
+  database = openTestDatabase(scratch.url, 4);
+  db = database.prisma;
   conn = await openConnection(connectionOptions(scratch.url));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -59,7 +66,7 @@ beforeAll(async () => {
     LOGIN_RATE_LIMIT_PER_MIN: '100000000',
     CORS_ORIGINS: 'https://temple.example',
   });
-  app = await buildApp(config, { db, logger: false });
+  app = await buildApp(config, { database, logger: false });
   await app.ready();
 
   const seva = await createSeva(db, { asksGotra: true, maxPersonsPerBooking: 4 });
@@ -87,6 +94,7 @@ beforeAll(async () => {
   );
 
   doc = (await app.inject('/api/v1/openapi.json')).json<OpenApiDocument>();
+  documented = new DocumentedResponses(doc);
   // NOTE: a 401 for a wrong password does write, on purpose: sign_in_failure counts it towards
   // the address's wait (auth/sign-in-backoff.ts). Every other table must stay as it was.
   const rows = await conn.query<{ name: string }[]>(
@@ -101,7 +109,7 @@ afterAll(async () => {
   );
   await app?.close();
   await conn?.end();
-  await db?.$disconnect();
+  await database?.close();
   await scratch?.drop();
 });
 
@@ -126,7 +134,7 @@ async function send(request: GeneratedRequest) {
 
 describe('every endpoint of the OpenAPI document, fuzzed', () => {
   it(
-    'never answers 5xx, always sends security headers, never leaks internals, and changes nothing on a 4xx',
+    'never answers 5xx or anything undocumented, always sends security headers, never leaks internals, and changes nothing on a 4xx',
     async () => {
       const endpoints = endpointsOf(doc).filter((e) => !SKIPPED.has(`${e.method} ${e.path}`));
       expect(endpoints.length).toBeGreaterThan(30);
@@ -144,6 +152,8 @@ describe('every endpoint of the OpenAPI document, fuzzed', () => {
               500,
             );
             expect(response.headers['x-content-type-options'], where).toBe('nosniff');
+            const undocumented = documented.check(request.method, endpoint.path, response);
+            expect(undocumented, `${where}\n${response.body.slice(0, 400)}`).toBeUndefined();
             expect(response.headers['content-security-policy'], where).toBeDefined();
             if (!request.url.includes('.ics')) expect(response.body, where).not.toMatch(LEAK);
             if (response.statusCode >= 400) {

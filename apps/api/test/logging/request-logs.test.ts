@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { redactUrl } from '../../src/log-redaction.ts';
-import { testDatabaseUrl, testDb } from '../db.ts';
+import { testDatabase, testDatabaseUrl, testDb } from '../db.ts';
 import { createSlot, uniquePhone, uniqueSuffix } from '../factories.ts';
 import { bearerFor, createStaffUser, TEST_JWT_SECRET, TEST_PASSWORD } from '../staff-factories.ts';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'trace',
   });
   app = await buildApp(config, {
-    db: testDb(),
+    database: testDatabase(),
     logger: { ...loggerOptions(config), stream: { write: (line: string) => lines.push(line) } },
   });
   await app.ready();

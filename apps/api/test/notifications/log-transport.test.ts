@@ -22,7 +22,7 @@ describe('the log transport (no Twilio credentials)', () => {
   });
 
   it('says at start-up which transport is active, notes each message with a masked phone and no text, and marks it sent', async () => {
-    const booking = await book(h.db, { language: 'kn' });
+    const booking = await book(h.database, { language: 'kn' });
     const lines: { object: object; message: string }[] = [];
     const log: NotifierLog = {
       ...silentLog,

@@ -83,7 +83,7 @@ function manageLinkIn(body: string | undefined) {
 describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   it('sends exactly one English confirmation with seva, temple-time date and time, reference and a working manage link', async () => {
     const slot = await slotAtStart();
-    const booking = await book(h.db, { slotId: slot.id, language: 'en' });
+    const booking = await book(h.database, { slotId: slot.id, language: 'en' });
 
     const [message] = await runNotifierUntil(booking.phone, 1);
 
@@ -123,7 +123,7 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
 
   it('writes to a Kannada-speaking devotee in Kannada, with the Kannada seva name and a Kannada date', async () => {
     const slot = await slotAtStart();
-    const booking = await book(h.db, { slotId: slot.id, language: 'kn' });
+    const booking = await book(h.database, { slotId: slot.id, language: 'kn' });
     const [message] = await runNotifierUntil(booking.phone, 1);
 
     expect(message!.body).toContain('ನಮಸ್ಕಾರ');
@@ -140,8 +140,8 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   });
 
   it('sends the confirmation and then the cancellation, once each, and never the cancelled booking’s reminder', async () => {
-    const booking = await book(h.db);
-    await cancel(h.db, booking.id);
+    const booking = await book(h.database);
+    await cancel(h.database, booking.id);
     // Even if its due time comes, a cancelled reminder stays cancelled.
     await h.db.notification.updateMany({
       where: { bookingId: booking.id, kind: 'reminder' },
@@ -164,7 +164,7 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
   });
 
   it('sends the reminder when it falls due, and a change message for a changed booking', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     await h.db.$transaction((tx) =>
       enqueueNotification(tx, { bookingId: booking.id, kind: 'change', eventSeq: 2 }),
     );
@@ -185,8 +185,8 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
 
   it('sends an approved WhatsApp template (contentSid and variables, no body) where one is configured for the kind and language', async () => {
     const slot = await slotAtStart();
-    const english = await book(h.db, { slotId: slot.id, language: 'en' });
-    const kannada = await book(h.db, { slotId: slot.id, language: 'kn' });
+    const english = await book(h.database, { slotId: slot.id, language: 'en' });
+    const kannada = await book(h.database, { slotId: slot.id, language: 'kn' });
     const notifier = h.notifier(
       {},
       { env: { TWILIO_CONTENT_SID_CONFIRMATION: 'en:HXenglish0001,kn:HXkannada0001' } },

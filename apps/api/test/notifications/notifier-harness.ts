@@ -4,11 +4,12 @@ import { devoteeActor } from '../../src/audit/audit-log.ts';
 import { cancelBooking, createBooking } from '../../src/bookings/booking-service.ts';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { loadConfig, type Config, type OutboxSettings } from '../../src/config.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/database.ts';
 import type { Language } from '../../src/generated/prisma/client.ts';
 import { createNotifier } from '../../src/notifications/create-notifier.ts';
 import type { Notifier, NotifierLog } from '../../src/notifications/notifier.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createScratchDatabase, openTestDatabase, type ScratchDatabase } from '../db.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { FakeTwilio } from './../fake-twilio.ts';
 
@@ -37,6 +38,7 @@ const BOOKING_LINK_SECRET = randomBytes(32).toString('hex');
 export const silentLog: NotifierLog = { info() {}, warn() {}, error() {}, debug() {} };
 
 export interface Harness {
+  database: Database;
   db: Db;
   scratch: ScratchDatabase;
   fake: FakeTwilio;
@@ -50,7 +52,8 @@ export interface Harness {
 
 async function startHarness(): Promise<Harness> {
   const scratch = await createScratchDatabase();
-  const db = createDb(scratch.url, 10);
+  const database = openTestDatabase(scratch.url, 10);
+  const db = database.prisma;
   const fake = await new FakeTwilio().start();
   const notifiers: Notifier[] = [];
   const config = (outbox: Partial<OutboxSettings> = {}, env: Record<string, string> = {}) => {
@@ -71,6 +74,7 @@ async function startHarness(): Promise<Harness> {
     return { ...base, outbox: { ...FAST_OUTBOX, ...outbox } };
   };
   return {
+    database,
     db,
     scratch,
     fake,
@@ -88,7 +92,7 @@ async function startHarness(): Promise<Harness> {
     async close() {
       await Promise.all(notifiers.map((n) => n.stop()));
       await fake.close();
-      await db.$disconnect();
+      await database.close();
       await scratch.drop();
     },
   };
@@ -116,7 +120,7 @@ export const tokens = new ManageTokens(BOOKING_LINK_SECRET);
 
 /** A booking made the way the API makes one, with its outbox rows. */
 export async function book(
-  db: Db,
+  database: Database,
   options: {
     slotId?: number;
     language?: Language;
@@ -125,6 +129,7 @@ export async function book(
     devoteeName?: string;
   } = {},
 ) {
+  const db = database.prisma;
   const slotId =
     options.slotId ??
     (
@@ -134,7 +139,7 @@ export async function book(
       })
     ).id;
   const result = await createBooking(
-    { db, timeZone: 'Asia/Kolkata', tokens },
+    { database, timeZone: 'Asia/Kolkata', tokens },
     {
       slotId,
       devoteeName: options.devoteeName ?? 'Lakshmi Rao',
@@ -149,8 +154,8 @@ export async function book(
   return result.booking;
 }
 
-export function cancel(db: Db, bookingId: number) {
-  return cancelBooking({ db, timeZone: 'Asia/Kolkata', tokens }, bookingId, {
+export function cancel(database: Database, bookingId: number) {
+  return cancelBooking({ database, timeZone: 'Asia/Kolkata', tokens }, bookingId, {
     actor: devoteeActor,
     enforceCutOff: false,
   });

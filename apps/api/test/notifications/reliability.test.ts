@@ -8,7 +8,7 @@ const h = harnessForSuite();
 
 async function bookMany(n: number) {
   const bookings = [];
-  for (let i = 0; i < n; i++) bookings.push(await book(h.db));
+  for (let i = 0; i < n; i++) bookings.push(await book(h.database));
   return bookings;
 }
 
@@ -100,7 +100,7 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('marks a message failed with the reason on 63016 (outside the 24-hour window), without retrying', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     h.fake.failFor(booking.phone, {
       status: 400,
       code: 63016,
@@ -122,7 +122,7 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('honours Retry-After on 429 and does not count it as an attempt', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     h.fake.next({
       kind: 'fail',
       failure: { status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 1 },
@@ -139,7 +139,7 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('after a timeout once Twilio had the message, looks it up and records it instead of sending again', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     h.fake.next({ kind: 'accept-and-hang' });
     const lookupsBefore = h.fake.lookups;
     const notifier = h.notifier();
@@ -153,7 +153,7 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('after a timeout when Twilio never got the message, looks it up, finds nothing and sends it once', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     h.fake.next({ kind: 'hang' });
     const notifier = h.notifier();
     notifier.start();
@@ -165,7 +165,7 @@ describe('the notifier under failure', { timeout: 60_000 }, () => {
   });
 
   it('gives up after the configured attempts (dead), and staff can send it again', async () => {
-    const booking = await book(h.db);
+    const booking = await book(h.database);
     h.fake.failFor(booking.phone, { status: 500, code: 20500, message: 'Internal error' });
     const notifier = h.notifier({ maxAttempts: 3 });
     notifier.start();

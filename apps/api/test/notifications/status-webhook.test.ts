@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { appForSuite } from '../app.ts';
-import { testDatabaseUrl, testDb } from '../db.ts';
+import { testDatabase, testDatabaseUrl, testDb } from '../db.ts';
 import { createBooking, createSlot } from '../factories.ts';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from '../fake-twilio.ts';
 
@@ -28,7 +28,7 @@ function buildWebhookApp({ ratePerIpPerMin = 1_000_000 } = {}) {
     TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
     TWILIO_WHATSAPP_FROM: '+14155238886',
   });
-  return buildApp(config, { db, logger: false });
+  return buildApp(config, { database: testDatabase(), logger: false });
 }
 
 const app = appForSuite(buildWebhookApp);
@@ -225,7 +225,7 @@ describe('POST /api/v1/webhooks/twilio/status', () => {
         SERVE_SPAS: 'false',
         NOTIFIER: 'off',
       }),
-      { db, logger: false },
+      { database: testDatabase(), logger: false },
     );
     const res = await bare.inject({
       method: 'POST',

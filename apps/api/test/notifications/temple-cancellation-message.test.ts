@@ -31,7 +31,7 @@ async function templeCancels(bookingId: number, reason: string) {
 
 describe('the cancellation message when the temple cancels', { timeout: 60_000 }, () => {
   it('tells the devotee the reason, apologises and links to the seva to book another date', async () => {
-    const booking = await book(h.db, { language: 'en' });
+    const booking = await book(h.database, { language: 'en' });
     await templeCancels(booking.id, 'The temple is closed for the Rathotsava');
 
     const body = await cancellationTo(booking.phone);
@@ -48,7 +48,7 @@ describe('the cancellation message when the temple cancels', { timeout: 60_000 }
   });
 
   it('says the same in Kannada', async () => {
-    const booking = await book(h.db, { language: 'kn' });
+    const booking = await book(h.database, { language: 'kn' });
     await templeCancels(booking.id, 'ರಥೋತ್ಸವ');
     const body = await cancellationTo(booking.phone);
     expect(body).toContain('ರಥೋತ್ಸವ');
@@ -57,7 +57,7 @@ describe('the cancellation message when the temple cancels', { timeout: 60_000 }
   });
 
   it('keeps the plain message when staff cancel one booking of a slot that stays open', async () => {
-    const booking = await book(h.db, { language: 'en' });
+    const booking = await book(h.database, { language: 'en' });
     await h.db.$transaction(async (tx) => {
       const { slotId } = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
       // Staff cancel it from the day view, at the devotee's request by phone.
@@ -75,8 +75,8 @@ describe('the cancellation message when the temple cancels', { timeout: 60_000 }
   });
 
   it('keeps the plain message, with no apology, when the devotee cancelled', async () => {
-    const booking = await book(h.db, { language: 'en' });
-    await cancel(h.db, booking.id);
+    const booking = await book(h.database, { language: 'en' });
+    await cancel(h.database, booking.id);
     const body = await cancellationTo(booking.phone);
     expect(body).toContain('has been cancelled');
     expect(body).not.toContain('sorry');

@@ -43,7 +43,7 @@ function startWorkerProcess(): ChildProcess {
 describe('a notifier worker killed mid-batch', { timeout: 90_000 }, () => {
   it('loses nothing and sends nothing twice: another worker finishes the batch, looking up what may have gone', async () => {
     const bookings = [];
-    for (let i = 0; i < 30; i++) bookings.push(await book(h.db));
+    for (let i = 0; i < 30; i++) bookings.push(await book(h.database));
     const phones = new Set(bookings.map((b) => `whatsapp:${b.phone}`));
     // Slow answers, so that requests are in flight (received, not yet answered) at the kill.
     h.fake.latencyMs = 150;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/database.ts';
 import { withKeptSecrets } from '../../src/secrets/kept-secrets.ts';
 import { twilioEnv, WorkerProcess } from '../chaos/processes.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createScratchDatabase, openTestDatabase, type ScratchDatabase } from '../db.ts';
 import { FakeTwilio } from '../fake-twilio.ts';
 import { createSeva, createSlot, uniquePhone } from '../factories.ts';
 import { eventually } from './notifier-harness.ts';
@@ -15,19 +16,21 @@ import { eventually } from './notifier-harness.ts';
  */
 
 let scratch: ScratchDatabase;
+let database: Database;
 let db: Db;
 let fake: FakeTwilio;
 let worker: WorkerProcess | undefined;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 2);
+  database = openTestDatabase(scratch.url, 2);
+  db = database.prisma;
   fake = await new FakeTwilio().start();
 });
 afterAll(async () => {
   await worker?.stop();
   await fake?.close();
-  await db?.$disconnect();
+  await database?.close();
   await scratch?.drop();
 });
 
@@ -41,7 +44,7 @@ describe('the notifier worker without a configured link secret', () => {
       LOG_LEVEL: 'silent',
     });
     expect(config.keptSecrets).toContain('BOOKING_LINK_SECRET');
-    const app = await buildApp(await withKeptSecrets(config, db), { db, logger: false });
+    const app = await buildApp(await withKeptSecrets(config, db), { database, logger: false });
     const seva = await createSeva(db, { bookingOpensDaysAhead: 365 });
     const slot = await createSlot(db, { sevaId: seva.id, capacity: 5 });
     const phone = uniquePhone();

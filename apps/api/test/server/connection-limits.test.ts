@@ -6,7 +6,7 @@ import { buildApp } from '../../src/app.ts';
 import type { AvailabilitySource } from '../../src/availability/availability-feed.ts';
 import type { Config } from '../../src/config.ts';
 import { testConfig } from '../app.ts';
-import { testDb } from '../db.ts';
+import { testDatabase } from '../db.ts';
 
 /**
  * What one client can hold of a listening server, through real sockets: slow requests are cut
@@ -105,7 +105,11 @@ function suite(overrides: Partial<Config>) {
   let app: FastifyInstance;
   let port = 0;
   beforeAll(async () => {
-    app = await buildApp(testConfig(overrides), { db: testDb(), logger: false, availability });
+    app = await buildApp(testConfig(overrides), {
+      database: testDatabase(),
+      logger: false,
+      availability,
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     port = (app.server.address() as { port: number }).port;
   });

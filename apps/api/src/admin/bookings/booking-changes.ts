@@ -32,7 +32,7 @@ export async function updateBooking(
 
   try {
     return await withDeadlockRetry(() =>
-      ctx.db.$transaction(
+      ctx.database.prisma.$transaction(
         async (tx) => {
           const locked = await tx.$queryRaw<{ id: number }[]>`
             SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;

@@ -35,7 +35,7 @@ const idempotencyHeaders = z.looseObject({
 const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', authorize({ read: ALL_ROLES, write: BOOKING_ROLES }));
   const tz = app.config.templeTimeZone;
-  const ctx = { db: app.db, timeZone: tz, tokens: app.manageTokens };
+  const ctx = { database: app.database, timeZone: tz, tokens: app.manageTokens };
   /** A devotee's limits, for an API key that was not created to override them. */
   const devoteeLimits = {
     ...ctx,
