@@ -4,11 +4,14 @@ import type { Prisma } from '../generated/prisma/client.ts';
 
 /**
  * A message that failed and waits for its next try is `pending` again with its last error kept
- * (outbox-store.ts recordRetry, recordThrottled); a new message has no error yet.
+ * and its attempts counted (outbox-store.ts recordRetry), or, asked by Twilio to slow down, with
+ * error 429 (recordThrottled). A new message has no error yet; one staff sent again has its
+ * attempts back at 0 and is simply queued.
  */
 export const RETRYING: Prisma.NotificationWhereInput = {
   status: 'pending',
   lastError: { not: null },
+  OR: [{ attempts: { gt: 0 } }, { lastErrorCode: '429' }],
 };
 
 /** What staff must look at: retrying, refused and given up. */

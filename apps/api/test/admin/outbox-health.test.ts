@@ -132,5 +132,13 @@ describe('GET /api/v1/admin/notifications (retrying and attention) and …/healt
     expect(health.statusCode).toBe(200);
     expect(health.json<{ retrying: number }>().retrying).toBeGreaterThanOrEqual(1);
     expect(await statusOf(app, 'GET', '/api/v1/admin/notifications/health', ANONYMOUS)).toBe(401);
+
+    // Sent again by staff, it is queued afresh: no longer retrying, nor needing attention.
+    await testDb().notification.update({
+      where: { id: row.id },
+      data: { attempts: 0 },
+    });
+    expect(await ids('retrying')).toEqual([]);
+    expect(await ids('attention')).toEqual([]);
   });
 });

@@ -46,7 +46,12 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
           <Table.Td>
             <NotificationBadge
               status={n.status}
-              retrying={n.status === 'pending' && !!n.lastError}
+              // As the API counts it (outbox-health.ts): failed before and waiting to go again.
+              retrying={
+                n.status === 'pending' &&
+                !!n.lastError &&
+                (n.attempts > 0 || n.lastErrorCode === '429')
+              }
             />
           </Table.Td>
           <Table.Td>{n.attempts}</Table.Td>
