@@ -23,6 +23,8 @@ const envSchema = z.object({
   SEVABOOK_WORKER_INDEX: z.coerce.number().int().min(1).optional(),
   PUBLIC_URL: z.string().url().optional(),
   TEMPLE_NAME: z.string().min(1).default('Sri Guru Raghavendra Mutt (demo)'),
+  TEMPLE_ADDRESS: z.string().trim().max(300).optional(),
+  TEMPLE_MAP_URL: z.string().url().optional(),
   TEMPLE_TIMEZONE: z
     .string()
     .refine(isTimeZone, 'Not an IANA time zone, e.g. Asia/Kolkata')
@@ -99,6 +101,9 @@ export interface Config {
   port: number;
   publicUrl: string;
   templeName: string;
+  /** Where the temple is, told in confirmations and reminders; null when not configured. */
+  templeAddress: string | null;
+  templeMapUrl: string | null;
   templeTimeZone: string;
   /** Signs staff access tokens. */
   jwtSecret: string;
@@ -239,6 +244,8 @@ export function loadConfig(
     workerIndex: env.SEVABOOK_WORKER_INDEX,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     templeName: env.TEMPLE_NAME,
+    templeAddress: env.TEMPLE_ADDRESS || null,
+    templeMapUrl: env.TEMPLE_MAP_URL ?? null,
     templeTimeZone: env.TEMPLE_TIMEZONE,
     // NOTE: never a constant. An unset secret is random for this process until the kept one is
     // read from the database (server.ts, worker.ts); production refused to start above.

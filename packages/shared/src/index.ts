@@ -20,3 +20,4 @@ export * from './api/closing.ts';
 export * from './api/outbox-health.ts';
 export * from './common-password.ts';
 export * from './api/admin-privacy.ts';
+export * from './glossary.ts';

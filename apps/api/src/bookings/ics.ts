@@ -1,17 +1,28 @@
+import { glossary } from '@sevabook/shared';
 import { createEvent } from 'ics';
 import type { BookingWithSlot } from './booking-dto.ts';
 
-/** A calendar file for the booking, so the seva sits in the devotee's phone calendar. */
+/**
+ * A calendar file for the booking, so the seva sits in the devotee's phone calendar, in the
+ * language the booking was made in (Kannada or English), with the site's own terms.
+ */
 export function bookingCalendar(
   booking: BookingWithSlot,
   templeName: string,
   manageUrl: string,
 ): string {
   const { slot } = booking;
+  const language = booking.language === 'kn' ? 'kn' : 'en';
+  const sevaName = language === 'kn' ? slot.seva.nameKn : slot.seva.nameEn;
+  const term = (key: keyof typeof glossary) => glossary[key][language];
   const { value, error } = createEvent({
     uid: `${booking.reference}@sevabook`,
-    title: `${slot.seva.nameEn} / ${slot.seva.nameKn}`,
-    description: `Booking ${booking.reference} for ${booking.persons} ${booking.persons === 1 ? 'person' : 'persons'}.\nManage: ${manageUrl}`,
+    title: sevaName,
+    description: [
+      `${term('bookingNumber')}: ${booking.reference}`,
+      `${term('persons')}: ${booking.persons}`,
+      `${term('manage')}: ${manageUrl}`,
+    ].join('\n'),
     location: templeName,
     start: slot.startsAt.getTime(),
     startInputType: 'utc',

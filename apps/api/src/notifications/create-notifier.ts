@@ -40,8 +40,10 @@ export function createNotifier(
     render: {
       timeZone: config.templeTimeZone,
       templeName: config.templeName,
-      manageUrl: (reference) =>
-        `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}`,
+      manageUrl: (reference, language) =>
+        `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}&lang=${language}`,
+      templeAddress: config.templeAddress,
+      templeMapUrl: config.templeMapUrl,
       sevaUrl: (sevaId) => `${config.publicUrl}/sevas/${sevaId}`,
     },
   });

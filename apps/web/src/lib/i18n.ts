@@ -12,6 +12,10 @@ export const uiLanguages: readonly UiLanguage[] = ['en', 'kn'];
 const STORAGE_KEY = 'sevabook.language';
 
 function initialLanguage(): UiLanguage {
+  // A link that names its language (a booking's manage link, in the language it was booked in)
+  // opens in it, whatever this phone chose before.
+  const linked = new URLSearchParams(window.location.search).get('lang');
+  if (linked === 'en' || linked === 'kn') return linked;
   const stored = safeStorage()?.getItem(STORAGE_KEY);
   if (stored === 'en' || stored === 'kn') return stored;
   // First visit: follow the phone's language when it is Kannada.

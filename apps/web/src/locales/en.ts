@@ -1,3 +1,5 @@
+import { glossary } from '@sevabook/shared';
+
 /**
  * English. The shape of this object is the contract for every other language: kn.ts is typed
  * against it, so a missing Kannada string is a type error, not a blank on a devotee's screen.
@@ -107,28 +109,28 @@ export const en = {
   },
   confirmation: {
     title: 'Your seva is booked',
-    reference: 'Booking reference',
+    reference: glossary.bookingNumber.en,
     showAtCounter: 'Show this at the counter',
     qrLabel: 'QR code of booking reference {{reference}}',
     whatsapp: 'A WhatsApp message with these details is on its way to {{phone}}.',
     payAtCounter: 'Please pay {{amount}} at the temple counter.',
     noFee: 'There is no fee for this seva.',
     addToCalendar: 'Add to calendar',
-    manage: 'See or cancel this booking',
+    manage: glossary.manage.en,
     keepLink: 'The link in your WhatsApp message lets you see or cancel this booking later.',
     bookAnother: 'Book another seva',
   },
   booking: {
-    seva: 'Seva',
-    date: 'Date',
-    time: 'Time',
-    persons: 'Persons',
+    seva: glossary.seva.en,
+    date: glossary.date.en,
+    time: glossary.time.en,
+    persons: glossary.persons.en,
     name: 'Name',
     phone: 'WhatsApp',
     gotra: 'Gotra',
     nakshatra: 'Nakshatra',
     rashi: 'Rashi',
-    fee: 'Fee at the counter',
+    fee: glossary.feeAtCounter.en,
     status: 'Status',
     confirmed: 'Confirmed',
     cancelled: 'Cancelled',

@@ -1,3 +1,4 @@
+import { glossary } from '@sevabook/shared';
 import type { Messages } from './en.ts';
 
 /** Kannada. Typed against the English messages, so every key must be here. */
@@ -103,28 +104,28 @@ export const kn: Messages = {
   },
   confirmation: {
     title: 'ನಿಮ್ಮ ಸೇವೆ ಬುಕ್ ಆಗಿದೆ',
-    reference: 'ಬುಕಿಂಗ್ ಸಂಖ್ಯೆ',
+    reference: glossary.bookingNumber.kn,
     showAtCounter: 'ಇದನ್ನು ಕೌಂಟರ್‌ನಲ್ಲಿ ತೋರಿಸಿ',
     qrLabel: 'ಬುಕಿಂಗ್ ಸಂಖ್ಯೆ {{reference}} ರ ಕ್ಯೂಆರ್ ಕೋಡ್',
     whatsapp: 'ಈ ವಿವರಗಳಿರುವ ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂದೇಶ {{phone}} ಗೆ ಬರುತ್ತಿದೆ.',
     payAtCounter: 'ದಯವಿಟ್ಟು ದೇವಸ್ಥಾನದ ಕೌಂಟರ್‌ನಲ್ಲಿ {{amount}} ಪಾವತಿಸಿ.',
     noFee: 'ಈ ಸೇವೆಗೆ ಯಾವುದೇ ಶುಲ್ಕವಿಲ್ಲ.',
     addToCalendar: 'ಕ್ಯಾಲೆಂಡರ್‌ಗೆ ಸೇರಿಸಿ',
-    manage: 'ಈ ಬುಕಿಂಗ್ ನೋಡಿ ಅಥವಾ ರದ್ದುಮಾಡಿ',
+    manage: glossary.manage.kn,
     keepLink: 'ನಿಮ್ಮ ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂದೇಶದಲ್ಲಿರುವ ಲಿಂಕ್ ಮೂಲಕ ಈ ಬುಕಿಂಗ್ ಅನ್ನು ನಂತರ ನೋಡಬಹುದು ಅಥವಾ ರದ್ದುಮಾಡಬಹುದು.',
     bookAnother: 'ಇನ್ನೊಂದು ಸೇವೆ ಬುಕ್ ಮಾಡಿ',
   },
   booking: {
-    seva: 'ಸೇವೆ',
-    date: 'ದಿನಾಂಕ',
-    time: 'ಸಮಯ',
-    persons: 'ವ್ಯಕ್ತಿಗಳು',
+    seva: glossary.seva.kn,
+    date: glossary.date.kn,
+    time: glossary.time.kn,
+    persons: glossary.persons.kn,
     name: 'ಹೆಸರು',
     phone: 'ವಾಟ್ಸ್‌ಆ್ಯಪ್',
     gotra: 'ಗೋತ್ರ',
     nakshatra: 'ನಕ್ಷತ್ರ',
     rashi: 'ರಾಶಿ',
-    fee: 'ಕೌಂಟರ್‌ನಲ್ಲಿ ಶುಲ್ಕ',
+    fee: glossary.feeAtCounter.kn,
     status: 'ಸ್ಥಿತಿ',
     confirmed: 'ಖಚಿತಗೊಂಡಿದೆ',
     cancelled: 'ರದ್ದಾಗಿದೆ',

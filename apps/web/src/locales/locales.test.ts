@@ -1,3 +1,4 @@
+import { glossary } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { kn } from './kn.ts';
@@ -35,6 +36,25 @@ describe('the Kannada messages', () => {
   it('use the same {{placeholders}} as the English', () => {
     for (const [key, text] of english) {
       expect(placeholders(kannada.get(key) ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+});
+
+describe('the site’s terms', () => {
+  it('are the glossary’s, the words the WhatsApp messages use too', () => {
+    for (const [language, messages] of [
+      ['en', en],
+      ['kn', kn],
+    ] as const) {
+      expect(messages.confirmation.reference).toBe(glossary.bookingNumber[language]);
+      expect(messages.confirmation.manage).toBe(glossary.manage[language]);
+      expect(messages.booking).toMatchObject({
+        seva: glossary.seva[language],
+        date: glossary.date[language],
+        time: glossary.time[language],
+        persons: glossary.persons[language],
+        fee: glossary.feeAtCounter[language],
+      });
     }
   });
 });

@@ -5,9 +5,10 @@ import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import { useBooking } from '../../features/bookings/api/get-booking.ts';
+import { bookingIcsUrl, useBooking } from '../../features/bookings/api/get-booking.ts';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { CancelPanel } from '../../features/bookings/components/cancel-panel.tsx';
+import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
 import classes from '../../features/bookings/components/bookings.module.css';
 import { ApiError } from '../../lib/api-client.ts';
 
@@ -32,15 +33,32 @@ export function ManageRoute() {
         >
           {(data) => (
             <Stack gap="lg">
-              <div>
-                <Text fw={700} c="dimmed">
-                  {t('confirmation.reference')}
-                </Text>
-                <Text className={classes.reference} data-testid="booking-reference">
-                  {data.reference}
-                </Text>
-              </div>
+              {data.status === 'confirmed' ? (
+                // What the confirmation page showed: the code for the counter to scan.
+                <ReferenceCard reference={data.reference} />
+              ) : (
+                <div>
+                  <Text fw={700} c="dimmed">
+                    {t('confirmation.reference')}
+                  </Text>
+                  <Text className={classes.reference} data-testid="booking-reference">
+                    {data.reference}
+                  </Text>
+                </div>
+              )}
               <BookingDetails booking={data} withStatus />
+              {data.status === 'confirmed' && (
+                <Button
+                  component="a"
+                  href={bookingIcsUrl(data.reference, token)}
+                  download={`${data.reference}.ics`}
+                  size="lg"
+                  variant="outline"
+                  fullWidth
+                >
+                  {t('confirmation.addToCalendar')}
+                </Button>
+              )}
               <CancelPanel booking={data} token={token} />
               <Button component={Link} to="/" variant="subtle" size="lg" fullWidth>
                 {t('manage.bookAgain')}

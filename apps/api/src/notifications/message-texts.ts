@@ -1,0 +1,111 @@
+import { glossary, type GlossaryTerm } from '@sevabook/shared';
+import type { NotificationKind } from '../generated/prisma/client.ts';
+
+/**
+ * The words of each WhatsApp message, in English and Kannada.
+ *
+ * A message is a short greeting in whole sentences, then the booking's facts one to a line as
+ * "term: value". Kannada joins a case ending to the word before it ("ಸಮಯಕ್ಕೆ", "ಸೇವೆಗಾಗಿ");
+ * a seva's name, a date or a time put there reads as a seam ("8:30 ಬೆಳಗ್ಗೆ ಕ್ಕೆ"), so no
+ * sentence here ends a value with one: values stand alone after a term. The terms come from
+ * the glossary the site uses too, so both say "ಬುಕಿಂಗ್ ಸಂಖ್ಯೆ" for the same thing.
+ */
+export type TextLanguage = 'en' | 'kn';
+
+export interface MessageFields {
+  devoteeName: string;
+  sevaName: string;
+  date: string;
+  time: string;
+  reference: string;
+  manageUrl: string;
+  templeName: string;
+  persons: number;
+  /** The fee for all persons, as money; null when the seva is free. */
+  fee: string | null;
+  /** When to be at the temple, as a time; null when the seva asks nothing particular. */
+  arriveBy: string | null;
+  /** What to bring or wear, in the message's language; null when nothing is asked. */
+  bring: string | null;
+  templeAddress: string | null;
+  templeMapUrl: string | null;
+  /** Set when the temple cancelled (staff, an API client): why, or null when none was given. */
+  templeCancelled: { reason: string | null } | null;
+  /** Where to book another date of the same seva. */
+  bookUrl: string;
+}
+
+type Sentences = Record<
+  NotificationKind | 'templeCancellation' | 'greeting' | 'apology',
+  (f: MessageFields) => string
+>;
+
+const sentences: Record<TextLanguage, Sentences> = {
+  en: {
+    greeting: (f) => `🙏 Namaskara ${f.devoteeName}.`,
+    confirmation: (f) => `Your seva at ${f.templeName} is confirmed.`,
+    reminder: (f) => `A reminder of your seva at ${f.templeName}, coming up soon.`,
+    change: () => 'Your booking has changed. It now reads:',
+    cancellation: () => 'Your booking has been cancelled.',
+    templeCancellation: (f) => `${f.templeName} has had to cancel your booking.`,
+    apology: () => 'We are sorry for the trouble.',
+  },
+  kn: {
+    greeting: (f) => `🙏 ನಮಸ್ಕಾರ, ${f.devoteeName}.`,
+    confirmation: () => 'ನಿಮ್ಮ ಸೇವೆಯ ಬುಕಿಂಗ್ ದೃಢಪಟ್ಟಿದೆ.',
+    reminder: () => 'ನಿಮ್ಮ ಸೇವೆಯ ದಿನ ಹತ್ತಿರ ಬಂದಿದೆ. ಇದು ನೆನಪಿಗಾಗಿ.',
+    change: () => 'ನಿಮ್ಮ ಬುಕಿಂಗ್ ಬದಲಾಗಿದೆ. ಈಗಿನ ವಿವರಗಳು:',
+    cancellation: () => 'ನಿಮ್ಮ ಬುಕಿಂಗ್ ರದ್ದಾಗಿದೆ.',
+    templeCancellation: () => 'ಕ್ಷಮಿಸಿ, ದೇವಸ್ಥಾನವು ನಿಮ್ಮ ಬುಕಿಂಗ್ ರದ್ದುಮಾಡಬೇಕಾಯಿತು.',
+    apology: () => 'ತೊಂದರೆಗಾಗಿ ಕ್ಷಮಿಸಿ.',
+  },
+};
+
+/** "term: value", or nothing when there is no value. */
+function line(language: TextLanguage, term: GlossaryTerm, value: string | null): string[] {
+  return value ? [`${glossary[term][language]}: ${value}`] : [];
+}
+
+/** The booking's facts, one to a line, in the order a devotee needs them. */
+function facts(language: TextLanguage, f: MessageFields, { visit }: { visit: boolean }): string[] {
+  return [
+    ...line(language, 'seva', f.sevaName),
+    ...line(language, 'date', f.date),
+    ...line(language, 'time', f.time),
+    ...line(language, 'persons', String(f.persons)),
+    ...line(language, 'bookingNumber', f.reference),
+    // What the devotee needs on the day, where they are going to come.
+    ...(visit
+      ? [
+          ...line(language, 'arrive', f.arriveBy),
+          ...line(language, 'bring', f.bring),
+          ...line(language, 'feeAtCounter', f.fee),
+          ...line(language, 'temple', f.templeName),
+          ...line(language, 'address', f.templeAddress),
+          ...line(language, 'map', f.templeMapUrl),
+        ]
+      : []),
+  ];
+}
+
+export function messageText(
+  kind: NotificationKind,
+  language: TextLanguage,
+  f: MessageFields,
+): string {
+  const say = sentences[language];
+  const lines: string[] = [say.greeting(f)];
+  if (kind === 'cancellation' && f.templeCancelled) {
+    lines.push(say.templeCancellation(f), ...facts(language, f, { visit: false }));
+    lines.push(...line(language, 'reason', f.templeCancelled.reason));
+    lines.push(say.apology(f), ...line(language, 'bookAnotherDate', f.bookUrl));
+    lines.push(...line(language, 'details', f.manageUrl));
+  } else if (kind === 'cancellation') {
+    lines.push(say.cancellation(f), ...facts(language, f, { visit: false }));
+    lines.push(...line(language, 'details', f.manageUrl));
+  } else {
+    lines.push(say[kind](f), ...facts(language, f, { visit: true }));
+    lines.push(...line(language, 'manage', f.manageUrl));
+  }
+  return lines.join('\n');
+}
