@@ -184,6 +184,7 @@ export function finishDocument<T extends JsonObject>(document: T): T {
   }
   mergeSameInputAndOutput(doc);
   dropUnusedSchemas(doc);
+  defaultsInWords(doc);
   return document;
 }
 
@@ -277,4 +278,32 @@ function dropUnusedSchemas(doc: Document) {
   ) as Document;
   doc.paths = paths;
   doc.components = components;
+}
+
+/**
+ * A property a client may leave out, whose `default` the server fills in (a booking's
+ * `language`), says its default in words rather than as the `default` keyword: generators such
+ * as openapi-typescript take a property with a default for one that is always there, and would
+ * make every client send it.
+ */
+function defaultsInWords(doc: Document) {
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const schema = value as JsonObject;
+    const properties = schema.properties as Record<string, JsonObject> | undefined;
+    if (properties && typeof properties === 'object') {
+      const required = new Set((schema.required as string[] | undefined) ?? []);
+      for (const [name, property] of Object.entries(properties)) {
+        if (required.has(name) || !property || !('default' in property)) continue;
+        const said = `Defaults to ${JSON.stringify(property.default)}.`;
+        property.description =
+          typeof property.description === 'string' ? `${property.description} ${said}` : said;
+        delete property.default;
+      }
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(doc.paths);
+  visit(doc.components?.schemas);
 }
