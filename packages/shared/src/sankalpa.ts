@@ -33,19 +33,32 @@ export const nakshatras = [
 ] as const;
 
 export const rashis = [
-  { key: 'mesha', en: 'Mesha (Aries)', kn: 'ಮೇಷ' },
-  { key: 'vrishabha', en: 'Vrishabha (Taurus)', kn: 'ವೃಷಭ' },
-  { key: 'mithuna', en: 'Mithuna (Gemini)', kn: 'ಮಿಥುನ' },
-  { key: 'karka', en: 'Karka (Cancer)', kn: 'ಕರ್ಕಾಟಕ' },
-  { key: 'simha', en: 'Simha (Leo)', kn: 'ಸಿಂಹ' },
-  { key: 'kanya', en: 'Kanya (Virgo)', kn: 'ಕನ್ಯಾ' },
-  { key: 'tula', en: 'Tula (Libra)', kn: 'ತುಲಾ' },
-  { key: 'vrishchika', en: 'Vrishchika (Scorpio)', kn: 'ವೃಶ್ಚಿಕ' },
-  { key: 'dhanu', en: 'Dhanu (Sagittarius)', kn: 'ಧನು' },
-  { key: 'makara', en: 'Makara (Capricorn)', kn: 'ಮಕರ' },
-  { key: 'kumbha', en: 'Kumbha (Aquarius)', kn: 'ಕುಂಭ' },
-  { key: 'meena', en: 'Meena (Pisces)', kn: 'ಮೀನ' },
+  { key: 'mesha', en: 'Mesha', kn: 'ಮೇಷ', sign: 'Aries' },
+  { key: 'vrishabha', en: 'Vrishabha', kn: 'ವೃಷಭ', sign: 'Taurus' },
+  { key: 'mithuna', en: 'Mithuna', kn: 'ಮಿಥುನ', sign: 'Gemini' },
+  { key: 'karka', en: 'Karka', kn: 'ಕರ್ಕಾಟಕ', sign: 'Cancer' },
+  { key: 'simha', en: 'Simha', kn: 'ಸಿಂಹ', sign: 'Leo' },
+  { key: 'kanya', en: 'Kanya', kn: 'ಕನ್ಯಾ', sign: 'Virgo' },
+  { key: 'tula', en: 'Tula', kn: 'ತುಲಾ', sign: 'Libra' },
+  { key: 'vrishchika', en: 'Vrishchika', kn: 'ವೃಶ್ಚಿಕ', sign: 'Scorpio' },
+  { key: 'dhanu', en: 'Dhanu', kn: 'ಧನು', sign: 'Sagittarius' },
+  { key: 'makara', en: 'Makara', kn: 'ಮಕರ', sign: 'Capricorn' },
+  { key: 'kumbha', en: 'Kumbha', kn: 'ಕುಂಭ', sign: 'Aquarius' },
+  { key: 'meena', en: 'Meena', kn: 'ಮೀನ', sign: 'Pisces' },
 ] as const;
+
+/**
+ * A nakshatra's or rashi's name as a devotee reads it: in Kannada the Kannada name with the
+ * English one after, as priests often write both ("ಮೇಷ (Mesha)"); in English the name, with a
+ * rashi's western sign to help ("Mesha (Aries)").
+ */
+export function sankalpaName(
+  item: { en: string; kn: string; sign?: string },
+  language: 'en' | 'kn',
+): string {
+  if (language === 'kn') return `${item.kn} (${item.en})`;
+  return item.sign ? `${item.en} (${item.sign})` : item.en;
+}
 
 export type NakshatraKey = (typeof nakshatras)[number]['key'];
 export type RashiKey = (typeof rashis)[number]['key'];

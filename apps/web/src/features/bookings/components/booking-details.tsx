@@ -1,4 +1,10 @@
-import { formatPhoneInternational, nakshatras, rashis, type Booking } from '@sevabook/shared';
+import {
+  formatPhoneInternational,
+  nakshatras,
+  rashis,
+  sankalpaName,
+  type Booking,
+} from '@sevabook/shared';
 import { Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,8 +34,8 @@ export function BookingDetails({
     [t('booking.phone'), formatPhoneInternational(booking.phone)],
   ];
   if (booking.gotra) rows.push([t('booking.gotra'), booking.gotra]);
-  if (nakshatra) rows.push([t('booking.nakshatra'), nakshatra[language]]);
-  if (rashi) rows.push([t('booking.rashi'), rashi[language]]);
+  if (nakshatra) rows.push([t('booking.nakshatra'), sankalpaName(nakshatra, language)]);
+  if (rashi) rows.push([t('booking.rashi'), sankalpaName(rashi, language)]);
   rows.push([
     t('booking.fee'),
     booking.feePaise === 0 ? t('seva.free') : formatMoney(booking.feePaise, language),

@@ -1,6 +1,7 @@
 import {
   nakshatras,
   rashis,
+  sankalpaName,
   type CreateBooking,
   type CreateBookingInput,
   type Seva,
@@ -30,7 +31,7 @@ export function SankalpaFields({ asks, control, register, errors }: SankalpaFiel
     // In Kannada, the Kannada name first and the English one after, as priests often write both.
     ...list.map((item) => ({
       value: item.key,
-      label: language === 'kn' ? `${item.kn} (${item.en})` : item.en,
+      label: sankalpaName(item, language),
     })),
   ];
 
