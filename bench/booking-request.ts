@@ -52,7 +52,7 @@ export function bookingRequest(
       createdByStaffId: null,
       apiKeyId: null,
     },
-    context: {
+    terms: {
       startsAt: slot.startsAt,
       judgedBy: slot,
       now: new Date(),

@@ -279,7 +279,7 @@ async function throughDriver(pool: Pool, shape: Shape): Promise<RunFigures> {
       });
       const outcome =
         shape === 'batched'
-          ? await writer.book(request.row, request.context)
+          ? await writer.book(request.row, request.terms)
           : await writeAlone(pool, request);
       if (!outcome.taken) await pool.query('SELECT * FROM slot WHERE id = ?', [slotId]);
       const t1 = performance.now();

@@ -47,12 +47,12 @@ app.get<{ Params: { id: string } }>('/api/v1/slots/:id', async (request) => {
 });
 app.post<{ Body: Body }>('/api/v1/bookings', async (request, reply) => {
   const { slotId, devoteeName, phone, persons } = request.body;
-  const { row, context } = bookingRequest(await judgementOf(slotId), {
+  const { row, terms } = bookingRequest(await judgementOf(slotId), {
     devoteeName,
     phone,
     persons,
   });
-  const outcome = await writer.book(row, context);
+  const outcome = await writer.book(row, terms);
   if (outcome.taken) return reply.code(201).type('application/json; charset=utf-8').send(created);
   await pool.query('SELECT * FROM slot WHERE id = ?', [slotId]);
   return reply.code(409).send({ code: 'slot_full' });

@@ -2,7 +2,7 @@ import type { Pool, PoolConnection } from 'mariadb';
 import {
   sendBatch,
   type BatchResult,
-  type BookingContext,
+  type WriteTerms,
   type BookingRequest,
   type BookingRow,
   type PipelinedOutcome,
@@ -75,14 +75,14 @@ export class BookingWriter {
     this.standby = undefined;
   }
 
-  book(row: BookingRow, context: BookingContext): Promise<PipelinedOutcome> {
+  book(row: BookingRow, terms: WriteTerms): Promise<PipelinedOutcome> {
     return new Promise((resolve, reject) => {
       let lane = this.lanes.get(row.slotId);
       if (!lane) {
         lane = { queue: [], conn: undefined, connecting: false, inFlight: 0 };
         this.lanes.set(row.slotId, lane);
       }
-      lane.queue.push({ request: { row, context }, attempt: 1, resolve, reject });
+      lane.queue.push({ request: { row, terms }, attempt: 1, resolve, reject });
       this.pump(row.slotId, lane);
     });
   }

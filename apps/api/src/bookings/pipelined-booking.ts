@@ -1,6 +1,7 @@
 import type { Pool, PoolConnection, UpsertResult } from 'mariadb';
 import type { Booking, BookingSource, Language } from '../generated/prisma/client.ts';
 import type { Actor } from '../audit/audit-log.ts';
+import { isLockFailure } from '../db/db-errors.ts';
 import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
 
 /**
@@ -85,7 +86,8 @@ export interface PhoneLimit {
   max: number;
 }
 
-export interface BookingContext {
+/** What the transaction checks a booking against, and what it records beside it. */
+export interface WriteTerms {
   /** When the slot starts, as the booking was judged: the booking is refused if it moved. */
   startsAt: Date;
   /** The seva as the booking was judged: refused if it has been changed or made inactive since. */
@@ -98,7 +100,7 @@ export interface BookingContext {
 
 export interface BookingRequest {
   row: BookingRow;
-  context: BookingContext;
+  terms: WriteTerms;
 }
 
 export interface BatchResult {
@@ -115,25 +117,13 @@ const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.
 const AS_JUDGED = `starts_at = ? AND EXISTS (SELECT 1 FROM seva v
   WHERE v.id = slot.seva_id AND v.id = ? AND v.updated_at = ? AND v.active)`;
 
-/** A deadlock victim or a lock wait timeout: nothing of it was written; try again. */
-export const RETRYABLE_ERRNOS: ReadonlySet<number> = new Set([1213, 1205]);
-
-function errnoOf(error: unknown): unknown {
-  return (error as { errno?: unknown } | null)?.errno;
-}
-
-export function isRetryable(error: unknown): boolean {
-  const errno = errnoOf(error);
-  return typeof errno === 'number' && RETRYABLE_ERRNOS.has(errno);
-}
-
 /** The two statements of one booking, queued on the connection in order. */
-function sendBooking(conn: PoolConnection, { row, context }: BookingRequest): Promise<unknown>[] {
-  const { now, phoneLimit, judgedBy } = context;
+function sendBooking(conn: PoolConnection, { row, terms }: BookingRequest): Promise<unknown>[] {
+  const { now, phoneLimit, judgedBy } = terms;
   const limitArgs = phoneLimit
     ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd, phoneLimit.max]
     : [];
-  const judgedArgs = judgedBy ? [context.startsAt, judgedBy.sevaId, judgedBy.sevaUpdatedAt] : [];
+  const judgedArgs = judgedBy ? [terms.startsAt, judgedBy.sevaId, judgedBy.sevaUpdatedAt] : [];
   return [
     conn.query(
       `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
@@ -185,12 +175,12 @@ function sendOutboxAndAudit(
   conn: PoolConnection,
   requests: readonly BookingRequest[],
 ): Promise<unknown>[] {
-  const { startsAt } = requests[0]!.context;
+  const { startsAt } = requests[0]!.terms;
   const now = new Date();
   const references = requests.map((r) => r.row.reference);
   const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
   const withReminder = reminderDue > now;
-  const audited = requests.map(({ row, context: { actor, audit, now: at } }) => [
+  const audited = requests.map(({ row, terms: { actor, audit, now: at } }) => [
     row.reference,
     actor.type,
     actor.id ?? null,
@@ -334,7 +324,7 @@ async function outcomesOf(
     ).map((b) => [b.reference, Number(b.id)]),
   );
   const somethingRolledBack = [...results, ...sharedDone].some(
-    (r) => r.status === 'rejected' && isRetryable(r.reason),
+    (r) => r.status === 'rejected' && isLockFailure(r.reason),
   );
   for (const [i, request] of requests.entries()) {
     const own = ofBooking(i);
@@ -346,7 +336,7 @@ async function outcomesOf(
       // entry) is a fault to report, not to hide behind a confirmation.
       const fault = ownFailure ?? sharedFailure;
       outcomes.push(fault ? { error: fault.reason } : taken(request, id));
-    } else if (insert?.status === 'rejected' && !isRetryable(insert.reason)) {
+    } else if (insert?.status === 'rejected' && !isLockFailure(insert.reason)) {
       outcomes.push({ error: insert.reason });
     } else if (
       !somethingRolledBack &&
@@ -364,8 +354,8 @@ async function outcomesOf(
 
 const rolledBack = Object.assign(new Error('Rolled back with its transaction'), { errno: 1213 });
 
-function taken({ row, context }: BookingRequest, id: number): PipelinedOutcome {
-  const { now } = context;
+function taken({ row, terms }: BookingRequest, id: number): PipelinedOutcome {
+  const { now } = terms;
   return {
     taken: true,
     booking: {
@@ -391,7 +381,7 @@ async function explainPhoneLimits(
 ): Promise<void> {
   for (const [i, outcome] of outcomes.entries()) {
     const request = requests[i]!;
-    const limit = request.context.phoneLimit;
+    const limit = request.terms.phoneLimit;
     if (!limit || !('taken' in outcome) || outcome.taken || !outcome.slot) continue;
     const { status, booked, capacity } = outcome.slot;
     // Refused for want of places: the slot says so without a question to the database.

@@ -12,7 +12,9 @@ import {
 } from '@sevabook/shared';
 import { devoteeActor } from '../audit/audit-log.ts';
 import { toBookingDto } from './booking-dto.ts';
-import { cancelBooking, createBooking, findBookingByReference } from './booking-service.ts';
+import { cancelBooking } from './cancel-booking.ts';
+import { createBooking } from './create-booking.ts';
+import { findBookingByReference } from './find-booking.ts';
 import { bookingCalendar } from './ics.ts';
 
 const bookingHeadersSchema = z.looseObject({

@@ -73,3 +73,46 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     text(error),
   );
 }
+
+const DEADLOCK = 1213;
+const LOCK_WAIT_TIMEOUT = 1205;
+
+function hasErrno(error: unknown, errno: number): boolean {
+  return chain(error).some((link) => (link as { errno?: unknown }).errno === errno);
+}
+
+/**
+ * InnoDB chose this transaction as a deadlock victim and rolled it back in full, so running it
+ * again is safe. Prisma reports it as P2034 or in its message, the driver by errno and code.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return (
+    hasErrno(error, DEADLOCK) || /P2034|ER_LOCK_DEADLOCK|deadlock|write conflict/i.test(text(error))
+  );
+}
+
+/**
+ * A statement of a pipelined booking that wrote nothing because of a lock: a deadlock victim,
+ * or a lock wait that timed out. Its booking is tried again (bookings/booking-writer.ts).
+ */
+export function isLockFailure(error: unknown): boolean {
+  return isDeadlock(error) || hasErrno(error, LOCK_WAIT_TIMEOUT);
+}
+
+/** Tries of a transaction that keeps being chosen as a deadlock victim. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * Runs an interactive transaction again when InnoDB rolls it back as a deadlock victim: it
+ * locks rows that another transaction is locking in a different order (a booking row, then
+ * slot rows).
+ */
+export async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { nationalDigits, type ErasureResult } from '@sevabook/shared';
 import type { Db, Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { releasePlaces } from '../bookings/booking-service.ts';
+import { releasePlaces } from '../bookings/places.ts';
 import { conflict } from '../errors.ts';
 import { anonymiseBookings, scrubAuditEntries } from './anonymise.ts';
 

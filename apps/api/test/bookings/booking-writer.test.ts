@@ -45,7 +45,7 @@ function request(slotId: number, fields: Partial<BookingRequest['row']> = {}): B
       apiKeyId: null,
       ...fields,
     },
-    context: {
+    terms: {
       startsAt: new Date(Date.now() + 3 * 86_400_000),
       now: new Date(),
       actor: devoteeActor,
@@ -148,7 +148,7 @@ describe('one transaction carrying several bookings of a slot', () => {
 
     // The writer tries rolled-back bookings again, first in the queue.
     const writer = new BookingWriter(pool);
-    const again = await Promise.all(batch.slice(0, 2).map((r) => writer.book(r.row, r.context)));
+    const again = await Promise.all(batch.slice(0, 2).map((r) => writer.book(r.row, r.terms)));
     writer.close();
     expect(again.map((o) => o.taken)).toEqual([true, true]);
     expect((await stored(slot.id)).booked).toBe(3);
@@ -159,7 +159,7 @@ describe('one transaction carrying several bookings of a slot', () => {
     const writer = new BookingWriter(pool, 10);
     const requests = Array.from({ length: 60 }, () => request(slot.id));
 
-    const outcomes = await Promise.all(requests.map((r) => writer.book(r.row, r.context)));
+    const outcomes = await Promise.all(requests.map((r) => writer.book(r.row, r.terms)));
     writer.close();
 
     // First come, first served: the first 25 to ask have the places.

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { devoteeActor } from '../../src/audit/audit-log.ts';
-import { cancelBooking, createBooking } from '../../src/bookings/booking-service.ts';
+import { cancelBooking } from '../../src/bookings/cancel-booking.ts';
+import { createBooking } from '../../src/bookings/create-booking.ts';
 import { ManageTokens } from '../../src/bookings/manage-token.ts';
 import { loadConfig, type Config, type OutboxSettings } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';

@@ -13,12 +13,13 @@ import {
 import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
 import { creatorOf } from '../../auth/principal.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
-import { cancelBooking, createBooking } from '../../bookings/booking-service.ts';
+import { cancelBooking } from '../../bookings/cancel-booking.ts';
+import { createBooking } from '../../bookings/create-booking.ts';
 import { notFound } from '../../errors.ts';
 import { recordBulkRead } from '../../privacy/bulk-read-audit.ts';
 import { contactAsSeenBy } from '../../privacy/viewer-view.ts';
 import { toAdminBookingDto } from './admin-booking-dto.ts';
-import { updateBooking } from './booking-changes.ts';
+import { updateBooking } from '../../bookings/change-booking.ts';
 import { searchBookings } from './booking-search.ts';
 import { staffSecurity, authProblems } from '../security.ts';
 

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import type { ClosedDate } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
-import { withDeadlockRetry } from '../deadlock-retry.ts';
+import { withDeadlockRetry } from '../../db/db-errors.ts';
 import { cancelBookingsOfSlot } from '../slots/slot-cancellation.ts';
 
 export function toClosedDateDto(row: ClosedDate): ClosedDateDto {

@@ -7,11 +7,10 @@ import {
   type UpdateSlot,
 } from '@sevabook/shared';
 import type { Db } from '../../db/client.ts';
-import { isCheckViolation, isUniqueViolation } from '../../db/db-errors.ts';
+import { isCheckViolation, isUniqueViolation, withDeadlockRetry } from '../../db/db-errors.ts';
 import { conflict, notFound } from '../../errors.ts';
 import type { Slot } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
-import { withDeadlockRetry } from '../deadlock-retry.ts';
 import { cancelBookingsOfSlot } from './slot-cancellation.ts';
 
 export function toAdminSlotDto(slot: Slot, timeZone: string): AdminSlot {

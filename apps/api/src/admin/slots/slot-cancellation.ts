@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../audit/audit-log.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
-import { cancelLockedBooking } from '../../bookings/booking-service.ts';
+import { cancelLockedBooking } from '../../bookings/cancel-booking.ts';
 
 /**
  * Cancels every confirmed booking of a slot inside the caller's transaction (closing or

@@ -1,0 +1,90 @@
+import type { Tx } from '../db/client.ts';
+import { notFound, unprocessable } from '../errors.ts';
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts';
+import { bookingWindow } from '../slots/booking-window.ts';
+import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
+import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
+import { auditView } from './booking-event-rows.ts';
+import { releasePlaces } from './places.ts';
+
+export interface CancelRequest {
+  actor: Actor;
+  reason?: string | undefined;
+  /** Devotees may cancel only until the seva's cut-off; staff at any time. */
+  enforceCutOff: boolean;
+}
+
+/**
+ * Cancels a booking and frees its places in one Prisma transaction, with its cancellation
+ * message and audit entry. Cancelling twice is harmless.
+ */
+export async function cancelBooking(
+  deps: BookingDependencies,
+  bookingId: number,
+  request: CancelRequest,
+): Promise<BookingWithSlot> {
+  const now = deps.now?.() ?? new Date();
+  return deps.database.prisma.$transaction(async (tx) => {
+    // Lock the booking row so a concurrent cancel or move waits for us.
+    const locked = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM booking WHERE id = ${bookingId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound(`There is no booking ${bookingId}.`);
+    const booking = await tx.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      include: bookingInclude,
+    });
+    if (booking.status === 'cancelled') return booking;
+    if (
+      request.enforceCutOff &&
+      now > bookingWindow(booking.slot.startsAt, booking.slot.seva, deps.timeZone).closesAt
+    ) {
+      throw unprocessable(
+        'cancellation_closed',
+        'Too late to cancel online',
+        'The time to cancel this booking online has passed. Please contact the temple office.',
+      );
+    }
+    return cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now);
+  }, TRANSACTION_OPTIONS);
+}
+
+/**
+ * The cancellation itself, inside the caller's transaction, for a confirmed booking whose row
+ * the caller has locked: status, places freed, one cancellation message, no reminder, audit.
+ * Closing a slot or a date cancels its bookings through this too.
+ */
+export async function cancelLockedBooking(
+  tx: Tx,
+  booking: BookingWithSlot,
+  actor: Actor,
+  reason: string | null,
+  now: Date,
+): Promise<BookingWithSlot> {
+  const version = booking.version + 1;
+  const cancelled = await tx.booking.update({
+    where: { id: booking.id },
+    data: {
+      status: 'cancelled',
+      cancelledAt: now,
+      cancelledBy: actor.type,
+      cancelReason: reason,
+      version,
+    },
+    include: bookingInclude,
+  });
+  await releasePlaces(tx, booking.slotId, booking.persons);
+  await enqueueNotification(tx, { bookingId: booking.id, kind: 'cancellation', eventSeq: version });
+  await cancelReminder(tx, booking.id);
+  await recordAudit(tx, {
+    entityType: 'booking',
+    entityId: booking.id,
+    bookingId: booking.id,
+    action: 'booking.cancelled',
+    actor,
+    before: auditView(booking),
+    after: { ...auditView(cancelled), reason },
+  });
+  return cancelled;
+}
