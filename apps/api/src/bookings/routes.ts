@@ -105,7 +105,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = bookingCalendar(
         booking,
         app.config.templeName,
-        manageUrl(booking.reference, token ?? ''),
+        `${app.config.publicUrl}/sevas/${booking.slot.sevaId}`,
       );
       return reply
         .type('text/calendar; charset=utf-8')
