@@ -59,6 +59,13 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
   const locale = locales[language];
   const startsAt = booking.slot.startsAt;
   const seva = booking.slot.seva;
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    timeZone: ctx.timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    // "6:00 ಬೆಳಗ್ಗೆ" (morning) reads better in Kannada than "6:00 AM".
+    ...(language === 'kn' ? { dayPeriod: 'long' as const } : {}),
+  });
   const money = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'INR',
@@ -75,20 +82,17 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
       month: 'long',
       year: 'numeric',
     }).format(startsAt),
-    time: new Intl.DateTimeFormat(locale, {
-      timeZone: ctx.timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      // "6:00 ಬೆಳಗ್ಗೆ" (morning) reads better in Kannada than "6:00 AM".
-      ...(language === 'kn' ? { dayPeriod: 'long' as const } : {}),
-    }).format(startsAt),
+    time: timeFormat.format(startsAt),
     reference: booking.reference,
     manageUrl: ctx.manageUrl(booking.reference, language),
     templeName: ctx.templeName,
     persons: booking.persons,
     fee: seva.feePaise === 0 ? null : money.format((seva.feePaise * booking.persons) / 100),
-    arriveBy: null,
-    bring: null,
+    arriveBy:
+      seva.arriveMinutesBefore > 0
+        ? timeFormat.format(new Date(startsAt.getTime() - seva.arriveMinutesBefore * 60_000))
+        : null,
+    bring: (language === 'kn' ? seva.bringNoteKn : seva.bringNoteEn) ?? null,
     templeAddress: ctx.templeAddress,
     templeMapUrl: ctx.templeMapUrl,
     // A devotee whose booking went with a slot or date the temple closed is owed the reason,

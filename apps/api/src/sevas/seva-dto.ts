@@ -22,6 +22,9 @@ export function toSevaDto(seva: Seva, nextOpenDates: string[]): SevaDto {
     maxPersonsPerBooking: seva.maxPersonsPerBooking,
     bookingOpensDaysAhead: seva.bookingOpensDaysAhead,
     bookingClosesMinutesBefore: seva.bookingClosesMinutesBefore,
+    arriveMinutesBefore: seva.arriveMinutesBefore,
+    bringNote:
+      seva.bringNoteEn && seva.bringNoteKn ? { en: seva.bringNoteEn, kn: seva.bringNoteKn } : null,
     asks: { gotra: seva.asksGotra, nakshatra: seva.asksNakshatra, rashi: seva.asksRashi },
     active: seva.active,
     nextOpenDates,

@@ -44,6 +44,9 @@ function booking(overrides: Partial<BookingForMessage> = {}): BookingForMessage 
         nameTe: null,
         feePaise: 5000,
         durationMinutes: 15,
+        arriveMinutesBefore: 0,
+        bringNoteEn: null,
+        bringNoteKn: null,
       },
     },
     ...overrides,
@@ -106,6 +109,25 @@ describe('WhatsApp messages in Kannada', () => {
     }
   });
 
+  it('says when to arrive and what to bring or wear, in the booking’s language', () => {
+    const seva = {
+      ...booking().slot.seva,
+      arriveMinutesBefore: 20,
+      bringNoteEn: 'Traditional dress, please.',
+      bringNoteKn: 'ಸಾಂಪ್ರದಾಯಿಕ ಉಡುಪಿನಲ್ಲಿ ಬನ್ನಿ.',
+    };
+    const withNotes = (language: 'en' | 'kn') =>
+      booking({ language, slot: { ...booking().slot, seva } });
+    const kannada = renderMessage('reminder', withNotes('kn'), ctx).body;
+    expect(kannada).toContain('ಬರಬೇಕಾದ ಸಮಯ: 8:10 ಬೆಳಗ್ಗೆ');
+    expect(kannada).toContain('ತರಬೇಕಾದದ್ದು, ಧರಿಸಬೇಕಾದದ್ದು: ಸಾಂಪ್ರದಾಯಿಕ ಉಡುಪಿನಲ್ಲಿ ಬನ್ನಿ.');
+    const english = renderMessage('confirmation', withNotes('en'), ctx).body;
+    expect(english).toMatch(/Please arrive by: 8:10 am/i);
+    expect(english).toContain('Please bring or wear: Traditional dress, please.');
+    // A seva that asks nothing particular says nothing about it.
+    expect(renderMessage('confirmation', booking(), ctx).body).not.toContain('ಬರಬೇಕಾದ');
+  });
+
   it('opens the manage link in the language of the booking', () => {
     expect(renderMessage('confirmation', booking(), ctx).body).toContain('&lang=kn');
     expect(renderMessage('confirmation', booking({ language: 'en' }), ctx).body).toContain(
@@ -118,9 +140,7 @@ describe('the calendar file', () => {
   const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
 
   it('is written in the language of the booking', () => {
-    const kannada = unfold(
-      bookingCalendar(booking(), 'ಶ್ರೀ ಗುರು ಮಠ', 'https://seva.example/m'),
-    );
+    const kannada = unfold(bookingCalendar(booking(), 'ಶ್ರೀ ಗುರು ಮಠ', 'https://seva.example/m'));
     expect(kannada).toContain('SUMMARY:ಅರ್ಚನೆ');
     expect(kannada).toContain('ಬುಕಿಂಗ್ ಸಂಖ್ಯೆ: SB-7K3Q9P');
     expect(kannada).toContain('ವ್ಯಕ್ತಿಗಳು: 2');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { freeTextSchema } from '../devotee-text.ts';
 import { localTimePattern } from '../temple-time.ts';
 import { isoDateSchema, localizedTextSchema } from './common.ts';
+import { bringNoteSchema } from './sevas.ts';
 import { slotStatusSchema } from './slots.ts';
 
 const textIn = (max: number) => z.string().trim().min(1).max(max);
@@ -27,6 +28,8 @@ export const adminSevaSchema = z
     maxPersonsPerBooking: z.number().int(),
     bookingOpensDaysAhead: z.number().int(),
     bookingClosesMinutesBefore: z.number().int(),
+    arriveMinutesBefore: z.number().int(),
+    bringNote: bringNoteSchema.nullable(),
     asks: z.object({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
     active: z.boolean(),
     sortOrder: z.number().int(),
@@ -64,6 +67,11 @@ const sevaFields = {
     .int()
     .min(0)
     .max(30 * 24 * 60),
+  arriveMinutesBefore: z.number().int().min(0).max(240),
+  bringNote: z
+    .strictObject({ en: z.string().trim().min(1).max(300), kn: z.string().trim().min(1).max(300) })
+    .nullable()
+    .describe('What to bring or wear, told in the confirmation and reminder; null = nothing'),
   asks: z.strictObject({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
@@ -74,6 +82,8 @@ export const createSevaSchema = z
     ...sevaFields,
     asks: sevaFields.asks.default({ gotra: false, nakshatra: false, rashi: false }),
     active: sevaFields.active.default(true),
+    arriveMinutesBefore: sevaFields.arriveMinutesBefore.default(0),
+    bringNote: sevaFields.bringNote.default(null),
     sortOrder: sevaFields.sortOrder.default(0),
   })
   .meta({ id: 'CreateSeva' });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.ts';
 
+/** What to bring or wear for a seva, in English and Kannada. */
+export const bringNoteSchema = z
+  .object({ en: z.string(), kn: z.string() })
+  .meta({ id: 'BringNote' });
+
 export const sevaSchema = z
   .object({
     id: z.number().int(),
@@ -13,6 +18,11 @@ export const sevaSchema = z
     maxPersonsPerBooking: z.number().int(),
     bookingOpensDaysAhead: z.number().int(),
     bookingClosesMinutesBefore: z.number().int(),
+    arriveMinutesBefore: z
+      .number()
+      .int()
+      .describe('Minutes before the start to be at the temple; 0 = nothing particular'),
+    bringNote: bringNoteSchema.nullable().describe('What to bring or wear; null = nothing asked'),
     asks: z.object({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
     active: z.boolean(),
     nextOpenDates: z

@@ -2,29 +2,38 @@ import type { AdminSeva, CreateSeva } from '@sevabook/shared';
 import { z } from 'zod';
 
 /** The seva form as typed: the fee in rupees; `toSevaBody` turns it into the API's paise. */
-export const sevaFormSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
-    ),
-  nameEn: z.string().trim().min(1, 'Enter the English name').max(120),
-  nameKn: z.string().trim().min(1, 'Enter the Kannada name').max(120),
-  descriptionEn: z.string().trim().min(1, 'Enter an English description').max(5000),
-  descriptionKn: z.string().trim().min(1, 'Enter a Kannada description').max(5000),
-  durationMinutes: z.number().int().min(1).max(1440),
-  feeRupees: z.number().min(0).max(1_000_000),
-  defaultCapacity: z.number().int().min(1).max(100_000),
-  maxPersonsPerBooking: z.number().int().min(1).max(50),
-  bookingOpensDaysAhead: z.number().int().min(0).max(366),
-  bookingClosesMinutesBefore: z.number().int().min(0).max(43_200),
-  asksGotra: z.boolean(),
-  asksNakshatra: z.boolean(),
-  asksRashi: z.boolean(),
-  active: z.boolean(),
-});
+export const sevaFormSchema = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
+      ),
+    nameEn: z.string().trim().min(1, 'Enter the English name').max(120),
+    nameKn: z.string().trim().min(1, 'Enter the Kannada name').max(120),
+    descriptionEn: z.string().trim().min(1, 'Enter an English description').max(5000),
+    descriptionKn: z.string().trim().min(1, 'Enter a Kannada description').max(5000),
+    durationMinutes: z.number().int().min(1).max(1440),
+    feeRupees: z.number().min(0).max(1_000_000),
+    defaultCapacity: z.number().int().min(1).max(100_000),
+    maxPersonsPerBooking: z.number().int().min(1).max(50),
+    bookingOpensDaysAhead: z.number().int().min(0).max(366),
+    bookingClosesMinutesBefore: z.number().int().min(0).max(43_200),
+    arriveMinutesBefore: z.number().int().min(0).max(240),
+    bringNoteEn: z.string().trim().max(300),
+    bringNoteKn: z.string().trim().max(300),
+    asksGotra: z.boolean(),
+    asksNakshatra: z.boolean(),
+    asksRashi: z.boolean(),
+    active: z.boolean(),
+  })
+  // The devotee reads the note in their own language: both are written, or neither.
+  .refine((v) => !v.bringNoteEn === !v.bringNoteKn, {
+    path: ['bringNoteKn'],
+    message: 'Write the note in both languages, or leave both empty',
+  });
 export type SevaFormValues = z.infer<typeof sevaFormSchema>;
 
 export const emptySeva: SevaFormValues = {
@@ -39,6 +48,9 @@ export const emptySeva: SevaFormValues = {
   maxPersonsPerBooking: 5,
   bookingOpensDaysAhead: 30,
   bookingClosesMinutesBefore: 60,
+  arriveMinutesBefore: 0,
+  bringNoteEn: '',
+  bringNoteKn: '',
   asksGotra: true,
   asksNakshatra: true,
   asksRashi: false,
@@ -58,6 +70,9 @@ export function sevaToForm(s: AdminSeva): SevaFormValues {
     maxPersonsPerBooking: s.maxPersonsPerBooking,
     bookingOpensDaysAhead: s.bookingOpensDaysAhead,
     bookingClosesMinutesBefore: s.bookingClosesMinutesBefore,
+    arriveMinutesBefore: s.arriveMinutesBefore,
+    bringNoteEn: s.bringNote?.en ?? '',
+    bringNoteKn: s.bringNote?.kn ?? '',
     asksGotra: s.asks.gotra,
     asksNakshatra: s.asks.nakshatra,
     asksRashi: s.asks.rashi,
@@ -76,6 +91,8 @@ export function toSevaBody(v: SevaFormValues): Omit<CreateSeva, 'sortOrder'> {
     maxPersonsPerBooking: v.maxPersonsPerBooking,
     bookingOpensDaysAhead: v.bookingOpensDaysAhead,
     bookingClosesMinutesBefore: v.bookingClosesMinutesBefore,
+    arriveMinutesBefore: v.arriveMinutesBefore,
+    bringNote: v.bringNoteEn && v.bringNoteKn ? { en: v.bringNoteEn, kn: v.bringNoteKn } : null,
     asks: { gotra: v.asksGotra, nakshatra: v.asksNakshatra, rashi: v.asksRashi },
     active: v.active,
   };

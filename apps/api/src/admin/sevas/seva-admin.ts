@@ -14,9 +14,12 @@ export function toAdminSevaDto(seva: Seva): AdminSeva {
 
 /** The API's shape of a seva, as columns. Only what is given is written. */
 function sevaColumns(input: UpdateSeva): Prisma.SevaUncheckedUpdateInput {
-  const { name, description, asks, ...plain } = input;
+  const { name, description, asks, bringNote, ...plain } = input;
   return {
     ...plain,
+    ...(bringNote !== undefined
+      ? { bringNoteEn: bringNote?.en ?? null, bringNoteKn: bringNote?.kn ?? null }
+      : {}),
     ...(name
       ? { nameEn: name.en, nameKn: name.kn, nameHi: name.hi ?? null, nameTe: name.te ?? null }
       : {}),

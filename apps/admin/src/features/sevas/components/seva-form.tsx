@@ -95,6 +95,26 @@ export function SevaForm({
             {num('durationMinutes', t('sevas.duration'), { min: 1 })}
             {num('bookingOpensDaysAhead', t('sevas.opensDays'), { min: 0 })}
             {num('bookingClosesMinutesBefore', t('sevas.closesMinutes'), { min: 0 })}
+            {num('arriveMinutesBefore', t('sevas.arriveMinutes'), { min: 0, max: 240 })}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Textarea
+              label={t('sevas.bringNoteEn')}
+              description={t('sevas.bringNoteHint')}
+              autosize
+              minRows={1}
+              error={errors.bringNoteEn?.message}
+              {...form.register('bringNoteEn')}
+            />
+            <Textarea
+              label={t('sevas.bringNoteKn')}
+              description={t('sevas.bringNoteHint')}
+              lang="kn"
+              autosize
+              minRows={1}
+              error={errors.bringNoteKn?.message}
+              {...form.register('bringNoteKn')}
+            />
           </SimpleGrid>
           <Fieldset legend={t('sevas.asks')} variant="unstyled">
             <Group>

@@ -18,6 +18,8 @@ const seva: Seva = {
   maxPersonsPerBooking: 4,
   bookingOpensDaysAhead: 30,
   bookingClosesMinutesBefore: 30,
+  arriveMinutesBefore: 0,
+  bringNote: null,
   asks: { gotra: true, nakshatra: true, rashi: false },
   active: true,
   nextOpenDates: [],

@@ -66,6 +66,8 @@ const seva: Seva = {
   maxPersonsPerBooking: 4,
   bookingOpensDaysAhead: 30,
   bookingClosesMinutesBefore: 30,
+  arriveMinutesBefore: 0,
+  bringNote: null,
   asks: { gotra: false, nakshatra: false, rashi: false },
   active: true,
   nextOpenDates: [],

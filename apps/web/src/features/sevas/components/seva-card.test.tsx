@@ -15,6 +15,8 @@ const seva: Seva = {
   maxPersonsPerBooking: 4,
   bookingOpensDaysAhead: 30,
   bookingClosesMinutesBefore: 30,
+  arriveMinutesBefore: 0,
+  bringNote: null,
   asks: { gotra: true, nakshatra: true, rashi: false },
   active: true,
   nextOpenDates: ['2099-11-25', '2099-11-27'],
