@@ -297,8 +297,10 @@ function defaultsInWords(doc: Document) {
       for (const [name, property] of Object.entries(properties)) {
         if (required.has(name) || !property || !('default' in property)) continue;
         const said = `Defaults to ${JSON.stringify(property.default)}.`;
-        property.description =
-          typeof property.description === 'string' ? `${property.description} ${said}` : said;
+        const description = typeof property.description === 'string' ? property.description : '';
+        property.description = description
+          ? `${description.replace(/[^.!?]$/, '$&.')} ${said}`
+          : said;
         delete property.default;
       }
     }

@@ -18,7 +18,7 @@ interface Operation {
   responses?: Record<string, Response>;
 }
 export interface DocumentWithResponses {
-  paths: Record<string, Record<string, Operation>>;
+  paths: Record<string, Record<string, object>>;
   components?: { schemas?: Record<string, object>; responses?: Record<string, Response> };
 }
 export interface ResponseToCheck {
@@ -40,7 +40,7 @@ export class DocumentedResponses {
 
   /** Why `response` breaks the document for `method path`, or undefined when it does not. */
   check(method: string, path: string, response: ResponseToCheck): string | undefined {
-    const operation = this.doc.paths[path]?.[method.toLowerCase()];
+    const operation = this.doc.paths[path]?.[method.toLowerCase()] as Operation | undefined;
     if (!operation) return `${method} ${path} is not in the document`;
     const status = String(response.statusCode);
     const declared = operation.responses?.[status] ?? operation.responses?.default;

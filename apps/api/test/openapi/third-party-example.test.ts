@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,9 +12,10 @@ import { createSeva, createSlot } from '../factories.ts';
 
 /**
  * examples/third-party: another program booking through the API with a client generated from
- * the document the API serves. Its generated types must be those of the served document, it
- * must compile with `tsc --strict`, and, run against a real API over HTTP, it books, looks up,
- * downloads the calendar file and cancels.
+ * the document the API serves. Its types are generated here from the served document (they are
+ * not committed, so they are never out of date), it must compile against them with
+ * `tsc --strict`, and, run against a real API over HTTP, it books, looks up, downloads the
+ * calendar file and cancels.
  */
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../../../../examples/third-party/', import.meta.url));
@@ -24,31 +24,25 @@ const GENERATED = join(example, 'src', 'generated', 'sevabook-api.ts');
 
 let app: FastifyInstance;
 let baseUrl = '';
-let dir = '';
 
 beforeAll(async () => {
   app = await buildTestApp();
   await app.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  dir = await mkdtemp(join(tmpdir(), 'sevabook-client-'));
 }, 60_000);
 afterAll(async () => {
   await app?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the third-party example', () => {
-  it('has the types openapi-typescript generates from the served document', async () => {
-    const fresh = join(dir, 'sevabook-api.ts');
-    await run(bin('openapi-typescript'), [`${baseUrl}/api/v1/openapi.json`, '-o', fresh], {
+  it('gets its types from the served document with openapi-typescript', async () => {
+    await rm(GENERATED, { force: true });
+    await run(bin('openapi-typescript'), [`${baseUrl}/api/v1/openapi.json`, '-o', GENERATED], {
       cwd: example,
     });
-    const current = await readFile(GENERATED, 'utf8');
-    expect(
-      current === (await readFile(fresh, 'utf8')),
-      'examples/third-party/src/generated/sevabook-api.ts is out of date: with the API running, ' +
-        'run `pnpm --filter @sevabook/third-party-example generate` and commit it',
-    ).toBe(true);
+    const types = await readFile(GENERATED, 'utf8');
+    for (const operationId of ['listSlots', 'createBooking', 'getBooking', 'cancelBooking'])
+      expect(types).toContain(`${operationId}: {`);
   }, 60_000);
 
   it('compiles with tsc --strict against them', async () => {

@@ -829,6 +829,10 @@ export interface components {
             hi: string | null;
             te: string | null;
         };
+        BringNote: {
+            en: string;
+            kn: string;
+        };
         Seva: {
             id: number;
             slug: string;
@@ -841,6 +845,10 @@ export interface components {
             maxPersonsPerBooking: number;
             bookingOpensDaysAhead: number;
             bookingClosesMinutesBefore: number;
+            /** @description Minutes before the start to be at the temple; 0 = nothing particular */
+            arriveMinutesBefore: number;
+            /** @description What to bring or wear; null = nothing asked */
+            bringNote: components["schemas"]["BringNote"] | null;
             asks: {
                 gotra: boolean;
                 nakshatra: boolean;
@@ -1137,6 +1145,8 @@ export interface components {
             maxPersonsPerBooking: number;
             bookingOpensDaysAhead: number;
             bookingClosesMinutesBefore: number;
+            arriveMinutesBefore: number;
+            bringNote: components["schemas"]["BringNote"] | null;
             asks: {
                 gotra: boolean;
                 nakshatra: boolean;
@@ -1433,6 +1443,13 @@ export interface components {
             maxPersonsPerBooking: number;
             bookingOpensDaysAhead: number;
             bookingClosesMinutesBefore: number;
+            /** @description Defaults to 0. */
+            arriveMinutesBefore?: number;
+            /** @description What to bring or wear, told in the confirmation and reminder; null = nothing. Defaults to null. */
+            bringNote?: {
+                en: string;
+                kn: string;
+            } | null;
             /** @description Defaults to {"gotra":false,"nakshatra":false,"rashi":false}. */
             asks?: {
                 gotra: boolean;
@@ -1465,6 +1482,12 @@ export interface components {
             maxPersonsPerBooking?: number;
             bookingOpensDaysAhead?: number;
             bookingClosesMinutesBefore?: number;
+            arriveMinutesBefore?: number;
+            /** @description What to bring or wear, told in the confirmation and reminder; null = nothing */
+            bringNote?: {
+                en: string;
+                kn: string;
+            } | null;
             asks?: {
                 gotra: boolean;
                 nakshatra: boolean;
@@ -1540,7 +1563,7 @@ export interface components {
         };
         ErasureRequest: {
             phone: string;
-            /** @description Cancel the number’s upcoming confirmed bookings (freeing their places) and erase them too; without it an erasure with upcoming bookings is refused with 409 upcoming_bookings Defaults to false. */
+            /** @description Cancel the number’s upcoming confirmed bookings (freeing their places) and erase them too; without it an erasure with upcoming bookings is refused with 409 upcoming_bookings. Defaults to false. */
             cancelUpcoming?: boolean;
         };
     };
