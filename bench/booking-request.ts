@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'mariadb';
 import { devoteeActor } from '@sevabook/api/audit/audit-log';
-import type { BookingRequest } from '@sevabook/api/bookings/pipelined-booking';
+import type { BookingRequest } from '@sevabook/api/bookings/booking-statements';
 
 /** What the API judges a booking of a slot by, and its transaction checks. */
 export interface SlotJudgement {

@@ -32,11 +32,8 @@ import {
 import { bookingRequest, readJudgements } from './booking-request.ts';
 import { startCpuMeter, type CpuFigures } from './cpu-meter.ts';
 import { BookingWriter } from '@sevabook/api/bookings/booking-writer';
-import {
-  writeBookings,
-  type BookingRequest,
-  type PipelinedOutcome,
-} from '@sevabook/api/bookings/pipelined-booking';
+import type { BookingRequest } from '@sevabook/api/bookings/booking-statements';
+import { writeBookings, type PipelinedOutcome } from '@sevabook/api/bookings/pipelined-booking';
 
 export interface FlashSaleOptions {
   clients: number;

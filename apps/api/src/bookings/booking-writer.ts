@@ -1,10 +1,8 @@
 import type { Pool, PoolConnection } from 'mariadb';
+import type { BookingRequest, BookingRow, WriteTerms } from './booking-statements.ts';
 import {
   sendBatch,
   type BatchResult,
-  type WriteTerms,
-  type BookingRequest,
-  type BookingRow,
   type PipelinedOutcome,
   type SlotState,
 } from './pipelined-booking.ts';

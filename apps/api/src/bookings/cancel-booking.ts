@@ -1,11 +1,10 @@
 import type { Tx } from '../db/client.ts';
 import { notFound, unprocessable } from '../errors.ts';
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { auditView, recordAudit, type Actor } from '../audit/audit-log.ts';
 import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
-import { auditView } from './booking-event-rows.ts';
 import { releasePlaces } from './places.ts';
 
 export interface CancelRequest {

@@ -2,12 +2,11 @@ import { toE164, type UpdateBooking } from '@sevabook/shared';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, withDeadlockRetry } from '../db/db-errors.ts';
 import { conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { auditView, recordAudit, type Actor } from '../audit/audit-log.ts';
 import { enqueueNotification, scheduleReminder } from '../notifications/outbox.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
-import { auditView } from './booking-event-rows.ts';
 import { releasePlaces, takePlaces } from './places.ts';
 
 /**

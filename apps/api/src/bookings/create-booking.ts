@@ -10,14 +10,14 @@ import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
-import type { Actor } from '../audit/audit-log.ts';
+import { auditView, type Actor } from '../audit/audit-log.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 import type { BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
-import { auditView } from './booking-event-rows.ts';
 import { ManageTokens } from './manage-token.ts';
 import { refusalExplained, slotFull, whyNotTaken } from './places.ts';
-import type { BookingRow, SlotState, WriteTerms } from './pipelined-booking.ts';
+import type { BookingRow, WriteTerms } from './booking-statements.ts';
+import type { SlotState } from './pipelined-booking.ts';
 import { newReference } from './reference.ts';
 
 /**

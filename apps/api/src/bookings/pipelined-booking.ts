@@ -1,8 +1,14 @@
 import type { Pool, PoolConnection, UpsertResult } from 'mariadb';
-import type { Booking, BookingSource, Language } from '../generated/prisma/client.ts';
-import type { Actor } from '../audit/audit-log.ts';
+import type { Booking } from '../generated/prisma/client.ts';
 import { isLockFailure } from '../db/db-errors.ts';
-import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
+import type { Statement } from '../db/event-rows.ts';
+import {
+  bookingStatements,
+  outboxAndAuditStatements,
+  phoneBookingsStatement,
+  STATEMENTS_PER_BOOKING,
+  type BookingRequest,
+} from './booking-statements.ts';
 
 /**
  * The booking transaction of a flash sale, written for the slot's row lock.
@@ -12,50 +18,16 @@ import { REMINDER_LEAD_MS } from '../notifications/outbox.ts';
  * connection (the mariadb driver pipelines queries issued without waiting), so the lock is held
  * only for the server's own work; and one transaction may carry several bookings of the slot
  * (booking-writer.ts gathers them), so they share one lock wait and one COMMIT.
- * docs/decisions/0006 and 0007 have the reasoning and figures.
+ * docs/decisions/0006 and 0007 have the reasoning and figures; booking-statements.ts the SQL,
+ * each statement conditional on the one before, since COMMIT is sent before any answer is read.
  *
- * Since COMMIT is sent before any answer is read, every statement is made conditional, in SQL.
- * For each booking, in order:
- *   1. INSERT the booking only if the slot is open, the places fit and the phone has not reached
- *      its cap of bookings of the seva that day (an abuse guard, not an invariant: two
- *      bookings of different slots at the same moment may both pass), reading the slot with
- *      FOR UPDATE (INSERT … SELECT … FOR UPDATE). It sees the places the bookings before it in
- *      the batch took. A duplicate phone, reference or idempotency key fails this statement
- *      alone, and the batch goes on;
- *   2. take the places only if that booking row exists.
- * Then, for all of them at once, the outbox rows and the audit entries of the bookings that
- * exist (INSERT … SELECT … WHERE reference IN …); COMMIT; and outside the transaction, read the
- * slot to say why a booking did not fit.
- *
+ * After COMMIT, outside the transaction, the slot is read to say why a booking did not fit.
  * The batch runs with autocommit off, so if the server rolls the transaction back part-way (a
  * deadlock victim), the statements after it open a new transaction that the COMMIT ends: they
  * still commit together or not at all. When any statement failed, which bookings exist is read
  * back after COMMIT rather than inferred, and those that were rolled back are tried again.
- * The CHECK on slot.booked still guards capacity. Raw SQL because Prisma cannot send statements
- * without waiting for each; the rows are the ones outbox.ts and audit-log.ts write, kept in
- * step by the booking tests.
+ * Raw SQL because Prisma cannot send statements without waiting for each.
  */
-
-export interface BookingRow {
-  reference: string;
-  slotId: number;
-  devoteeName: string;
-  phone: string;
-  email: string | null;
-  persons: number;
-  gotra: string | null;
-  nakshatra: string | null;
-  rashi: string | null;
-  language: Language;
-  /** The privacy notice the devotee site showed; null for counter and API bookings. */
-  privacyNoticeVersion: string | null;
-  source: BookingSource;
-  idempotencyKey: string | null;
-  idempotencyFingerprint: string | null;
-  manageTokenHash: string;
-  createdByStaffId: number | null;
-  apiKeyId: number | null;
-}
 
 export type PipelinedOutcome =
   | { taken: true; booking: Booking }
@@ -78,139 +50,12 @@ export interface SlotState {
   phoneBookings?: number | bigint;
 }
 
-/** At most `max` confirmed bookings per phone for one seva between dayStart and dayEnd. */
-export interface PhoneLimit {
-  sevaId: number;
-  dayStart: Date;
-  dayEnd: Date;
-  max: number;
-}
-
-/** What the transaction checks a booking against, and what it records beside it. */
-export interface WriteTerms {
-  /** When the slot starts, as the booking was judged: the booking is refused if it moved. */
-  startsAt: Date;
-  /** The seva as the booking was judged: refused if it has been changed or made inactive since. */
-  judgedBy?: { sevaId: number; sevaUpdatedAt: Date };
-  now: Date;
-  actor: Actor;
-  audit: unknown;
-  phoneLimit?: PhoneLimit;
-}
-
-export interface BookingRequest {
-  row: BookingRow;
-  terms: WriteTerms;
-}
-
 export interface BatchResult {
   /** One per request, in order. */
   outcomes: BatchOutcome[];
   /** The slot as read just after COMMIT; undefined if it is gone. */
   slot: SlotState | undefined;
 }
-
-const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.slot_id
-  WHERE b.phone = ? AND b.status = 'confirmed' AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
-
-/** The slot starts when it did and its seva is active and unchanged (read without a lock). */
-const AS_JUDGED = `starts_at = ? AND EXISTS (SELECT 1 FROM seva v
-  WHERE v.id = slot.seva_id AND v.id = ? AND v.updated_at = ? AND v.active)`;
-
-/** The two statements of one booking, queued on the connection in order. */
-function sendBooking(conn: PoolConnection, { row, terms }: BookingRequest): Promise<unknown>[] {
-  const { now, phoneLimit, judgedBy } = terms;
-  const limitArgs = phoneLimit
-    ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd, phoneLimit.max]
-    : [];
-  const judgedArgs = judgedBy ? [terms.startsAt, judgedBy.sevaId, judgedBy.sevaUpdatedAt] : [];
-  return [
-    conn.query(
-      `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons, gotra, nakshatra,
-         rashi, language, privacy_notice_version, source, idempotency_key, idempotency_fingerprint, manage_token_hash,
-         created_by_staff_id, api_key_id, created_at, updated_at)
-       SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
-       WHERE id = ? AND status = 'open' AND booked + ? <= capacity
-       ${phoneLimit ? `AND ${PHONE_BOOKINGS} < ?` : ''}
-       ${judgedBy ? `AND ${AS_JUDGED}` : ''} FOR UPDATE`,
-      [
-        row.reference,
-        row.devoteeName,
-        row.phone,
-        row.email,
-        row.persons,
-        row.gotra,
-        row.nakshatra,
-        row.rashi,
-        row.language,
-        row.privacyNoticeVersion,
-        row.source,
-        row.idempotencyKey,
-        row.idempotencyFingerprint,
-        row.manageTokenHash,
-        row.createdByStaffId,
-        row.apiKeyId,
-        now,
-        now,
-        row.slotId,
-        row.persons,
-        ...limitArgs,
-        ...judgedArgs,
-      ],
-    ),
-    conn.query(
-      `UPDATE slot SET booked = booked + ?
-       WHERE id = ? AND EXISTS (SELECT 1 FROM booking WHERE reference = ?)`,
-      [row.persons, row.slotId, row.reference],
-    ),
-  ];
-}
-
-/**
- * The outbox rows and audit entries of every booking of the batch that was written, in two
- * statements: the confirmation, due now, and the reminder, unless the seva is less than a day
- * away; and one `booking.created` entry each.
- */
-function sendOutboxAndAudit(
-  conn: PoolConnection,
-  requests: readonly BookingRequest[],
-): Promise<unknown>[] {
-  const { startsAt } = requests[0]!.terms;
-  const now = new Date();
-  const references = requests.map((r) => r.row.reference);
-  const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
-  const withReminder = reminderDue > now;
-  const audited = requests.map(({ row, terms: { actor, audit, now: at } }) => [
-    row.reference,
-    actor.type,
-    actor.id ?? null,
-    actor.label,
-    JSON.stringify(audit),
-    at,
-  ]);
-  return [
-    conn.query(
-      `INSERT INTO notification (booking_id, kind, event_seq, due_at, created_at, updated_at)
-       SELECT id, 'confirmation', 1, ?, ?, ? FROM booking WHERE reference IN (?)
-       ${withReminder ? "UNION ALL SELECT id, 'reminder', 0, ?, ?, ? FROM booking WHERE reference IN (?)" : ''}`,
-      [now, now, now, references, ...(withReminder ? [reminderDue, now, now, references] : [])],
-    ),
-    conn.query(
-      `INSERT INTO audit_entry (booking_id, entity_type, entity_id, action, actor_type, actor_id, actor_label, after, created_at)
-       SELECT b.id, 'booking', b.id, 'booking.created', e.actor_type, e.actor_id, e.actor_label, e.after_state, e.created_at
-       FROM (${audited
-         .map(
-           () =>
-             'SELECT ? AS reference, ? AS actor_type, ? AS actor_id, ? AS actor_label, ? AS after_state, ? AS created_at',
-         )
-         .join(' UNION ALL ')}) e
-       JOIN booking b ON b.reference = e.reference`,
-      audited.flat(),
-    ),
-  ];
-}
-
-const STATEMENTS_PER_BOOKING = 2;
 
 /**
  * Writes bookings of one slot in one pipelined transaction, in the order given, on a connection
@@ -255,8 +100,9 @@ export function sendBatch(
     conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),
     conn.query('START TRANSACTION'),
   ];
-  const statements = requests.flatMap((request) => sendBooking(conn, request));
-  const shared = sendOutboxAndAudit(conn, requests);
+  const send = ({ sql, values }: Statement) => conn.query(sql, values);
+  const statements = requests.flatMap((request) => bookingStatements(request).map(send));
+  const shared = outboxAndAuditStatements(requests).map(send);
   const commit = [conn.query('COMMIT'), conn.query('SET autocommit = 1')];
   const slotRead = conn.query<SlotState[]>(
     'SELECT status, booked, capacity FROM slot WHERE id = ?',
@@ -386,12 +232,8 @@ async function explainPhoneLimits(
     const { status, booked, capacity } = outcome.slot;
     // Refused for want of places: the slot says so without a question to the database.
     if (status !== 'open' || booked + request.row.persons > capacity) continue;
-    const [row] = await conn.query<{ n: number | bigint }[]>(`SELECT ${PHONE_BOOKINGS} AS n`, [
-      request.row.phone,
-      limit.sevaId,
-      limit.dayStart,
-      limit.dayEnd,
-    ]);
+    const { sql, values } = phoneBookingsStatement(request.row.phone, limit);
+    const [row] = await conn.query<{ n: number | bigint }[]>(sql, values);
     outcomes[i] = { taken: false, slot: { ...outcome.slot, phoneBookings: row?.n ?? 0 } };
   }
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { executeIn, insertOutboxRows, type OutboxEvent } from '../db/event-rows.ts';
 import type { NotificationKind } from '../generated/prisma/client.ts';
 
 /** The reminder goes out this long before the seva starts. */
@@ -13,14 +14,20 @@ export async function enqueueNotification(
   tx: Tx,
   event: { bookingId: number; kind: Exclude<NotificationKind, 'reminder'>; eventSeq: number },
 ): Promise<void> {
-  await tx.notification.createMany({
-    data: {
-      bookingId: event.bookingId,
-      kind: event.kind,
-      eventSeq: event.eventSeq,
-      dueAt: new Date(),
-    },
-  });
+  const { bookingId, kind, eventSeq } = event;
+  await executeIn(tx, insertOutboxRows(bookingId, [{ kind, eventSeq, dueAt: new Date() }]));
+}
+
+/**
+ * A new booking's outbox rows: the confirmation, due now, and the reminder, unless the seva is
+ * less than a day away. The booking transaction writes them (bookings/pipelined-booking.ts).
+ */
+export function newBookingEvents(startsAt: Date, now: Date): OutboxEvent[] {
+  const reminderDue = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
+  return [
+    { kind: 'confirmation', eventSeq: 1, dueAt: now },
+    ...(reminderDue > now ? [{ kind: 'reminder' as const, eventSeq: 0, dueAt: reminderDue }] : []),
+  ];
 }
 
 /** Schedules (or moves) the one reminder of a booking; none when the seva is less than a day away. */
@@ -39,7 +46,7 @@ export async function scheduleReminder(
     return;
   }
   if (!existing) {
-    await tx.notification.create({ data: { bookingId, kind: 'reminder', eventSeq: 0, dueAt } });
+    await executeIn(tx, insertOutboxRows(bookingId, [{ kind: 'reminder', eventSeq: 0, dueAt }]));
   } else if (existing.status === 'pending' || existing.status === 'cancelled') {
     await tx.notification.update({
       where: { id: existing.id },

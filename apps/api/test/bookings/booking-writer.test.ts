@@ -2,11 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devoteeActor } from '../../src/audit/audit-log.ts';
 import { BookingWriter } from '../../src/bookings/booking-writer.ts';
-import {
-  writeBookings,
-  type BatchOutcome,
-  type BookingRequest,
-} from '../../src/bookings/pipelined-booking.ts';
+import type { BookingRequest } from '../../src/bookings/booking-statements.ts';
+import { writeBookings, type BatchOutcome } from '../../src/bookings/pipelined-booking.ts';
 import { newReference } from '../../src/bookings/reference.ts';
 import { connectionOptions } from '../../src/db/connection-options.ts';
 import { isUniqueViolation } from '../../src/db/db-errors.ts';
