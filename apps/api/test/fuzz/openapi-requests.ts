@@ -239,15 +239,29 @@ export function requestsFor(
     },
     { requiredKeys: [] },
   );
-  const bodySchema = endpoint.operation.requestBody?.content?.['application/json']?.schema;
+  // The body in the media type the document declares (JSON, or a form for the webhook).
+  const [bodyMedia, media] = Object.entries(endpoint.operation.requestBody?.content ?? {})[0] ?? [
+    'application/json',
+    undefined,
+  ];
+  const bodySchema = media?.schema;
+  const encode = (value: unknown): string =>
+    bodyMedia === 'application/x-www-form-urlencoded' && value && typeof value === 'object'
+      ? new URLSearchParams(
+          Object.entries(value).map(
+            ([k, v]) =>
+              [k, typeof v === 'string' ? v : String(JSON.stringify(v))] as [string, string],
+          ),
+        ).toString()
+      : (JSON.stringify(value) ?? 'null');
   const hasBody = endpoint.method !== 'GET' && endpoint.method !== 'DELETE';
   const bodyArb: fc.Arbitrary<{ payload?: string; contentType?: string }> = hasBody
     ? fc.oneof(
         {
           weight: 6,
           arbitrary: valueFor(doc, bodySchema ?? { type: 'object' }).map((v) => ({
-            payload: JSON.stringify(v) ?? 'null',
-            contentType: 'application/json',
+            payload: encode(v),
+            contentType: bodyMedia,
           })),
         },
         {
