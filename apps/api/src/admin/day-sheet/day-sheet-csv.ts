@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DaySheet } from '@sevabook/shared';
+import { nakshatras, rashis, sankalpaName, type DaySheet } from '@sevabook/shared';
 
 const COLUMNS = [
   'Time',
@@ -27,6 +27,16 @@ const COLUMNS = [
  * opened bare becomes the number 9.19845E+11, while `'+919845012345` reads as typed. Numbers the
  * sheet computes (persons, fees) are never negative and stay numbers.
  */
+/**
+ * A nakshatra or rashi as the printed sheet writes it, Kannada first for the priests:
+ * "ಮೇಷ (Mesha)". A key the lists do not know is written as stored.
+ */
+function sankalpaCell(list: typeof nakshatras | typeof rashis, key: string | null): string {
+  if (!key) return '';
+  const item = list.find((i) => i.key === key);
+  return item ? sankalpaName(item, 'kn') : key;
+}
+
 export function daySheetCsv(sheet: DaySheet): string {
   const rows = sheet.slots.flatMap((slot) =>
     slot.bookings.map((b) => [
@@ -37,8 +47,8 @@ export function daySheetCsv(sheet: DaySheet): string {
       b.devoteeName,
       b.persons,
       b.gotra ?? '',
-      b.nakshatra ?? '',
-      b.rashi ?? '',
+      sankalpaCell(nakshatras, b.nakshatra),
+      sankalpaCell(rashis, b.rashi),
       b.phone,
       b.status,
       (b.feePaise / 100).toFixed(2),
