@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { CreatedBooking } from '@sevabook/shared';
 import { saveScreenshot, settle } from '../support/page-checks.ts';
-import { findBookableSlot, uniquePhone } from '../support/temple-api.ts';
+import { findBookableSlot, pathOf, uniquePhone } from '../support/temple-api.ts';
 
 /**
  * The manage link a devotee receives on WhatsApp: it opens in the language they booked in,
@@ -23,9 +23,11 @@ test('a Kannada booking’s manage link opens in Kannada, with the QR code and t
   });
   expect(response.status()).toBe(201);
   const booking = (await response.json()) as CreatedBooking;
-  // The link as the WhatsApp message carries it: the token, and the booking's language.
+  // The link the API gives for it carries the token and the booking's language, as the
+  // WhatsApp message's does; this phone had chosen English before.
+  expect(booking.manageUrl).toContain('&lang=kn');
   await page.addInitScript(() => window.localStorage.setItem('sevabook.language', 'en'));
-  await page.goto(`/manage/${booking.reference}?token=${booking.manageToken}&lang=kn`);
+  await page.goto(pathOf(booking.manageUrl));
   await settle(page);
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ನಿಮ್ಮ ಬುಕಿಂಗ್');

@@ -39,8 +39,9 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     tokens: app.manageTokens,
     bookingsPerPhonePerSevaPerDay: app.config.bookingsPerPhonePerSevaPerDay,
   };
-  const manageUrl = (reference: string, token: string) =>
-    `${app.config.publicUrl}/manage/${reference}?token=${token}`;
+  // The manage link opens the site in the language the booking was made in.
+  const manageUrl = (reference: string, token: string, language: string) =>
+    `${app.config.publicUrl}/manage/${reference}?token=${token}&lang=${language}`;
 
   app.post(
     '/bookings',
@@ -77,7 +78,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         ...toBookingDto(booking, new Date(), tz),
         manageToken,
-        manageUrl: manageUrl(booking.reference, manageToken),
+        manageUrl: manageUrl(booking.reference, manageToken, booking.language),
       };
     },
   );
