@@ -137,42 +137,24 @@ async function outcomesOf(
   const ofBooking = (i: number) =>
     results.slice(i * STATEMENTS_PER_BOOKING, (i + 1) * STATEMENTS_PER_BOOKING);
   const sharedFailure = sharedDone.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  const anyFailed = sharedFailure !== undefined || results.some((r) => r.status === 'rejected');
-  const outcomes: BatchOutcome[] = [];
-  if (!anyFailed) {
+  if (sharedFailure === undefined && results.every((r) => r.status === 'fulfilled')) {
     // Nothing failed: every statement ran in the one transaction, which committed.
-    for (const [i, request] of requests.entries()) {
-      const [inserted, placesTaken] = ofBooking(i).map((r) =>
-        r.status === 'fulfilled' ? (r.value as UpsertResult) : undefined,
-      );
-      if (inserted?.affectedRows === 1 && placesTaken?.affectedRows === 1) {
-        outcomes.push(taken(request, Number(inserted.insertId)));
-      } else if (inserted?.affectedRows === 1 || placesTaken?.affectedRows === 1) {
-        // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
-        outcomes.push({
-          error: new Error(`Booking ${request.row.reference}: inserted without its places`),
-        });
-      } else {
-        outcomes.push({ taken: false, slot });
-      }
-    }
-    return outcomes;
+    return requests.map((request, i) => outcomeOfCommitted(request, ofBooking(i), slot));
   }
   // Something failed: a statement alone, or a whole transaction (a deadlock victim). Which
   // bookings exist now is read back, not inferred from which statements said they worked.
-  const references = requests.map((r) => r.row.reference);
   const existing = new Map(
     (
       await conn.query<{ id: number; reference: string }[]>(
         'SELECT id, reference FROM booking WHERE reference IN (?)',
-        [references],
+        [requests.map((r) => r.row.reference)],
       )
     ).map((b) => [b.reference, Number(b.id)]),
   );
   const somethingRolledBack = [...results, ...sharedDone].some(
     (r) => r.status === 'rejected' && isLockFailure(r.reason),
   );
-  for (const [i, request] of requests.entries()) {
+  return requests.map((request, i): BatchOutcome => {
     const own = ofBooking(i);
     const ownFailure = own.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     const id = existing.get(request.row.reference);
@@ -181,21 +163,36 @@ async function outcomesOf(
       // Written. A statement that failed around it (its places, its outbox row, its audit
       // entry) is a fault to report, not to hide behind a confirmation.
       const fault = ownFailure ?? sharedFailure;
-      outcomes.push(fault ? { error: fault.reason } : taken(request, id));
-    } else if (insert?.status === 'rejected' && !isLockFailure(insert.reason)) {
-      outcomes.push({ error: insert.reason });
-    } else if (
-      !somethingRolledBack &&
-      insert?.status === 'fulfilled' &&
-      (insert.value as UpsertResult).affectedRows === 0
-    ) {
-      outcomes.push({ taken: false, slot });
-    } else {
-      // Rolled back, or judged against places that a rolled-back booking held.
-      outcomes.push({ retry: ownFailure?.reason ?? rolledBack });
+      return fault ? { error: fault.reason } : taken(request, id);
     }
+    if (insert?.status === 'rejected' && !isLockFailure(insert.reason)) {
+      return { error: insert.reason };
+    }
+    const refused =
+      insert?.status === 'fulfilled' && (insert.value as UpsertResult).affectedRows === 0;
+    if (!somethingRolledBack && refused) return { taken: false, slot };
+    // Rolled back, or judged against places that a rolled-back booking held.
+    return { retry: ownFailure?.reason ?? rolledBack };
+  });
+}
+
+/** A booking of a batch whose every statement ran: written with its places, or refused. */
+function outcomeOfCommitted(
+  request: BookingRequest,
+  answers: PromiseSettledResult<unknown>[],
+  slot: SlotState | undefined,
+): BatchOutcome {
+  const [inserted, placesTaken] = answers.map((r) =>
+    r.status === 'fulfilled' ? (r.value as UpsertResult) : undefined,
+  );
+  if (inserted?.affectedRows === 1 && placesTaken?.affectedRows === 1) {
+    return taken(request, Number(inserted.insertId));
   }
-  return outcomes;
+  if (inserted?.affectedRows === 1 || placesTaken?.affectedRows === 1) {
+    // Cannot happen while statement 2 runs under the lock statement 1 took; never hide it.
+    return { error: new Error(`Booking ${request.row.reference}: inserted without its places`) };
+  }
+  return { taken: false, slot };
 }
 
 const rolledBack = Object.assign(new Error('Rolled back with its transaction'), { errno: 1213 });

@@ -9,11 +9,15 @@ import type { SlotState } from './pipelined-booking.ts';
  * A booking may be judged by a remembered read, however old, because it never stands on it
  * alone: its transaction refuses it unless the slot still starts when it did and the seva is
  * still active and unchanged since (`updated_at`), and checks places and the slot's status
- * itself (pipelined-booking.ts). A refusal, though, is only ever given from a fresh read, one
- * started after the request arrived (createBooking reads again before saying no). So a flash
- * sale's requests go to the booking writer as they are parsed, instead of each waiting for a
- * read of the slot that the database answers at once but this process, busy with the others,
- * takes in only after all of them. docs/decisions/0008-bookings-judged-by-remembered-slots.md.
+ * itself (booking-statements.ts). A refusal is never given from memory alone: one found in a
+ * remembered read is read again (create-booking.ts), and the others come from the slot as a
+ * booking transaction left it, read after its COMMIT. NOTE: that read may have been sent just
+ * before the request arrived: the booking writer answers bookings still queued behind a batch
+ * that filled the slot from it (booking-writer.ts), so a place freed meanwhile is a race they
+ * lose, as they could have lost it anyway. So a flash sale's requests go to the booking
+ * writer as they are parsed, instead of each waiting for a read of the slot that the database
+ * answers at once but this process, busy with the others, takes in only after all of them.
+ * docs/decisions/0008-bookings-judged-by-remembered-slots.md.
  */
 export class SlotFacts {
   private readonly known = new Map<number, SlotWithSeva>();

@@ -10,7 +10,7 @@ const DEBIAN_SOCKET = '/run/mysqld/mysqld.sock';
  * while the session does not treat backslashes as plain characters; a server configured with
  * NO_BACKSLASH_ESCAPES would otherwise let a quote in a devotee's name end its string.
  */
-export const BACKSLASH_ESCAPES_ON =
+const BACKSLASH_ESCAPES_ON =
   "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), " +
   "',NO_BACKSLASH_ESCAPES,', ','))";
 

@@ -85,7 +85,7 @@ function hasErrno(error: unknown, errno: number): boolean {
  * InnoDB chose this transaction as a deadlock victim and rolled it back in full, so running it
  * again is safe. Prisma reports it as P2034 or in its message, the driver by errno and code.
  */
-export function isDeadlock(error: unknown): boolean {
+function isDeadlock(error: unknown): boolean {
   return (
     hasErrno(error, DEADLOCK) || /P2034|ER_LOCK_DEADLOCK|deadlock|write conflict/i.test(text(error))
   );

@@ -128,7 +128,7 @@ async function readMigrations(dir: string): Promise<Migration[]> {
   );
 }
 
-export function sha256Hex(data: Buffer | string): string {
+function sha256Hex(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
@@ -136,7 +136,7 @@ export function sha256Hex(data: Buffer | string): string {
  * Whether a migration's current text is the one that was applied. Like Prisma, it ignores a
  * change of line endings only (git on Windows turns LF into CRLF on checkout).
  */
-export function scriptMatchesChecksum(script: string, checksum: string): boolean {
+function scriptMatchesChecksum(script: string, checksum: string): boolean {
   return [script, script.replaceAll('\r\n', '\n'), script.replaceAll('\n', '\r\n')].some(
     (variant) => sha256Hex(variant) === checksum,
   );

@@ -16,7 +16,7 @@ export interface DemoSchedule {
   runsForDays?: number;
 }
 
-export type DemoSeva = Omit<Prisma.SevaCreateInput, 'schedules' | 'slots' | 'closedDates'> & {
+type DemoSeva = Omit<Prisma.SevaCreateInput, 'schedules' | 'slots' | 'closedDates'> & {
   schedules: DemoSchedule[];
 };
 

@@ -27,7 +27,7 @@ import mariadb, {
  */
 
 /** The instant as a DATETIME(3) literal in UTC: `2026-12-05 04:30:00.000`. */
-export function utcText(date: Date): string {
+function utcText(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid Date sent to the database');
   // Concatenated by hand: it runs for every date of every booking, and toISOString costs
   // several times as much here.
@@ -55,7 +55,7 @@ export function utcText(date: Date): string {
 }
 
 /** The values of a statement with every Date (also inside `IN (?)` lists) as its UTC text. */
-export function utcValues<T>(values: T): T {
+function utcValues<T>(values: T): T {
   if (Array.isArray(values)) {
     // One pass, and the caller's array itself when it holds no Date (most statements).
     let converted: unknown[] | undefined;

@@ -17,7 +17,7 @@ import {
 } from './outbox-store.ts';
 import { backoffDelay, Pacer } from './pacer.ts';
 import { renderMessage, type RenderContext } from './render-message.ts';
-import type { OutgoingMessage, Transport } from './transport.ts';
+import type { OutgoingMessage, SendOutcome, Transport } from './transport.ts';
 
 /**
  * The outbox notifier: claims due rows, sends them outside any transaction, and records what
@@ -183,14 +183,18 @@ export class Notifier {
   }
 
   private async attempt(job: ClaimedJob): Promise<void> {
-    const { db, transport, settings, log } = this.options;
-    const me = this.workerId;
+    const { db } = this.options;
     const now = new Date();
     if (
       job.kind === 'reminder' &&
       (job.booking.status !== 'confirmed' || job.booking.slot.startsAt <= now)
     ) {
-      await recordCancelled(db, me, job.id, 'The booking was cancelled or its seva has begun.');
+      await recordCancelled(
+        db,
+        this.workerId,
+        job.id,
+        'The booking was cancelled or its seva has begun.',
+      );
       return;
     }
     const message: OutgoingMessage = {
@@ -200,48 +204,64 @@ export class Notifier {
       message: renderMessage(job.kind, job.booking, this.options.render),
       createdAt: job.createdAt,
     };
-    let attempts = job.attempts;
+    const attempts = job.reconcile ? await this.reconcile(job, message, now) : job.attempts;
+    if (attempts === undefined) return;
+    await this.record(job, attempts, await this.options.transport.send(message));
+  }
 
-    if (job.reconcile) {
-      const found = await transport.lookup(message, (sids) => ownedSids(db, sids));
-      if (found.kind === 'found') {
-        log.info(
-          { notificationId: job.id, sid: found.sid },
-          'notifier: an earlier send did arrive; recorded it',
-        );
-        await recordAccepted(db, me, { id: job.id, attempts }, found, now);
-        return;
-      }
-      if (found.kind === 'error') {
-        attempts += 1;
-        if (attempts >= settings.maxAttempts) {
-          log.error(
-            { notificationId: job.id, reason: found.reason },
-            'notifier: gave up looking a message up',
-          );
-          await recordUnresolved(db, me, { id: job.id, attempts }, found.reason);
-        } else {
-          const lookUpAt = new Date(Date.now() + this.backoff(attempts));
-          await recordUnknownOutcome(db, me, { id: job.id, attempts }, found.reason, lookUpAt);
-        }
-        return;
-      }
-      // Twilio has no such message: the earlier attempt never arrived, so sending is safe.
-      if (attempts >= settings.maxAttempts) {
-        await recordRetry(
-          db,
-          me,
-          { id: job.id, attempts },
-          { code: 'unknown_outcome', reason: 'The last attempt never reached Twilio.' },
-          now,
-          settings.maxAttempts,
-        );
-        return;
-      }
-      attempts += 1;
+  /**
+   * A row found `sending` after its lease: looks the message up at Twilio before sending it
+   * again (docs/decisions/0004). The attempts to send with, or undefined when settled here.
+   */
+  private async reconcile(
+    job: ClaimedJob,
+    message: OutgoingMessage,
+    now: Date,
+  ): Promise<number | undefined> {
+    const { db, transport, settings, log } = this.options;
+    const me = this.workerId;
+    const found = await transport.lookup(message, (sids) => ownedSids(db, sids));
+    if (found.kind === 'found') {
+      log.info(
+        { notificationId: job.id, sid: found.sid },
+        'notifier: an earlier send did arrive; recorded it',
+      );
+      await recordAccepted(db, me, { id: job.id, attempts: job.attempts }, found, now);
+      return undefined;
     }
+    if (found.kind === 'error') {
+      const attempts = job.attempts + 1;
+      if (attempts >= settings.maxAttempts) {
+        log.error(
+          { notificationId: job.id, reason: found.reason },
+          'notifier: gave up looking a message up',
+        );
+        await recordUnresolved(db, me, { id: job.id, attempts }, found.reason);
+      } else {
+        const lookUpAt = new Date(Date.now() + this.backoff(attempts));
+        await recordUnknownOutcome(db, me, { id: job.id, attempts }, found.reason, lookUpAt);
+      }
+      return undefined;
+    }
+    // Twilio has no such message: the earlier attempt never arrived, so sending is safe.
+    if (job.attempts >= settings.maxAttempts) {
+      await recordRetry(
+        db,
+        me,
+        { id: job.id, attempts: job.attempts },
+        { code: 'unknown_outcome', reason: 'The last attempt never reached Twilio.' },
+        now,
+        settings.maxAttempts,
+      );
+      return undefined;
+    }
+    return job.attempts + 1;
+  }
 
-    const outcome = await transport.send(message);
+  /** Records what Twilio answered to a send. */
+  private async record(job: ClaimedJob, attempts: number, outcome: SendOutcome): Promise<void> {
+    const { db, settings, log } = this.options;
+    const me = this.workerId;
     const row = { id: job.id, attempts };
     switch (outcome.kind) {
       case 'accepted':
@@ -266,19 +286,7 @@ export class Notifier {
         return;
       }
       case 'throttled':
-        this.pacer.pause(outcome.retryAfterMs);
-        log.warn(
-          { notificationId: job.id, retryAfterMs: outcome.retryAfterMs },
-          'notifier: Twilio asked us to slow down',
-        );
-        await recordThrottled(
-          db,
-          me,
-          { id: job.id, attemptsBefore: attempts - 1 },
-          outcome.reason,
-          new Date(Date.now() + outcome.retryAfterMs),
-        );
-        return;
+        return this.recordThrottled(job, attempts, outcome);
       case 'unknown':
         log.warn(
           { notificationId: job.id, reason: outcome.reason },
@@ -293,6 +301,26 @@ export class Notifier {
         );
         return;
     }
+  }
+
+  /** Twilio asked this process to slow down: the pacer waits, and the try does not count. */
+  private async recordThrottled(
+    job: ClaimedJob,
+    attempts: number,
+    outcome: Extract<SendOutcome, { kind: 'throttled' }>,
+  ): Promise<void> {
+    this.pacer.pause(outcome.retryAfterMs);
+    this.options.log.warn(
+      { notificationId: job.id, retryAfterMs: outcome.retryAfterMs },
+      'notifier: Twilio asked us to slow down',
+    );
+    await recordThrottled(
+      this.options.db,
+      this.workerId,
+      { id: job.id, attemptsBefore: attempts - 1 },
+      outcome.reason,
+      new Date(Date.now() + outcome.retryAfterMs),
+    );
   }
 
   private backoff(attempts: number): number {
