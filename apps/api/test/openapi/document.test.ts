@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { operations } from '../../src/plugins/openapi-operations.ts';
 import { appForSuite } from '../app.ts';
 
 interface Operation {
@@ -49,6 +50,9 @@ describe('the served OpenAPI document', () => {
     expect(ops.find((o) => o.where === 'POST /api/v1/bookings')?.op.operationId).toBe(
       'createBooking',
     );
+    // The table of operationIds names no operation the API no longer has.
+    const served = new Set(ops.map((o) => o.where));
+    expect(Object.keys(operations).filter((where) => !served.has(where))).toEqual([]);
   });
 
   it('declares every error as application/problem+json, and 429 with Retry-After', async () => {
