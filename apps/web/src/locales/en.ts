@@ -110,6 +110,8 @@ export const en = {
   confirmation: {
     title: 'Your seva is booked',
     reference: glossary.bookingNumber.en,
+    arriveBy: glossary.arrive.en,
+    bring: glossary.bring.en,
     showAtCounter: 'Show this at the counter',
     qrLabel: 'QR code of booking reference {{reference}}',
     whatsapp: 'A WhatsApp message with these details is on its way to {{phone}}.',

@@ -105,6 +105,8 @@ export const kn: Messages = {
   confirmation: {
     title: 'ನಿಮ್ಮ ಸೇವೆ ಬುಕ್ ಆಗಿದೆ',
     reference: glossary.bookingNumber.kn,
+    arriveBy: glossary.arrive.kn,
+    bring: glossary.bring.kn,
     showAtCounter: 'ಇದನ್ನು ಕೌಂಟರ್‌ನಲ್ಲಿ ತೋರಿಸಿ',
     qrLabel: 'ಬುಕಿಂಗ್ ಸಂಖ್ಯೆ {{reference}} ರ ಕ್ಯೂಆರ್ ಕೋಡ್',
     whatsapp: 'ಈ ವಿವರಗಳಿರುವ ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂದೇಶ {{phone}} ಗೆ ಬರುತ್ತಿದೆ.',

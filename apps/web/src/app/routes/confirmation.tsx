@@ -13,6 +13,8 @@ import {
 } from '../../features/bookings/api/get-booking.ts';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
+import { VisitNotes } from '../../features/bookings/components/visit-notes.tsx';
+import { useSeva } from '../../features/sevas/api/get-seva.ts';
 import classes from '../../features/bookings/components/bookings.module.css';
 import { ApiError } from '../../lib/api-client.ts';
 import { formatMoney } from '../../lib/temple-format.ts';
@@ -41,6 +43,7 @@ export function ConfirmationRoute() {
 function Confirmation({ booking, token }: { booking: Booking; token: string }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
+  const seva = useSeva(booking.seva.id);
   return (
     <Stack gap="lg">
       <Group gap="md" wrap="nowrap">
@@ -57,6 +60,7 @@ function Confirmation({ booking, token }: { booking: Booking; token: string }) {
             : t('confirmation.payAtCounter', { amount: formatMoney(booking.feePaise, language) })}
         </Text>
       </Alert>
+      {seva.data && <VisitNotes seva={seva.data} time={booking.slot.time} />}
       <Text>{t('confirmation.whatsapp', { phone: formatPhoneInternational(booking.phone) })}</Text>
       <BookingDetails booking={booking} />
       <Stack gap="sm">
