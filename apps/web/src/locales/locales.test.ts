@@ -40,6 +40,14 @@ describe('the Kannada messages', () => {
   });
 });
 
+describe('the Kannada sentences', () => {
+  it('never put a case ending on a {{placeholder}}: a name, date or time stands after a term', () => {
+    // "{{time}} ಕ್ಕೆ", "{{phone}} ಗೆ", "{{date}} ರಂದು" read as seams where the value joins.
+    const seam = /\}\}\s*(ಕ್ಕೆ|ಗೆ|ರ|ರಂದು|ರವರೆಗೆ|ರಿಂದ|ನಲ್ಲಿ|ಅನ್ನು|ಗಾಗಿ)(?=[\s.,)]|$)/;
+    for (const [key, text] of leaves(kn)) expect(text, key).not.toMatch(seam);
+  });
+});
+
 describe('the site’s terms', () => {
   it('are the glossary’s, the words the WhatsApp messages use too', () => {
     for (const [language, messages] of [
