@@ -106,7 +106,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = bookingCalendar(
         booking,
         app.config.templeName,
-        `${app.config.publicUrl}/sevas/${booking.slot.sevaId}`,
+        `${app.config.publicUrl}/sevas/${booking.slot.sevaId}?lang=${booking.language}`,
       );
       return reply
         .type('text/calendar; charset=utf-8')

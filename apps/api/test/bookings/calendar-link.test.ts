@@ -20,6 +20,7 @@ describe('GET /api/v1/bookings/{reference}.ics', () => {
         devoteeName: 'Family Calendar',
         phone: uniquePhone(),
         persons: 2,
+        language: 'kn',
       },
     });
     const { reference, manageToken } = made.json<{ reference: string; manageToken: string }>();
@@ -31,7 +32,8 @@ describe('GET /api/v1/bookings/{reference}.ics', () => {
     expect(response.statusCode).toBe(200);
     const ics = unfold(response.body);
     expect(ics).toContain(reference);
-    expect(ics).toContain(`URL:http://localhost:3000/sevas/${seva.id}`);
+    // In the booking's language, as the manage link opens the site.
+    expect(ics).toContain(`URL:http://localhost:3000/sevas/${seva.id}?lang=kn`);
     expect(ics).not.toContain(manageToken);
     expect(ics).not.toContain('/manage/');
     expect(ics).not.toContain('token=');
