@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
-import { KEPT_SECRET_NAMES, type SecretName } from './secrets/kept-secrets.ts';
+import { KEPT_SECRET_NAMES } from './secrets/kept-secrets.ts';
 import { productionRefusal } from './secrets/secret-strength.ts';
 
 /**
@@ -93,114 +93,61 @@ function isTimeZone(zone: string): boolean {
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config {
-  env: Env['NODE_ENV'];
-  databaseUrl: string;
-  databasePoolSize: number;
-  host: string;
-  port: number;
-  publicUrl: string;
-  templeName: string;
-  /** Where the temple is, told in confirmations and reminders; null when not configured. */
-  templeAddress: string | null;
-  templeMapUrl: string | null;
-  templeTimeZone: string;
-  /** Signs staff access tokens. */
-  jwtSecret: string;
-  /** Staff sign-in: token lifetimes, login throttling and backoff, API key rate limit. */
-  auth: {
-    accessTokenTtlSeconds: number;
-    refreshTokenTtlDays: number;
-    loginRateLimitPerMin: number;
-    /** Wrong passwords one address may try for one account before it has to wait. */
-    loginMaxFailures: number;
-    /** The longest wait that repeated wrong passwords earn. */
-    backoffMaxMinutes: number;
-    apiKeyRateLimitPerMin: number;
+/** The environment as the code reads it; `Config` is what this schema gives. */
+const configSchema = envSchema.transform((env) => {
+  checkCombinations(env);
+  return {
+    env: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    host: env.HOST,
+    port: env.PORT,
+    /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves. */
+    processes: env.API_PROCESSES,
+    /**
+     * Which of those HTTP workers this process is (1, 2, …), from SEVABOOK_WORKER_INDEX, which
+     * the primary sets on each worker it starts (server.ts); people do not set it. Unset: not a
+     * worker.
+     */
+    workerIndex: env.SEVABOOK_WORKER_INDEX,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    templeName: env.TEMPLE_NAME,
+    /** Where the temple is, told in confirmations and reminders; null when not configured. */
+    templeAddress: env.TEMPLE_ADDRESS || null,
+    templeMapUrl: env.TEMPLE_MAP_URL ?? null,
+    templeTimeZone: env.TEMPLE_TIMEZONE,
+    ...secretsOf(env),
+    /** Staff sign-in: token lifetimes, login throttling and backoff, API key rate limit. */
+    auth: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      loginRateLimitPerMin: env.LOGIN_RATE_LIMIT_PER_MIN,
+      /** Wrong passwords one address may try for one account before it has to wait. */
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      /** The longest wait that repeated wrong passwords earn. */
+      backoffMaxMinutes: env.LOGIN_BACKOFF_MAX_MINUTES,
+      apiKeyRateLimitPerMin: env.API_KEY_RATE_LIMIT_PER_MIN,
+    },
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    twilio: twilioOf(env),
+    notifier: env.NOTIFIER,
+    /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
+    outbox: outboxOf(env),
+    ...limitsOf(env),
+    slotHorizonDays: env.SLOT_HORIZON_DAYS,
+    /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
+    personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+    serveSpas: env.SERVE_SPAS,
+    logLevel: env.LOG_LEVEL,
   };
-  /** Derives the secret in devotees' manage links (bookings/manage-token.ts). */
-  bookingLinkSecret: string;
-  /**
-   * Secrets not set in the environment (never in production). Until withKeptSecrets
-   * (secrets/kept-secrets.ts) replaces them with the ones kept in the database, they hold
-   * random values of this process alone: safe, but not shared and not lasting.
-   */
-  keptSecrets: SecretName[];
-  adminEmail: string;
-  adminPassword: string | undefined;
-  twilio:
-    | {
-        accountSid: string;
-        authToken: string;
-        whatsappFrom: string | undefined;
-        messagingServiceSid: string | undefined;
-        apiBase: string | undefined;
-        /** WhatsApp Content template SIDs per message kind, by language ('*' = any language). */
-        contentSids: ContentSids;
-      }
-    | undefined;
-  /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves. */
-  processes: number;
-  /**
-   * Which of those HTTP workers this process is (1, 2, …), from SEVABOOK_WORKER_INDEX, which the
-   * primary sets on each worker it starts (server.ts); people do not set it. Unset: not a worker.
-   */
-  workerIndex: number | undefined;
-  notifier: Env['NOTIFIER'];
-  /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
-  outbox: OutboxSettings;
-  rateLimitPerIpPerMin: number;
-  /**
-   * How long one connection may take. A request's headers and body must all arrive within
-   * `requestTimeoutMs` (408 otherwise: a body trickled a byte at a time ties up nothing for
-   * long); a connection on which nothing moves for `connectionTimeoutMs` is closed. The
-   * availability stream is exempt from the second: it is meant to stay open.
-   */
-  timeouts: { requestTimeoutMs: number; connectionTimeoutMs: number };
-  /**
-   * Live-availability streams this process holds: per client address (many devotees share one
-   * temple Wi-Fi or carrier address, hence generous), in total, and how much may wait unsent to
-   * one reader before it is dropped as too slow.
-   */
-  streams: { maxPerAddress: number; maxTotal: number; maxBufferedBytes: number };
-  /** Confirmed bookings one phone may hold for one seva on one temple date (web and API). */
-  bookingsPerPhonePerSevaPerDay: number;
-  corsOrigins: string[];
-  /**
-   * Shared state for several API instances: rate-limit counters and live-availability fan-out.
-   * Unset: counters per process, and every process polls the database for availability.
-   */
-  redis: { url: string; keyPrefix: string } | undefined;
-  /**
-   * Behind a load balancer: which hops' X-Forwarded-For to believe (a hop count, or
-   * addresses/CIDRs; never `true`), so rate limits count devotees, not the proxy. Unset: none.
-   */
-  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean) | undefined;
-  slotHorizonDays: number;
-  /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
-  personalDataRetentionDays: number;
-  serveSpas: boolean;
-  logLevel: Env['LOG_LEVEL'];
-}
+});
 
+export type Config = z.output<typeof configSchema>;
+export type OutboxSettings = Config['outbox'];
 export type ContentSids = Partial<
   Record<'confirmation' | 'cancellation' | 'change' | 'reminder', Record<string, string>>
 >;
-
-export interface OutboxSettings {
-  /** Messages per second one notifier process sends at most (Twilio WhatsApp: about 10). */
-  ratePerSec: number;
-  /** Send attempts before a message is marked dead. */
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** How long a claimed row stays reserved for its worker; then it is due again. */
-  leaseMs: number;
-  pollMs: number;
-  sendTimeoutMs: number;
-  /** After a send whose outcome is unknown, wait this long before looking the message up. */
-  reconcileAfterMs: number;
-}
 
 export class ConfigError extends Error {}
 
@@ -209,106 +156,124 @@ export function loadConfig(
   source: NodeJS.ProcessEnv = readEnvironment(),
   overrides: Partial<Config> = {},
 ): Config {
-  const parsed = envSchema.safeParse(source);
+  const parsed = configSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = parsed.data;
+  return { ...parsed.data, ...overrides };
+}
 
+/** Refuses settings that are each valid but wrong together, and production without secrets. */
+function checkCombinations(env: Env): void {
   if (env.NODE_ENV === 'production') {
     const refusal = productionRefusal(env);
     if (refusal) throw new ConfigError(refusal);
   }
-
   if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_SEND_TIMEOUT_MS + 2_000) {
     throw new ConfigError(
       'NOTIFIER_LEASE_MS must be at least NOTIFIER_SEND_TIMEOUT_MS + 2000: a worker only starts a send its lease will outlast.',
     );
   }
-
   const twilioSet = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN;
   if (twilioSet && !env.TWILIO_WHATSAPP_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError(
       'Twilio credentials are set but neither TWILIO_WHATSAPP_FROM nor TWILIO_MESSAGING_SERVICE_SID is.',
     );
   }
+}
 
+function secretsOf(env: Env) {
   return {
-    env: env.NODE_ENV,
-    databaseUrl: env.DATABASE_URL,
-    databasePoolSize: env.DATABASE_POOL_SIZE,
-    host: env.HOST,
-    port: env.PORT,
-    processes: env.API_PROCESSES,
-    workerIndex: env.SEVABOOK_WORKER_INDEX,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    templeName: env.TEMPLE_NAME,
-    templeAddress: env.TEMPLE_ADDRESS || null,
-    templeMapUrl: env.TEMPLE_MAP_URL ?? null,
-    templeTimeZone: env.TEMPLE_TIMEZONE,
     // NOTE: never a constant. An unset secret is random for this process until the kept one is
-    // read from the database (server.ts, worker.ts); production refused to start above.
+    // read from the database (server.ts, worker.ts); production refused to start without it.
+    /** Signs staff access tokens. */
     jwtSecret: env.JWT_SECRET || randomBytes(32).toString('hex'),
-    auth: {
-      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-      loginRateLimitPerMin: env.LOGIN_RATE_LIMIT_PER_MIN,
-      loginMaxFailures: env.LOGIN_MAX_FAILURES,
-      backoffMaxMinutes: env.LOGIN_BACKOFF_MAX_MINUTES,
-      apiKeyRateLimitPerMin: env.API_KEY_RATE_LIMIT_PER_MIN,
-    },
+    /** Derives the secret in devotees' manage links (bookings/manage-token.ts). */
     bookingLinkSecret: env.BOOKING_LINK_SECRET || randomBytes(32).toString('hex'),
+    /**
+     * Secrets not set in the environment (never in production). Until withKeptSecrets
+     * (secrets/kept-secrets.ts) replaces them with the ones kept in the database, they hold
+     * random values of this process alone: safe, but not shared and not lasting.
+     */
     keptSecrets: KEPT_SECRET_NAMES.filter((name) => !env[name]),
-    adminEmail: env.ADMIN_EMAIL,
-    adminPassword: env.ADMIN_PASSWORD,
-    twilio: twilioSet
-      ? {
-          accountSid: env.TWILIO_ACCOUNT_SID!,
-          authToken: env.TWILIO_AUTH_TOKEN!,
-          whatsappFrom: env.TWILIO_WHATSAPP_FROM,
-          messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
-          apiBase: env.TWILIO_API_BASE,
-          contentSids: {
-            confirmation: parseContentSids(env.TWILIO_CONTENT_SID_CONFIRMATION),
-            cancellation: parseContentSids(env.TWILIO_CONTENT_SID_CANCELLATION),
-            change: parseContentSids(env.TWILIO_CONTENT_SID_CHANGE),
-            reminder: parseContentSids(env.TWILIO_CONTENT_SID_REMINDER),
-          },
-        }
-      : undefined,
-    notifier: env.NOTIFIER,
-    outbox: {
-      ratePerSec: env.NOTIFIER_RATE_PER_SEC,
-      maxAttempts: env.NOTIFIER_MAX_ATTEMPTS,
-      backoffBaseMs: env.NOTIFIER_BACKOFF_BASE_MS,
-      backoffMaxMs: env.NOTIFIER_BACKOFF_MAX_MS,
-      leaseMs: env.NOTIFIER_LEASE_MS,
-      pollMs: env.NOTIFIER_POLL_MS,
-      sendTimeoutMs: env.NOTIFIER_SEND_TIMEOUT_MS,
-      reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
-    },
+  };
+}
+
+function twilioOf(env: Env) {
+  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) return undefined;
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN,
+    whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+    messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+    apiBase: env.TWILIO_API_BASE,
+    /** WhatsApp Content template SIDs per message kind, by language ('*' = any language). */
+    contentSids: {
+      confirmation: parseContentSids(env.TWILIO_CONTENT_SID_CONFIRMATION),
+      cancellation: parseContentSids(env.TWILIO_CONTENT_SID_CANCELLATION),
+      change: parseContentSids(env.TWILIO_CONTENT_SID_CHANGE),
+      reminder: parseContentSids(env.TWILIO_CONTENT_SID_REMINDER),
+    } as ContentSids,
+  };
+}
+
+function outboxOf(env: Env) {
+  return {
+    /** Messages per second one notifier process sends at most (Twilio WhatsApp: about 10). */
+    ratePerSec: env.NOTIFIER_RATE_PER_SEC,
+    /** Send attempts before a message is marked dead. */
+    maxAttempts: env.NOTIFIER_MAX_ATTEMPTS,
+    backoffBaseMs: env.NOTIFIER_BACKOFF_BASE_MS,
+    backoffMaxMs: env.NOTIFIER_BACKOFF_MAX_MS,
+    /** How long a claimed row stays reserved for its worker; then it is due again. */
+    leaseMs: env.NOTIFIER_LEASE_MS,
+    pollMs: env.NOTIFIER_POLL_MS,
+    sendTimeoutMs: env.NOTIFIER_SEND_TIMEOUT_MS,
+    /** After a send whose outcome is unknown, wait this long before looking the message up. */
+    reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
+  };
+}
+
+/** What one address, phone or connection may do, and what several instances share. */
+function limitsOf(env: Env) {
+  return {
     rateLimitPerIpPerMin: env.RATE_LIMIT_PER_IP_PER_MIN,
+    /**
+     * How long one connection may take. A request's headers and body must all arrive within
+     * `requestTimeoutMs` (408 otherwise: a body trickled a byte at a time ties up nothing for
+     * long); a connection on which nothing moves for `connectionTimeoutMs` is closed. The
+     * availability stream is exempt from the second: it is meant to stay open.
+     */
     timeouts: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,
     },
+    /**
+     * Live-availability streams this process holds: per client address (many devotees share one
+     * temple Wi-Fi or carrier address, hence generous), in total, and how much may wait unsent
+     * to one reader before it is dropped as too slow.
+     */
     streams: {
       maxPerAddress: env.SSE_MAX_PER_IP,
       maxTotal: env.SSE_MAX_TOTAL,
       maxBufferedBytes: env.SSE_MAX_BUFFERED_BYTES,
     },
+    /** Confirmed bookings one phone may hold for one seva on one temple date (web and API). */
     bookingsPerPhonePerSevaPerDay: env.BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    /**
+     * Behind a load balancer: which hops' X-Forwarded-For to believe (a hop count, or
+     * addresses/CIDRs; never `true`), so rate limits count devotees, not the proxy. Unset: none.
+     */
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    /**
+     * Shared state for several API instances: rate-limit counters and live-availability
+     * fan-out. Unset: counters per process, and every process polls the database for availability.
+     */
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
-    slotHorizonDays: env.SLOT_HORIZON_DAYS,
-    personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
-    serveSpas: env.SERVE_SPAS,
-    logLevel: env.LOG_LEVEL,
-    ...overrides,
   };
 }
 
@@ -328,7 +293,9 @@ function parseContentSids(value: string | undefined): Record<string, string> {
   return sids;
 }
 
-function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean) | undefined;
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
   if (!value?.trim()) return undefined;
   if (value.trim().toLowerCase() === 'true') {
     // NOTE: `true` believes the left-most X-Forwarded-For entry, which any client can write
