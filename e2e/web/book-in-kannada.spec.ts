@@ -50,7 +50,7 @@ test('a devotee books a seva in Kannada on a 360 px phone, and the choice of lan
 
   await expect(page.getByRole('heading', { level: 1, name: 'ನಿಮ್ಮ ಸೇವೆ ಬುಕ್ ಆಗಿದೆ' })).toBeVisible();
   const reference = (await page.getByTestId('booking-reference').textContent()) ?? '';
-  await expect(page.getByText(/ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂದೇಶ \+91/)).toBeVisible();
+  await expect(page.getByText(/ವಾಟ್ಸ್‌ಆ್ಯಪ್ ಸಂದೇಶ ಈ ಸಂಖ್ಯೆಗೆ ಬರುತ್ತಿದೆ: \+91/)).toBeVisible();
   // The date is the temple's, in Kannada, although this browser is set to New York time.
   const [y, m, d] = slot.date.split('-').map(Number) as [number, number, number];
   const kannadaDate = new Intl.DateTimeFormat('kn-IN', {
