@@ -23,11 +23,20 @@ test('an admin creates a seva with a weekly schedule, previews its slots, and de
   await dialog.getByLabel('Description in Kannada').fill('ದೇವರ ವಾಹನ ಸೇವೆ.');
   await dialog.getByLabel('Fee per person (₹)').fill('150');
   await dialog.getByLabel('Places per slot').fill('12');
+  // What devotees are told for the day: when to arrive, what to bring, in both languages.
+  await dialog.getByLabel('Arrive (min before)').fill('20');
+  await dialog.getByLabel('What to bring or wear, in English').fill('The vehicle, washed.');
+  await dialog.getByLabel('What to bring or wear, in Kannada').fill('ತೊಳೆದ ವಾಹನ.');
   await dialog.getByRole('button', { name: 'Create seva' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: nameEn })).toBeVisible();
   const sevaId = Number(/\/sevas\/(\d+)/.exec(page.url())?.[1]);
   expect(sevaId).toBeGreaterThan(0);
+  const created = await request.get(`/api/v1/sevas/${sevaId}`);
+  expect(await created.json()).toMatchObject({
+    arriveMinutesBefore: 20,
+    bringNote: { en: 'The vehicle, washed.', kn: 'ತೊಳೆದ ವಾಹನ.' },
+  });
   await expect(page.getByText('No schedule yet: this seva has no regular slots.')).toBeVisible();
 
   // Every day at two times; the preview lists the slots before anything is saved.
