@@ -176,7 +176,7 @@ describe('WhatsApp messages for booking events', { timeout: 60_000 }, () => {
     const sent = await runNotifierUntil(booking.phone, 3);
 
     const bodies = sent.map((m) => m.body ?? '');
-    expect(bodies.filter((b) => b.includes('A reminder: your'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes('A reminder of your seva'))).toHaveLength(1);
     expect(bodies.filter((b) => b.includes('has changed'))).toHaveLength(1);
     expect(bodies.filter((b) => b.includes('is confirmed'))).toHaveLength(1);
     const rows = await rowsOf(h.db, [booking.id]);
