@@ -1,13 +1,13 @@
 import { toE164, type UpdateBooking } from '@sevabook/shared';
 import type { Tx } from '../db/client.ts';
-import { isUniqueViolation, withDeadlockRetry } from '../db/db-errors.ts';
+import { withDeadlockRetry } from '../db/db-errors.ts';
 import { conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
 import { auditView, recordAudit, type Actor } from '../audit/audit-log.ts';
 import { enqueueNotification, scheduleReminder } from '../notifications/outbox.ts';
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
-import { releasePlaces, takePlaces } from './places.ts';
+import { duplicatePhoneRefusal, releasePlaces, takePlaces } from './places.ts';
 
 /**
  * Staff edit a booking's details or move it to another slot. Everything happens in one Prisma
@@ -34,14 +34,7 @@ export async function updateBooking(
       ),
     );
   } catch (error) {
-    if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
-      throw conflict(
-        'duplicate_booking',
-        'Already booked',
-        'This phone number already has a confirmed booking for that slot.',
-      );
-    }
-    throw error;
+    throw duplicatePhoneRefusal(error, 'that') ?? error;
   }
 }
 

@@ -15,7 +15,7 @@ import { bookingWindow } from '../slots/booking-window.ts';
 import type { BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
-import { refusalExplained, slotFull, whyNotTaken } from './places.ts';
+import { duplicatePhoneRefusal, refusalExplained, slotFull, whyNotTaken } from './places.ts';
 import type { BookingRow, WriteTerms } from './booking-statements.ts';
 import type { SlotState } from './pipelined-booking.ts';
 import { newReference } from './reference.ts';
@@ -172,13 +172,8 @@ async function takeAPlace(
       deps.database.slotFacts.update(slot.id, outcome.slot);
       return { refused: outcome.slot };
     } catch (error) {
-      if (isUniqueViolation(error, 'booking_one_confirmed_per_phone')) {
-        throw conflict(
-          'duplicate_booking',
-          'Already booked',
-          'This phone number already has a confirmed booking for this slot.',
-        );
-      }
+      const duplicate = duplicatePhoneRefusal(error, 'this');
+      if (duplicate) throw duplicate;
       if (input.idempotencyKey && fingerprint && isUniqueViolation(error, 'idempotency_key')) {
         // A concurrent request with the same key won the race; answer as its replay.
         const replay = await findReplay(deps, input.idempotencyKey, fingerprint);

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import { conflict, type AppError } from '../errors.ts';
 import type { SlotState } from './pipelined-booking.ts';
 
@@ -63,6 +64,19 @@ export function whyNotTaken(
     );
   }
   return slotFull(slot ? slot.capacity - slot.booked : 0);
+}
+
+/**
+ * The refusal for a phone that already holds a confirmed booking of the slot (the unique index
+ * booking_one_confirmed_per_phone refused the row), or undefined for any other error.
+ */
+export function duplicatePhoneRefusal(error: unknown, slot: 'this' | 'that'): AppError | undefined {
+  if (!isUniqueViolation(error, 'booking_one_confirmed_per_phone')) return undefined;
+  return conflict(
+    'duplicate_booking',
+    'Already booked',
+    `This phone number already has a confirmed booking for ${slot} slot.`,
+  );
 }
 
 export function slotFull(left: number): AppError {
