@@ -10,6 +10,7 @@ import { BackLink } from '../../components/layout/back-link.tsx';
 import { useSeva } from '../../features/sevas/api/get-seva.ts';
 import { SevaFacts } from '../../features/sevas/components/seva-facts.tsx';
 import { useSlots } from '../../lib/slots/get-slots.ts';
+import { slotsAhead } from '../../lib/slots/slots-ahead.ts';
 import { useClosedDates } from '../../features/slots/api/get-closed-dates.ts';
 import { ClosedDatesNotice } from '../../features/slots/components/closed-dates-notice.tsx';
 import { DateGrid } from '../../features/slots/components/date-grid.tsx';
@@ -27,6 +28,12 @@ export function SevaRoute() {
   const { t } = useTranslation();
   const sevaId = Number(useParams().sevaId);
   const seva = useSeva(sevaId);
+  const { timeZone } = useTemple();
+  // Asked for with the seva, not after it: see slotsAhead.
+  const ahead = slotsAhead(sevaId, timeZone);
+  const validId = Number.isSafeInteger(sevaId) && sevaId > 0;
+  const slots = useSlots(ahead, validId);
+  const closed = useClosedDates(ahead, validId);
 
   return (
     <Stack gap="lg">
@@ -38,13 +45,21 @@ export function SevaRoute() {
           e instanceof ApiError && e.code === 'not_found' ? t('seva.notFound') : undefined
         }
       >
-        {(data) => <SevaDates seva={data} />}
+        {(data) => <SevaDates seva={data} slots={slots} closed={closed} />}
       </QueryState>
     </Stack>
   );
 }
 
-function SevaDates({ seva }: { seva: Seva }) {
+function SevaDates({
+  seva,
+  slots,
+  closed,
+}: {
+  seva: Seva;
+  slots: ReturnType<typeof useSlots>;
+  closed: ReturnType<typeof useClosedDates>;
+}) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const { timeZone } = useTemple();
@@ -54,9 +69,8 @@ function SevaDates({ seva }: { seva: Seva }) {
   const today = todayIn(timeZone);
   // The API answers at most MAX_SLOT_RANGE_DAYS per request; windows are shorter in practice.
   const windowDays = Math.min(Math.max(seva.bookingOpensDaysAhead, 1), MAX_SLOT_RANGE_DAYS - 1);
-  const slots = useSlots({ sevaId: seva.id, from: today, to: addDays(today, windowDays) });
-  const closed = useClosedDates({ sevaId: seva.id, from: today, to: addDays(today, windowDays) });
-  const closedDates = closed.data?.items ?? [];
+  const lastDate = addDays(today, windowDays);
+  const closedDates = (closed.data?.items ?? []).filter((c) => c.date <= lastDate);
   const stream = useAvailabilityStream(seva.id);
   const name = localized(seva.name, language);
 
@@ -89,7 +103,7 @@ function SevaDates({ seva }: { seva: Seva }) {
         }
       >
         {({ items }) => {
-          const days = summariseDays(items);
+          const days = summariseDays(items.filter((slot) => slot.date <= lastDate));
           const selected = pickDate(days, searchParams.get('date'));
           const day = days.find((d) => d.date === selected);
           const next = selected ? nextOpenDate(days, selected) : undefined;

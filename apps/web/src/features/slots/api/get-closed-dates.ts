@@ -15,11 +15,12 @@ export const getClosedDates = ({ sevaId, from, to }: ClosedDateRange, signal?: A
     { signal },
   );
 
-export const useClosedDates = (range: ClosedDateRange) =>
-  useQuery(
-    queryOptions({
-      queryKey: ['closed-dates', range.sevaId, range.from, range.to],
-      queryFn: ({ signal }) => getClosedDates(range, signal),
-      staleTime: 5 * 60_000,
-    }),
-  );
+export const closedDatesQueryOptions = (range: ClosedDateRange) =>
+  queryOptions({
+    queryKey: ['closed-dates', range.sevaId, range.from, range.to],
+    queryFn: ({ signal }) => getClosedDates(range, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useClosedDates = (range: ClosedDateRange, enabled = true) =>
+  useQuery({ ...closedDatesQueryOptions(range), enabled });
