@@ -34,6 +34,7 @@ export { QueryState, type ErrorViewProps, type QueryStateProps } from './feedbac
 export { useEventStream, type StreamHandlers, type StreamState } from './live/use-event-stream.ts';
 export { parseAvailabilityEvent } from './live/availability-event.ts';
 export {
+  FALLBACK_TIME_ZONE,
   getTemple,
   templeQueryOptions,
   useTemple,

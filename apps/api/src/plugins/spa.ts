@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +22,69 @@ export interface BuiltSite {
 /** Hashed file names (Vite's `assets/`) change whenever their content does. */
 const HASHED_ASSET = /[\\/]assets[\\/]/;
 
+/** The temple as `GET /api/v1/temple` answers it, for the page to start with. */
+interface TempleFacts {
+  name: string;
+  timeZone: string;
+  personalDataRetentionDays: number;
+}
+
+/** A page with the temple filled in, compressed once, with an ETag of its own content. */
+interface FilledPage {
+  etag: string;
+  plain: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/**
+ * The devotee site's index.html marks where the temple goes: `<!--temple-name-->` in the header
+ * drawn before the scripts run, and `<!--temple-->…<!--/temple-->` around the request that would
+ * otherwise ask for it. Filled in once at start-up, so the first paint shows the temple's name
+ * and the scripts need not wait for it. No inline script (the CSP has none): the temple travels
+ * as a meta tag's content. A site without the marks is served as built.
+ */
+function fillTemple(html: string, temple: TempleFacts): string | undefined {
+  const region = /<!--temple-->[\s\S]*?<!--\/temple-->/;
+  if (!region.test(html)) return undefined;
+  const meta = `<meta name="sevabook-temple" content="${escapeHtml(JSON.stringify(temple))}" />`;
+  // Replaced by functions: a replacement string would read `$&` in a name as a pattern.
+  return html
+    .replace(region, () => meta)
+    .replaceAll('<!--temple-name-->', () => escapeHtml(temple.name));
+}
+
+function fillPage(root: string, temple: TempleFacts): FilledPage | undefined {
+  const html = fillTemple(readFileSync(resolve(root, 'index.html'), 'utf8'), temple);
+  if (html === undefined) return undefined;
+  const plain = Buffer.from(html);
+  const etag = `"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}"`;
+  return { etag, plain, br: brotliCompressSync(plain), gzip: gzipSync(plain) };
+}
+
+function sendFilledPage(request: FastifyRequest, reply: FastifyReply, page: FilledPage) {
+  void reply
+    .code(200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-encoding')
+    .header('etag', page.etag);
+  const known = (request.headers['if-none-match'] ?? '')
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(page.etag)) return reply.code(304).send();
+  const accepted = request.headers['accept-encoding'] ?? '';
+  if (/\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(page.br);
+  if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.plain);
+}
+
 /**
  * Serves the built devotee site at / and the admin site at /admin/, with client-side routes
  * falling back to each SPA's index.html. Unknown /api paths stay problem+json 404s.
@@ -27,7 +92,8 @@ const HASHED_ASSET = /[\\/]assets[\\/]/;
  * Each file is sent as the build compressed it (`.br`, `.gz` beside it, written by the sites'
  * Vite configs), by the client's Accept-Encoding: nothing is compressed per request. Hashed
  * assets are cached for a year; index.html and the favicon are revalidated by their ETag, so a
- * new build reaches everyone on their next visit.
+ * new build reaches everyone on their next visit. The devotee site's page carries the temple's
+ * name (see fillTemple); its ETag changes with the name.
  */
 export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
   const sites = (
@@ -36,6 +102,12 @@ export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
       { prefix: '/', root: webDist },
     ]
   ).filter((site) => existsSync(resolve(site.root, 'index.html')));
+  const temple: TempleFacts = {
+    name: app.config.templeName,
+    timeZone: app.config.templeTimeZone,
+    personalDataRetentionDays: app.config.personalDataRetentionDays,
+  };
+  const filled = new Map(sites.map((site) => [site, fillPage(site.root, temple)]));
 
   for (const [i, site] of sites.entries()) {
     await app.register(fastifyStatic, {
@@ -45,6 +117,10 @@ export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
       wildcard: false,
       index: ['index.html'],
       preCompressed: true,
+      // A filled page is sent by the not-found handler below, never as the file built.
+      ...(filled.get(site) && {
+        allowedPath: (path: string) => !/(^|\/)(index\.html)?$/.test(path),
+      }),
       setHeaders: (res, path) => {
         res.header(
           'cache-control',
@@ -69,7 +145,15 @@ export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
-    const site = wantsPage ? sites.find((s) => path.startsWith(s.prefix)) : undefined;
+    const home = sites.find((s) => path === s.prefix || path === `${s.prefix}index.html`);
+    const site =
+      request.method === 'GET' && home
+        ? home
+        : wantsPage
+          ? sites.find((s) => path.startsWith(s.prefix))
+          : undefined;
+    const page = site && filled.get(site);
+    if (page) return sendFilledPage(request, reply, page);
     if (site) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', site.root);
     }
