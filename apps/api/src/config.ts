@@ -61,6 +61,7 @@ const envSchema = z.object({
   NOTIFIER_POLL_MS: z.coerce.number().int().min(10).default(250),
   NOTIFIER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   NOTIFIER_RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  CANCELLATION_UNDO_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
@@ -135,6 +136,13 @@ const configSchema = envSchema.transform((env) => {
     /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
     outbox: outboxOf(env),
     ...limitsOf(env),
+    /**
+     * How long staff may undo a cancellation before the devotee hears of it: a staff
+     * cancellation's message waits this long, and an undo within it withdraws the message
+     * (bookings/restore-booking.ts). The admin's Undo button shows for 10 s; the rest covers a
+     * click at the last moment and the request's way to the server.
+     */
+    cancellationUndoMs: env.CANCELLATION_UNDO_MS,
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
     /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,

@@ -25,6 +25,7 @@ export const problemCodes = [
   'booking_not_open_yet',
   'cancellation_closed',
   'already_cancelled',
+  'not_restorable',
   'idempotency_key_reused',
   'persons_exceed_limit',
   'capacity_below_booked',

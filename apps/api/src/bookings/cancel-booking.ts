@@ -12,6 +12,11 @@ export interface CancelRequest {
   reason?: string | undefined;
   /** Devotees may cancel only until the seva's cut-off; staff at any time. */
   enforceCutOff: boolean;
+  /**
+   * How long the cancellation message waits, so that staff can undo the cancellation before
+   * the devotee hears of it (restore-booking.ts); none: it is due at once.
+   */
+  holdMessageMs?: number | undefined;
 }
 
 /**
@@ -45,7 +50,13 @@ export async function cancelBooking(
         'The time to cancel this booking online has passed. Please contact the temple office.',
       );
     }
-    return cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now);
+    // The notifier's clock, not the rules' (`now` may be a test's).
+    const messageDueAt = request.holdMessageMs
+      ? new Date(Date.now() + request.holdMessageMs)
+      : undefined;
+    return cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now, {
+      messageDueAt,
+    });
   }, TRANSACTION_OPTIONS);
 }
 
@@ -60,6 +71,7 @@ export async function cancelLockedBooking(
   actor: Actor,
   reason: string | null,
   now: Date,
+  { messageDueAt }: { messageDueAt?: Date | undefined } = {},
 ): Promise<BookingWithSlot> {
   const version = booking.version + 1;
   const cancelled = await tx.booking.update({
@@ -74,7 +86,12 @@ export async function cancelLockedBooking(
     include: bookingInclude,
   });
   await releasePlaces(tx, booking.slotId, booking.persons);
-  await enqueueNotification(tx, { bookingId: booking.id, kind: 'cancellation', eventSeq: version });
+  await enqueueNotification(tx, {
+    bookingId: booking.id,
+    kind: 'cancellation',
+    eventSeq: version,
+    dueAt: messageDueAt,
+  });
   await cancelReminder(tx, booking.id);
   await recordAudit(tx, {
     entityType: 'booking',

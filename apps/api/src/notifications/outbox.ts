@@ -12,10 +12,16 @@ export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
  */
 export async function enqueueNotification(
   tx: Tx,
-  event: { bookingId: number; kind: Exclude<NotificationKind, 'reminder'>; eventSeq: number },
+  event: {
+    bookingId: number;
+    kind: Exclude<NotificationKind, 'reminder'>;
+    eventSeq: number;
+    /** Now unless given: a staff cancellation's message waits out the time to undo it. */
+    dueAt?: Date | undefined;
+  },
 ): Promise<void> {
-  const { bookingId, kind, eventSeq } = event;
-  await executeIn(tx, insertOutboxRows(bookingId, [{ kind, eventSeq, dueAt: new Date() }]));
+  const { bookingId, kind, eventSeq, dueAt = new Date() } = event;
+  await executeIn(tx, insertOutboxRows(bookingId, [{ kind, eventSeq, dueAt }]));
 }
 
 /**

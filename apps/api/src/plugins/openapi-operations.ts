@@ -61,6 +61,7 @@ export const operations: Record<string, OperationContract> = {
   'GET /api/v1/admin/bookings/{id}': { operationId: 'getAdminBooking' },
   'PATCH /api/v1/admin/bookings/{id}': { operationId: 'updateBooking' },
   'POST /api/v1/admin/bookings/{id}/cancel': { operationId: 'cancelBookingAsStaff' },
+  'POST /api/v1/admin/bookings/{id}/restore': { operationId: 'restoreBooking' },
   'GET /api/v1/admin/day-sheet': {
     operationId: 'getDaySheet',
     successMedia: {

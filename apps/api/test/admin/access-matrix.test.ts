@@ -32,6 +32,7 @@ const rules: Record<string, AccessRule> = {
   'POST /api/v1/admin/bookings': { roles: desk },
   'PATCH /api/v1/admin/bookings/{id}': { roles: desk },
   'POST /api/v1/admin/bookings/{id}/cancel': { roles: desk },
+  'POST /api/v1/admin/bookings/{id}/restore': { roles: desk },
   'GET /api/v1/admin/day-sheet': { roles: everyone, query: 'date=2030-01-01' },
   'GET /api/v1/admin/reports/seva-summary': {
     roles: everyone,

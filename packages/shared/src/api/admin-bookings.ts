@@ -83,3 +83,20 @@ export const updateBookingSchema = z
   })
   .meta({ id: 'UpdateBooking' });
 export type UpdateBooking = z.infer<typeof updateBookingSchema>;
+
+/**
+ * A cancelled booking brought back by staff (the admin's Undo): the same booking, reference and
+ * manage link, confirmed again.
+ */
+export const restoredBookingSchema = adminBookingSchema
+  .extend({
+    cancellationWithdrawn: z
+      .boolean()
+      .describe(
+        'True when the cancellation message had not gone out and now never will, so the devotee ' +
+          'hears nothing; false when it may have reached them, so a change message with the ' +
+          'booking’s details now tells them it stands',
+      ),
+  })
+  .meta({ id: 'RestoredBooking' });
+export type RestoredBooking = z.infer<typeof restoredBookingSchema>;

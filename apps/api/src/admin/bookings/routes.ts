@@ -8,6 +8,7 @@ import {
   createBookingSchema,
   idParamSchema,
   problemSchema,
+  restoredBookingSchema,
   updateBookingSchema,
 } from '@sevabook/shared';
 import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
@@ -15,6 +16,7 @@ import { creatorOf } from '../../auth/principal.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
+import { restoreBooking } from '../../bookings/restore-booking.ts';
 import { notFound } from '../../errors.ts';
 import { recordBulkRead } from '../../privacy/bulk-read-audit.ts';
 import { contactAsSeenBy } from '../../privacy/viewer-view.ts';
@@ -32,7 +34,7 @@ const idempotencyHeaders = z.looseObject({
     .optional(),
 });
 
-/** Bookings as staff see them: search, counter bookings, edits and moves, cancellation. */
+/** Bookings as staff see them: search, counter bookings, edits, moves, cancellation and undo. */
 const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', authorize({ read: ALL_ROLES, write: BOOKING_ROLES }));
   const tz = app.config.templeTimeZone;
@@ -192,8 +194,41 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: principalOf(request).actor,
         reason: request.body?.reason,
         enforceCutOff: false,
+        holdMessageMs: app.config.cancellationUndoMs,
       });
       return toAdminBookingDto(booking, new Date(), tz);
+    },
+  );
+
+  app.post(
+    '/bookings/:id/restore',
+    {
+      schema: {
+        tags: ['admin: bookings'],
+        summary: 'Undo a cancellation: confirm the same booking again',
+        description:
+          'The same reference, manage link, slot and persons, if the places are still free: 409 ' +
+          'slot_full or duplicate_booking (the phone booked the slot again meanwhile) changes ' +
+          'nothing. A staff cancellation’s message waits `CANCELLATION_UNDO_MS`; undone within ' +
+          'it, the message is withdrawn and the devotee hears nothing. Undone later, a change ' +
+          'message tells the devotee the booking stands. Restoring a confirmed booking is harmless.',
+        security: staffSecurity,
+        params: idParamSchema,
+        response: {
+          200: restoredBookingSchema,
+          404: problemSchema,
+          409: problemSchema,
+          ...authProblems,
+        },
+      },
+    },
+    async (request) => {
+      const { booking, cancellationWithdrawn } = await restoreBooking(
+        ctx,
+        request.params.id,
+        principalOf(request).actor,
+      );
+      return { ...toAdminBookingDto(booking, new Date(), tz), cancellationWithdrawn };
     },
   );
 };
