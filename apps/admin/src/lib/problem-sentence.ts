@@ -10,6 +10,7 @@ const worded = [
   'forbidden',
   'password_change_required',
   'capacity_below_booked',
+  'not_restorable',
   'conflict',
 ] as const satisfies readonly ProblemCode[];
 

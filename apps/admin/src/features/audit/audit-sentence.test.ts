@@ -79,4 +79,13 @@ describe('auditSentence: booking history in sentences', () => {
     });
     expect(auditSentence(cancelled, slots, t)).toBe('Cancelled by Lakshmi: “Did not come”.');
   });
+
+  it('says an undone cancellation as its own entry, after the cancellation', () => {
+    const cancelled = { ...booking, status: 'cancelled' };
+    const restored = entry('booking.restored', cancelled, {
+      ...booking,
+      cancellationWithdrawn: true,
+    });
+    expect(auditSentence(restored, slots, t)).toBe('Cancellation undone by Lakshmi.');
+  });
 });

@@ -40,8 +40,8 @@ function slotWhen(slot: AuditSlot | undefined, sameDay: boolean, t: TFunction): 
 
 /**
  * One history entry as a sentence staff read at a glance: "Moved from 7:00 am to 8:30 am by
- * Lakshmi", "Persons 2 → 3 by Lakshmi", "Cancelled by the devotee". The slots come with the
- * page, so a move names times rather than slot numbers.
+ * Lakshmi", "Persons 2 → 3 by Lakshmi", "Cancelled by the devotee", "Cancellation undone by
+ * Lakshmi". The slots come with the page, so a move names times rather than slot numbers.
  */
 export function auditSentence(
   entry: AuditEntry,
@@ -89,6 +89,8 @@ export function auditSentence(
       const reason = typeof after.reason === 'string' && after.reason ? after.reason : null;
       return reason ? t('audit.cancelledWhy', { who, reason }) : t('audit.cancelled', { who });
     }
+    case 'booking.restored':
+      return t('audit.restored', { who });
     default:
       return t('audit.other', { action: entry.action, who });
   }

@@ -57,14 +57,19 @@ describe('CancelMenu', () => {
     vi.unstubAllGlobals();
   });
 
-  it('cancels with the chosen reason in one click, and undo books the same devotee and places again', async () => {
-    fetchMock.mockImplementation(async (url, init) => {
+  it('cancels with the chosen reason in one click, and undo restores the same booking', async () => {
+    fetchMock.mockImplementation(async (url) => {
       if (url === '/api/v1/admin/bookings/41/cancel') return Response.json(cancelled);
-      if (url === '/api/v1/admin/bookings' && init?.method === 'POST') {
-        return Response.json(
-          { ...cancelled, id: 42, reference: 'SB-NEW777', status: 'confirmed' },
-          { status: 201 },
-        );
+      if (url === '/api/v1/admin/bookings/41/restore') {
+        return Response.json({
+          ...cancelled,
+          version: 3,
+          status: 'confirmed',
+          cancelledAt: null,
+          cancelledBy: null,
+          cancelReason: null,
+          cancellationWithdrawn: true,
+        });
       }
       return Response.json({});
     });
@@ -82,19 +87,15 @@ describe('CancelMenu', () => {
     expect(JSON.parse(cancelInit!.body as string)).toEqual({ reason: 'Did not come' });
 
     await events.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Rebooked as SB-NEW777.')).toBeTruthy();
-    const [, createInit] = fetchMock.mock.calls.find(
-      ([url, init]) => url === '/api/v1/admin/bookings' && init?.method === 'POST',
+    expect(
+      await screen.findByText('Cancellation undone: SB-7K3Q9P is confirmed again.'),
+    ).toBeTruthy();
+    const [, restoreInit] = fetchMock.mock.calls.find(
+      ([url]) => url === '/api/v1/admin/bookings/41/restore',
     )!;
-    expect(JSON.parse(createInit!.body as string)).toEqual({
-      slotId: 7,
-      devoteeName: 'Lakshmi Rao',
-      phone: '+919845012345',
-      persons: 3,
-      language: 'kn',
-      gotra: 'Kashyapa',
-      nakshatra: 'rohini',
-    });
+    expect(restoreInit?.method).toBe('POST');
+    // The same booking, not a new one: nothing is booked afresh.
+    expect(fetchMock.mock.calls.some(([url]) => url === '/api/v1/admin/bookings')).toBe(false);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
   });
 });

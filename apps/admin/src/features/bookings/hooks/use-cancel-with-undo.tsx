@@ -3,20 +3,24 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { useCancelBooking } from '../api/cancel-booking.ts';
-import { useCreateBooking } from '../api/create-booking.ts';
-import { rebookInput } from '../rebook.ts';
+import { useRestoreBooking } from '../api/restore-booking.ts';
 
-/** How long the undo button stays after a cancellation. */
+/**
+ * How long the undo button stays after a cancellation. NOTE: the API holds the cancellation's
+ * WhatsApp message a little longer (CANCELLATION_UNDO_MS, 15 s by default), so an Undo clicked
+ * while the button shows reaches it in time and the devotee hears nothing.
+ */
 export const UNDO_MS = 10_000;
 
 /**
  * One-click cancel: the booking is cancelled at once (its places are free for devotees straight
- * away), and for a few seconds an Undo button rebooks the same places if they are still free.
+ * away), and for a few seconds an Undo button restores the same booking (same reference and
+ * manage link) if its places are still free.
  */
 export function useCancelWithUndo() {
   const { t } = useTranslation();
   const cancel = useCancelBooking();
-  const create = useCreateBooking();
+  const restore = useRestoreBooking();
 
   return {
     isPending: cancel.isPending,
@@ -28,23 +32,18 @@ export function useCancelWithUndo() {
           const notificationId = `cancelled-${booking.id}`;
           const undo = () => {
             notifications.hide(notificationId);
-            create
-              .mutateAsync({
-                body: rebookInput(booking),
-                idempotencyKey: `undo-${booking.id}-${crypto.randomUUID()}`,
-              })
-              .then(
-                (rebooked) =>
-                  notifications.show({
-                    color: 'leaf',
-                    message: t('bookings.undone', { reference: rebooked.reference }),
-                  }),
-                (error: unknown) =>
-                  notifications.show({
-                    color: 'red',
-                    message: t('bookings.undoFailed', { reason: problemSentence(error, t) }),
-                  }),
-              );
+            restore.mutateAsync(booking.id).then(
+              (restored) =>
+                notifications.show({
+                  color: 'leaf',
+                  message: t('bookings.undone', { reference: restored.reference }),
+                }),
+              (error: unknown) =>
+                notifications.show({
+                  color: 'red',
+                  message: t('bookings.undoFailed', { reason: problemSentence(error, t) }),
+                }),
+            );
           };
           notifications.show({
             id: notificationId,
