@@ -6,6 +6,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preloadLinkHeader, sevaPagePreloads } from './page-preloads.ts';
 import { sendProblem } from './problem-errors.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -50,22 +51,39 @@ const escapeHtml = (text: string) =>
  * and the scripts need not wait for it. No inline script (the CSP has none): the temple travels
  * as a meta tag's content. A site without the marks is served as built.
  */
-function fillTemple(html: string, temple: TempleFacts): string | undefined {
+function fillTemple(html: string, temple: TempleFacts, extraHead = ''): string | undefined {
   const region = /<!--temple-->[\s\S]*?<!--\/temple-->/;
   if (!region.test(html)) return undefined;
   const meta = `<meta name="sevabook-temple" content="${escapeHtml(JSON.stringify(temple))}" />`;
   // Replaced by functions: a replacement string would read `$&` in a name as a pattern.
   return html
-    .replace(region, () => meta)
+    .replace(region, () => meta + extraHead)
     .replaceAll('<!--temple-name-->', () => escapeHtml(temple.name));
 }
 
-function fillPage(root: string, temple: TempleFacts): FilledPage | undefined {
-  const html = fillTemple(readFileSync(resolve(root, 'index.html'), 'utf8'), temple);
-  if (html === undefined) return undefined;
+function compressPage(html: string): FilledPage {
   const plain = Buffer.from(html);
   const etag = `"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}"`;
   return { etag, plain, br: brotliCompressSync(plain), gzip: gzipSync(plain) };
+}
+
+/**
+ * The page for the site's home and for every other path. The home page's list of sevas is asked
+ * for from its head, while the scripts download, rather than once they have run.
+ */
+function fillPages(
+  root: string,
+  temple: TempleFacts,
+): { home: FilledPage; other: FilledPage } | undefined {
+  const built = readFileSync(resolve(root, 'index.html'), 'utf8');
+  const other = fillTemple(built, temple);
+  const home = fillTemple(
+    built,
+    temple,
+    '<link rel="preload" href="/api/v1/sevas" as="fetch" crossorigin="anonymous" />',
+  );
+  if (other === undefined || home === undefined) return undefined;
+  return { home: compressPage(home), other: compressPage(other) };
 }
 
 function sendFilledPage(request: FastifyRequest, reply: FastifyReply, page: FilledPage) {
@@ -107,7 +125,7 @@ export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
     timeZone: app.config.templeTimeZone,
     personalDataRetentionDays: app.config.personalDataRetentionDays,
   };
-  const filled = new Map(sites.map((site) => [site, fillPage(site.root, temple)]));
+  const filled = new Map(sites.map((site) => [site, fillPages(site.root, temple)]));
 
   for (const [i, site] of sites.entries()) {
     await app.register(fastifyStatic, {
@@ -141,19 +159,19 @@ export default fp<{ sites?: BuiltSite[] }>(async function spa(app, options) {
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
+    const reads = request.method === 'GET' || request.method === 'HEAD';
     const wantsPage =
-      request.method === 'GET' &&
-      !path.startsWith('/api/') &&
-      (request.headers.accept ?? '').includes('text/html');
+      reads && !path.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
     const home = sites.find((s) => path === s.prefix || path === `${s.prefix}index.html`);
     const site =
-      request.method === 'GET' && home
-        ? home
-        : wantsPage
-          ? sites.find((s) => path.startsWith(s.prefix))
-          : undefined;
-    const page = site && filled.get(site);
-    if (page) return sendFilledPage(request, reply, page);
+      reads && home ? home : wantsPage ? sites.find((s) => path.startsWith(s.prefix)) : undefined;
+    const pages = site && filled.get(site);
+    if (pages) {
+      if (site === home) return sendFilledPage(request, reply, pages.home);
+      const preloads = sevaPagePreloads(path, temple.timeZone);
+      if (preloads.length > 0) void reply.header('link', preloadLinkHeader(preloads));
+      return sendFilledPage(request, reply, pages.other);
+    }
     if (site) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', site.root);
     }

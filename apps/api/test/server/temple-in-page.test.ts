@@ -55,6 +55,19 @@ describe('the devotee site’s page', () => {
     const content = /<meta name="sevabook-temple" content="([^"]*)"/.exec(res.body)?.[1];
     const temple = JSON.parse(content!.replaceAll('&quot;', '"')) as Record<string, unknown>;
     expect(temple).toMatchObject({ name: 'Sri Krishna Mutt', timeZone: 'Asia/Kolkata' });
+    // The home page's list is asked for while the scripts download; other pages do not ask.
+    expect(res.body).toContain('<link rel="preload" href="/api/v1/sevas" as="fetch"');
+    const head = await app.inject({ method: 'HEAD', url: '/' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers.etag).toBe(res.headers.etag);
+    const deep = await get(app, '/sevas/3');
+    expect(deep.body).toContain('<p>Sri Krishna Mutt</p>');
+    expect(deep.body).not.toContain('/api/v1/sevas"');
+    // A seva's page names the seva, its slots and closed dates in its Link header.
+    expect(deep.headers.link).toMatch(
+      /^<\/api\/v1\/sevas\/3>; rel=preload; as=fetch; crossorigin=anonymous, <\/api\/v1\/slots\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&sevaId=3>/,
+    );
+    expect(deep.headers.link).toContain('</api/v1/closed-dates?from=');
   });
 
   it('escapes the name, in the header and in the meta tag alike', async () => {
