@@ -74,6 +74,12 @@ test.describe('bookings in the day view', () => {
     expect(items.filter((m) => m.kind !== 'confirmation' && m.kind !== 'reminder')).toEqual([
       expect.objectContaining({ kind: 'cancellation', status: 'cancelled' }),
     ]);
+
+    // The booking's history tells both steps, as two entries of the one booking.
+    await row.getByRole('button', { name: `History ${booking.reference}` }).click();
+    const history = page.getByRole('dialog', { name: `History of ${booking.reference}` });
+    await expect(history.getByText(/^Cancelled by .+: “Devotee asked to cancel”\.$/)).toBeVisible();
+    await expect(history.getByText(/^Cancellation undone by .+\.$/)).toBeVisible();
     await devotee.close();
   });
 
