@@ -1,45 +1,15 @@
-import type { Seva, Slot } from '@sevabook/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { aSeva, aSlot } from '../../../testing/fixtures.ts';
 import { renderWithApp } from '../../../testing/render-with-app.tsx';
 import { bookedFrom } from '../booking-draft.ts';
 import { BookingForm } from './booking-form.tsx';
 
-const seva: Seva = {
-  id: 1,
-  slug: 'archana',
-  name: { en: 'Archana', kn: 'ಅರ್ಚನೆ', hi: null, te: null },
-  description: { en: 'Worship', kn: 'ಪೂಜೆ', hi: null, te: null },
-  durationMinutes: 15,
-  feePaise: 5000,
-  defaultCapacity: 10,
-  maxPersonsPerBooking: 4,
-  bookingOpensDaysAhead: 30,
-  bookingClosesMinutesBefore: 30,
-  arriveMinutesBefore: 0,
-  bringNote: null,
-  asks: { gotra: true, nakshatra: true, rashi: false },
-  active: true,
-  nextOpenDates: [],
-};
+const seva = aSeva();
 
-const slot: Slot = {
-  id: 5,
-  sevaId: 1,
-  startsAt: '2099-11-25T01:30:00.000Z',
-  date: '2099-11-25',
-  time: '07:00',
-  capacity: 10,
-  booked: 2,
-  remaining: 8,
-  status: 'open',
-  bookable: true,
-  unbookableReason: null,
-  bookingOpensAt: '2026-01-01T00:00:00.000Z',
-  bookingClosesAt: '2099-11-25T01:00:00.000Z',
-};
+const slot = aSlot();
 
 afterEach(() => vi.unstubAllGlobals());
 

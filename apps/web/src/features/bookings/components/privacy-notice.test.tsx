@@ -1,12 +1,9 @@
-import { MantineProvider } from '@mantine/core';
-import { PRIVACY_NOTICE_VERSION, type Seva, type Slot } from '@sevabook/shared';
-import { sevabookTheme, templeQueryOptions } from '@sevabook/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { PRIVACY_NOTICE_VERSION } from '@sevabook/shared';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setupI18n } from '../../../lib/i18n.ts';
 import type { UiLanguage } from '../../../lib/temple-format.ts';
+import { aSeva, aSlot } from '../../../testing/fixtures.ts';
 import { renderWithApp } from '../../../testing/render-with-app.tsx';
 import { BookingForm } from './booking-form.tsx';
 import { PrivacyNotice } from './privacy-notice.tsx';
@@ -15,21 +12,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** The notice as a page shows it once the temple's answer (asked for by the header) is in. */
 async function renderNotice(language: UiLanguage) {
-  const i18n = await setupI18n(language);
-  await i18n.changeLanguage(language);
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(templeQueryOptions().queryKey, {
-    name: 'Sri Matha Mutt',
-    timeZone: 'Asia/Kolkata',
-    personalDataRetentionDays: 400,
+  await renderWithApp(<PrivacyNotice />, {
+    language,
+    temple: { name: 'Sri Matha Mutt', timeZone: 'Asia/Kolkata', personalDataRetentionDays: 400 },
   });
-  render(
-    <MantineProvider theme={sevabookTheme}>
-      <QueryClientProvider client={queryClient}>
-        <PrivacyNotice />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
   return screen.getByRole('region');
 }
 
@@ -55,39 +41,12 @@ describe('PrivacyNotice', () => {
   });
 });
 
-const seva: Seva = {
-  id: 1,
-  slug: 'archana',
-  name: { en: 'Archana', kn: 'ಅರ್ಚನೆ', hi: null, te: null },
-  description: { en: 'Worship', kn: 'ಪೂಜೆ', hi: null, te: null },
-  durationMinutes: 15,
+const seva = aSeva({
   feePaise: 0,
-  defaultCapacity: 10,
-  maxPersonsPerBooking: 4,
-  bookingOpensDaysAhead: 30,
-  bookingClosesMinutesBefore: 30,
-  arriveMinutesBefore: 0,
-  bringNote: null,
   asks: { gotra: false, nakshatra: false, rashi: false },
-  active: true,
-  nextOpenDates: [],
-};
+});
 
-const slot: Slot = {
-  id: 5,
-  sevaId: 1,
-  startsAt: '2099-11-25T01:30:00.000Z',
-  date: '2099-11-25',
-  time: '07:00',
-  capacity: 10,
-  booked: 2,
-  remaining: 8,
-  status: 'open',
-  bookable: true,
-  unbookableReason: null,
-  bookingOpensAt: '2026-01-01T00:00:00.000Z',
-  bookingClosesAt: '2099-11-25T01:00:00.000Z',
-};
+const slot = aSlot();
 
 describe('BookingForm and the privacy notice', () => {
   it('shows the notice above the button and sends the version shown with the booking', async () => {
