@@ -89,6 +89,17 @@ describe('daySheetCsv', () => {
       'Fee (₹)': '50.00',
     });
   });
+
+  it('names the nakshatra and rashi as the printed sheet does, Kannada first, once each', () => {
+    const csv = daySheetCsv(sheetWith({ nakshatra: 'purva_phalguni', rashi: 'mesha' }));
+    expect(csv).toContain('ಪೂರ್ವ ಫಲ್ಗುಣಿ (Purva Phalguni),ಮೇಷ (Mesha)');
+    expect(csv).not.toContain('purva_phalguni');
+    expect(csv).not.toContain('Aries');
+  });
+
+  it('leaves the nakshatra and rashi empty when not given', () => {
+    expect(daySheetCsv(sheetWith({ gotra: 'Kashyapa' }))).toContain('Kashyapa,,,');
+  });
 });
 
 describe('GET /api/v1/admin/day-sheet as text/csv', () => {
