@@ -1,12 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CreatedBooking, Seva, Slot } from '@sevabook/shared';
 import {
+  openConfirmation,
+  openEmptyBookingForm,
+  openManage,
+  openNotFound,
+  openSevaOnDate,
+  prepareDevoteePages,
+  submitForErrors,
+} from '../support/devotee-pages.ts';
+import {
   expectAccessible,
   expectPhoneFriendly,
   saveScreenshot,
   settle,
 } from '../support/page-checks.ts';
-import { bookViaApi, findBookableSlot } from '../support/temple-api.ts';
 
 /**
  * Every page of the devotee site, in English and Kannada, on a 360×640 phone and a 1280×800
@@ -25,17 +33,7 @@ let booking: CreatedBooking;
 let cancelled: CreatedBooking;
 
 test.beforeAll(async ({ request }) => {
-  ({ seva, slot } = await findBookableSlot(request, {
-    minRemaining: 3,
-    seva: (s) => s.asks.nakshatra,
-  }));
-  booking = await bookViaApi(request, slot.id, { persons: 2, devoteeName: 'Lakshmi Rao' });
-  cancelled = await bookViaApi(request, slot.id, { persons: 1, devoteeName: 'Ramesh Kumar' });
-  const response = await request.post(`/api/v1/bookings/${cancelled.reference}/cancel`, {
-    headers: { 'X-Booking-Token': cancelled.manageToken },
-    data: {},
-  });
-  expect(response.ok()).toBe(true);
+  ({ seva, slot, booking, cancelled } = await prepareDevoteePages(request));
 });
 
 async function check(page: Page, name: string): Promise<void> {
@@ -62,38 +60,31 @@ for (const viewport of viewports) {
       });
 
       test('seva, with a date chosen', async ({ page }) => {
-        await page.goto(`/sevas/${seva.id}?date=${slot.date}`);
-        await expect(page.getByTestId(`slot-${slot.id}`)).toBeVisible();
+        await openSevaOnDate(page, seva, slot);
         await check(page, `seva-${language}`);
       });
 
       test('booking form, empty and with errors', async ({ page }) => {
-        await page.goto(`/sevas/${seva.id}/slots/${slot.id}/book`);
-        await expect(page.locator('form')).toBeVisible();
+        await openEmptyBookingForm(page, seva, slot);
         await check(page, `book-${language}`);
-        await page.locator('button[type="submit"]').click();
-        await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+        await submitForErrors(page);
         await check(page, `book-errors-${language}`);
       });
 
       test('confirmation', async ({ page }) => {
-        await page.goto(`/booked/${booking.reference}?token=${booking.manageToken}`);
-        await expect(page.getByTestId('booking-reference')).toHaveText(booking.reference);
+        await openConfirmation(page, booking);
         await check(page, `confirmation-${language}`);
       });
 
       test('manage, confirmed and cancelled', async ({ page }) => {
-        await page.goto(`/manage/${booking.reference}?token=${booking.manageToken}`);
-        await expect(page.getByTestId('booking-status')).toBeVisible();
+        await openManage(page, booking);
         await check(page, `manage-${language}`);
-        await page.goto(`/manage/${cancelled.reference}?token=${cancelled.manageToken}`);
-        await expect(page.getByTestId('booking-status')).toBeVisible();
+        await openManage(page, cancelled);
         await check(page, `manage-cancelled-${language}`);
       });
 
       test('page not found', async ({ page }) => {
-        await page.goto('/no-such-page');
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await openNotFound(page);
         await check(page, `not-found-${language}`);
       });
 

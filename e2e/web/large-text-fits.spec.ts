@@ -1,7 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CreatedBooking, Seva, Slot } from '@sevabook/shared';
+import {
+  openConfirmation,
+  openEmptyBookingForm,
+  openManage,
+  openNotFound,
+  openSevaOnDate,
+  prepareDevoteePages,
+  submitForErrors,
+} from '../support/devotee-pages.ts';
 import { saveScreenshot, saveViewportScreenshot, settle } from '../support/page-checks.ts';
-import { bookViaApi, findBookableSlot } from '../support/temple-api.ts';
 
 /**
  * An elderly devotee reads with the phone's text at twice its size. On a 360 px screen, in
@@ -17,17 +25,7 @@ let booking: CreatedBooking;
 let cancelled: CreatedBooking;
 
 test.beforeAll(async ({ request }) => {
-  ({ seva, slot } = await findBookableSlot(request, {
-    minRemaining: 3,
-    seva: (s) => s.asks.nakshatra,
-  }));
-  booking = await bookViaApi(request, slot.id, { persons: 2, devoteeName: 'Lakshmi Rao' });
-  cancelled = await bookViaApi(request, slot.id, { devoteeName: 'Ramesh Kumar' });
-  const response = await request.post(`/api/v1/bookings/${cancelled.reference}/cancel`, {
-    headers: { 'X-Booking-Token': cancelled.manageToken },
-    data: {},
-  });
-  expect(response.ok()).toBe(true);
+  ({ seva, slot, booking, cancelled } = await prepareDevoteePages(request));
 });
 
 /** Elements whose text is wider or taller than their box: text the devotee cannot read. */
@@ -100,42 +98,35 @@ for (const language of languages) {
     test('home and seva pages', async ({ page }) => {
       await page.goto('/');
       await expectNothingCut(page, `large-home-${language}`);
-      await page.goto(`/sevas/${seva.id}?date=${slot.date}`);
-      await expect(page.getByTestId(`slot-${slot.id}`)).toBeVisible();
+      await openSevaOnDate(page, seva, slot);
       await expectNothingCut(page, `large-seva-${language}`);
     });
 
     test('booking form, with its errors', async ({ page }) => {
-      await page.goto(`/sevas/${seva.id}/slots/${slot.id}/book`);
-      await expect(page.locator('form')).toBeVisible();
-      await page.locator('button[type="submit"]').click();
-      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      await openEmptyBookingForm(page, seva, slot);
+      await submitForErrors(page);
       await expectNothingCut(page, `large-book-${language}`);
     });
 
     test('confirmation', async ({ page }) => {
-      await page.goto(`/booked/${booking.reference}?token=${booking.manageToken}`);
-      await expect(page.getByTestId('booking-reference')).toHaveText(booking.reference);
+      await openConfirmation(page, booking);
       await expectNothingCut(page, `large-confirmation-${language}`);
     });
 
     test('manage, the cancel question, and a cancelled booking', async ({ page }) => {
-      await page.goto(`/manage/${booking.reference}?token=${booking.manageToken}`);
-      await expect(page.getByTestId('booking-status')).toBeVisible();
+      await openManage(page, booking);
       await expectNothingCut(page, `large-manage-${language}`);
       await page.getByRole('button', { name: /Cancel this booking|ಈ ಬುಕಿಂಗ್ ರದ್ದುಮಾಡಿ/ }).click();
       await expect(page.locator('#confirm-cancel')).toBeVisible();
       await expectNothingCut(page, `large-cancel-question-${language}`);
       await page.locator('#confirm-cancel').scrollIntoViewIfNeeded();
       await saveViewportScreenshot(page, `large-cancel-question-close-${language}`);
-      await page.goto(`/manage/${cancelled.reference}?token=${cancelled.manageToken}`);
-      await expect(page.getByTestId('booking-status')).toBeVisible();
+      await openManage(page, cancelled);
       await expectNothingCut(page, `large-manage-cancelled-${language}`);
     });
 
     test('page not found', async ({ page }) => {
-      await page.goto('/no-such-page');
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await openNotFound(page);
       await expectNothingCut(page, `large-not-found-${language}`);
     });
   });
