@@ -6,11 +6,8 @@ import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import {
-  bookingIcsUrl,
-  manageBookingPath,
-  useBooking,
-} from '../../features/bookings/api/get-booking.ts';
+import { manageBookingPath, useBooking } from '../../features/bookings/api/get-booking.ts';
+import { AddToCalendarButton } from '../../features/bookings/components/add-to-calendar-button.tsx';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
 import { VisitNotes } from '../../features/bookings/components/visit-notes.tsx';
@@ -64,16 +61,7 @@ function Confirmation({ booking, token }: { booking: Booking; token: string }) {
       <Text>{t('confirmation.whatsapp', { phone: formatPhoneInternational(booking.phone) })}</Text>
       <BookingDetails booking={booking} />
       <Stack gap="sm">
-        <Button
-          component="a"
-          href={bookingIcsUrl(booking.reference, token)}
-          download={`${booking.reference}.ics`}
-          size="lg"
-          variant="outline"
-          fullWidth
-        >
-          {t('confirmation.addToCalendar')}
-        </Button>
+        <AddToCalendarButton reference={booking.reference} token={token} />
         <Button
           component={Link}
           to={manageBookingPath(booking.reference, token)}

@@ -5,7 +5,8 @@ import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeading } from '../../components/feedback/page-heading.tsx';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { QueryState } from '../../components/feedback/query-state.tsx';
-import { bookingIcsUrl, useBooking } from '../../features/bookings/api/get-booking.ts';
+import { useBooking } from '../../features/bookings/api/get-booking.ts';
+import { AddToCalendarButton } from '../../features/bookings/components/add-to-calendar-button.tsx';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { CancelPanel } from '../../features/bookings/components/cancel-panel.tsx';
 import { ReferenceCard } from '../../features/bookings/components/reference-card.tsx';
@@ -48,16 +49,7 @@ export function ManageRoute() {
               )}
               <BookingDetails booking={data} withStatus />
               {data.status === 'confirmed' && (
-                <Button
-                  component="a"
-                  href={bookingIcsUrl(data.reference, token)}
-                  download={`${data.reference}.ics`}
-                  size="lg"
-                  variant="outline"
-                  fullWidth
-                >
-                  {t('confirmation.addToCalendar')}
-                </Button>
+                <AddToCalendarButton reference={data.reference} token={token} />
               )}
               <CancelPanel booking={data} token={token} />
               <Button component={Link} to="/" variant="subtle" size="lg" fullWidth>
