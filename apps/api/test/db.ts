@@ -1,8 +1,8 @@
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import type { Pool } from 'mariadb';
 import { pino } from 'pino';
-import { inject } from 'vitest';
-import type { Db } from '../src/db/client.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createDb, type Db } from '../src/db/client.ts';
 import { Database } from '../src/db/database.ts';
 import { connectionOptions } from '../src/db/connection-options.ts';
 import { applyMigrations, ensureDatabase } from '../src/db/migrate.ts';
@@ -70,4 +70,27 @@ export async function createScratchDatabase({ migrate = true } = {}): Promise<Sc
   await ensureDatabase(url);
   if (migrate) await applyMigrations(url, { log: () => {} });
   return { url, drop: () => dropDatabase(url) };
+}
+
+/**
+ * A migrated scratch database and a client on it, for all the tests of a file or `describe`;
+ * dropped after them. NOTE: `db` exists once `beforeAll` has run; read it inside tests.
+ */
+export function scratchDbForSuite(): { readonly db: Db } {
+  let scratch: ScratchDatabase | undefined;
+  let db: Db | undefined;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    db = createDb(scratch.url, 2);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await scratch?.drop();
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('The scratch database is made in beforeAll: read db inside tests');
+      return db;
+    },
+  };
 }

@@ -1,32 +1,22 @@
 import { verify } from '@node-rs/argon2';
 import { dateOfDateColumn, templeDateOf } from '@sevabook/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import { createDb } from '../../src/db/client.ts';
 import { ensureFirstAdmin, seedDemoData } from '../../src/db/seed.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db.ts';
+import { createScratchDatabase, scratchDbForSuite } from '../db.ts';
 
 // Seeding is defined on an empty temple, so these tests have a database of their own.
-let scratch: ScratchDatabase;
-let db: Db;
+const scratch = scratchDbForSuite();
 const config = loadConfig({ NODE_ENV: 'test' }, { slotHorizonDays: 21, adminPassword: undefined });
 const quiet = () => {};
 
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = createDb(scratch.url, 2);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await scratch?.drop();
-});
-
 describe('seedDemoData', () => {
   it('fills an empty temple with the demo Mutt and its slots, and adds nothing the second time', async () => {
-    const first = await seedDemoData(db, config, quiet);
+    const first = await seedDemoData(scratch.db, config, quiet);
 
     expect(first.seeded).toBe(true);
-    const sevas = await db.seva.findMany({
+    const sevas = await scratch.db.seva.findMany({
       include: { schedules: true },
       orderBy: { sortOrder: 'asc' },
     });
@@ -52,12 +42,12 @@ describe('seedDemoData', () => {
     expect(sevas.some((s) => s.defaultCapacity === 1)).toBe(true);
     expect(sevas.some((s) => s.schedules.some((d) => d.weekdays.length === 1))).toBe(true);
 
-    const slots = await db.slot.findMany();
+    const slots = await scratch.db.slot.findMany();
     expect(first.slots).toBe(slots.length);
     expect(slots.length).toBeGreaterThan(100);
 
     // One festival day, within the next weeks, closes the whole temple: no slot on it.
-    const closed = await db.closedDate.findMany();
+    const closed = await scratch.db.closedDate.findMany();
     expect(closed).toHaveLength(1);
     expect(closed[0]!.sevaId).toBeNull();
     const festival = dateOfDateColumn(closed[0]!.date);
@@ -66,12 +56,12 @@ describe('seedDemoData', () => {
       slots.filter((s) => templeDateOf(s.startsAt, config.templeTimeZone) === festival),
     ).toEqual([]);
 
-    const again = await seedDemoData(db, config, quiet);
+    const again = await seedDemoData(scratch.db, config, quiet);
 
     expect(again).toEqual({ seeded: false, sevas: 0, slots: 0 });
-    expect(await db.seva.count()).toBe(sevas.length);
-    expect(await db.slot.count()).toBe(slots.length);
-    expect(await db.closedDate.count()).toBe(1);
+    expect(await scratch.db.seva.count()).toBe(sevas.length);
+    expect(await scratch.db.slot.count()).toBe(slots.length);
+    expect(await scratch.db.closedDate.count()).toBe(1);
   });
 });
 
@@ -79,14 +69,14 @@ describe('ensureFirstAdmin', () => {
   it('creates one admin with a generated password hashed with argon2id, once, and keeps the password out of the log', async () => {
     const messages: string[] = [];
 
-    const admin = await ensureFirstAdmin(db, config, (m) => messages.push(m));
+    const admin = await ensureFirstAdmin(scratch.db, config, (m) => messages.push(m));
 
     expect(admin).toMatchObject({ email: config.adminEmail, passwordGenerated: true });
     expect(admin!.password.length).toBeGreaterThanOrEqual(20);
     // Returned for the start command to print on the terminal; never a log line.
     expect(messages.join('\n')).toContain(config.adminEmail);
     expect(messages.join('\n')).not.toContain(admin!.password);
-    const [user, ...others] = await db.staffUser.findMany();
+    const [user, ...others] = await scratch.db.staffUser.findMany();
     expect(others).toEqual([]);
     expect(user).toMatchObject({ email: config.adminEmail, role: 'admin', active: true });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -94,9 +84,9 @@ describe('ensureFirstAdmin', () => {
     expect(await verify(user!.passwordHash, admin!.password)).toBe(true);
 
     expect(
-      await ensureFirstAdmin(db, { ...config, adminEmail: 'second@sevabook.local' }, quiet),
+      await ensureFirstAdmin(scratch.db, { ...config, adminEmail: 'second@sevabook.local' }, quiet),
     ).toBeNull();
-    expect(await db.staffUser.count()).toBe(1);
+    expect(await scratch.db.staffUser.count()).toBe(1);
   });
 
   it('uses ADMIN_PASSWORD when one is configured, and does not print it', async () => {
