@@ -99,7 +99,10 @@ describe('staff accounts (admin only)', () => {
     expect(res.statusCode).toBe(200);
     const { temporaryPassword } = res.json<{ temporaryPassword: string }>();
     const row = await db.staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row).toMatchObject({ mustChangePassword: true, sessionVersion: user.sessionVersion + 1 });
+    expect(row).toMatchObject({
+      mustChangePassword: true,
+      sessionVersion: user.sessionVersion + 1,
+    });
     expect(await statusOf(app, 'GET', '/api/v1/auth/me', before)).toBe(401);
     const login = (password: string) =>
       statusOf(app, 'POST', '/api/v1/auth/login', ANONYMOUS, { email: user.email, password });
