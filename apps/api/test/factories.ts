@@ -35,6 +35,25 @@ export function createSeva(db: Tx, overrides: Partial<Prisma.SevaUncheckedCreate
   });
 }
 
+/**
+ * The body an admin sends to create a seva (POST /api/v1/admin/sevas), with a slug of its own;
+ * `extra` adds or replaces fields, wrong ones too.
+ */
+export function newSevaBody(extra: Record<string, unknown> = {}) {
+  return {
+    slug: `vahana-puja-${uniqueSuffix()}`,
+    name: { en: 'Vahana Puja', kn: 'ವಾಹನ ಪೂಜೆ' },
+    description: { en: 'Blessing of a vehicle.', kn: 'ವಾಹನಕ್ಕೆ ಆಶೀರ್ವಾದ.' },
+    durationMinutes: 20,
+    feePaise: 15_000,
+    defaultCapacity: 6,
+    maxPersonsPerBooking: 3,
+    bookingOpensDaysAhead: 30,
+    bookingClosesMinutesBefore: 60,
+    ...extra,
+  };
+}
+
 export interface ScheduleFields {
   sevaId: number;
   /** ISO weekdays, "1,3,5"; every day by default. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { send } from '../app.ts';
 import { testDb } from '../db.ts';
-import { uniqueSuffix } from '../factories.ts';
+import { newSevaBody } from '../factories.ts';
 import { staffAppForSuite } from '../staff-factories.ts';
 
 /** What a seva asks of the devotee on the day: when to arrive, what to bring or wear. */
@@ -9,26 +9,13 @@ describe('a seva’s arrival time and what to bring', () => {
   const { app, staff } = staffAppForSuite();
   const db = testDb();
 
-  const newSeva = (extra: Record<string, unknown>) => ({
-    slug: `vahana-puja-${uniqueSuffix()}`,
-    name: { en: 'Vahana Puja', kn: 'ವಾಹನ ಪೂಜೆ' },
-    description: { en: 'Blessing of a vehicle.', kn: 'ವಾಹನಕ್ಕೆ ಆಶೀರ್ವಾದ.' },
-    durationMinutes: 20,
-    feePaise: 15_000,
-    defaultCapacity: 6,
-    maxPersonsPerBooking: 3,
-    bookingOpensDaysAhead: 30,
-    bookingClosesMinutesBefore: 60,
-    ...extra,
-  });
-
   it('an admin sets them in both languages; devotees read them with the seva', async () => {
     const res = await send(
       app,
       'POST',
       '/api/v1/admin/sevas',
       staff.admin,
-      newSeva({
+      newSevaBody({
         arriveMinutesBefore: 20,
         bringNote: { en: 'Bring the vehicle’s keys.', kn: 'ವಾಹನದ ಕೀಲಿ ತನ್ನಿ.' },
       }),
@@ -58,7 +45,7 @@ describe('a seva’s arrival time and what to bring', () => {
   });
 
   it('a new seva asks nothing particular unless told', async () => {
-    const res = await send(app, 'POST', '/api/v1/admin/sevas', staff.admin, newSeva({}));
+    const res = await send(app, 'POST', '/api/v1/admin/sevas', staff.admin, newSevaBody());
     expect(res.json()).toMatchObject({ arriveMinutesBefore: 0, bringNote: null });
   });
 
@@ -69,7 +56,7 @@ describe('a seva’s arrival time and what to bring', () => {
       'POST',
       '/api/v1/admin/sevas',
       staff.admin,
-      newSeva({ bringNote: { en: 'Traditional dress.' } }),
+      newSevaBody({ bringNote: { en: 'Traditional dress.' } }),
     );
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'validation_failed' });

@@ -2,7 +2,7 @@ import { addDaysToDate, isoWeekdayOf, templeDateOf, templeDateTimeToUtc } from '
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, send, statusOf } from '../app.ts';
 import { testDb } from '../db.ts';
-import { createBooking, createSeva, createSlot, uniqueSuffix } from '../factories.ts';
+import { createBooking, createSeva, createSlot, newSevaBody } from '../factories.ts';
 import { staffAppForSuite } from '../staff-factories.ts';
 
 const TZ = 'Asia/Kolkata';
@@ -11,18 +11,7 @@ describe('admin sevas, schedules, slots and closed dates', () => {
   const { app, staff } = staffAppForSuite({}, { slotHorizonDays: 14 });
   const db = testDb();
 
-  const newSeva = () => ({
-    slug: `vahana-puja-${uniqueSuffix()}`,
-    name: { en: 'Vahana Puja', kn: 'ವಾಹನ ಪೂಜೆ' },
-    description: { en: 'Blessing of a vehicle.', kn: 'ವಾಹನಕ್ಕೆ ಆಶೀರ್ವಾದ.' },
-    durationMinutes: 20,
-    feePaise: 15_000,
-    defaultCapacity: 6,
-    maxPersonsPerBooking: 3,
-    bookingOpensDaysAhead: 30,
-    bookingClosesMinutesBefore: 60,
-    asks: { gotra: true, nakshatra: false, rashi: false },
-  });
+  const newSeva = () => newSevaBody({ asks: { gotra: true, nakshatra: false, rashi: false } });
 
   describe('sevas', () => {
     it('an admin creates and changes a seva; every role can read it', async () => {
