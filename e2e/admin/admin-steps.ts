@@ -74,6 +74,26 @@ export function remainingOf(page: Page, slotId: number) {
   return slotPanel(page, slotId).getByTestId('remaining');
 }
 
+/** The row of a booking in a slot's panel of the day view. */
+export function bookingRow(page: Page, slotId: number, reference: string) {
+  return slotPanel(page, slotId).locator(`[data-reference="${reference}"]`);
+}
+
+/** Cancels a booking from its row in the day view, giving the devotee's own request as reason. */
+export async function cancelFromDayView(
+  page: Page,
+  slotId: number,
+  reference: string,
+): Promise<void> {
+  await bookingRow(page, slotId, reference)
+    .getByRole('button', { name: `Cancel booking ${reference}` })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Reason' })
+    .getByRole('button', { name: 'Devotee asked to cancel' })
+    .click();
+}
+
 export async function openDay(page: Page, date: string, slotId?: number): Promise<void> {
   await page.goto(`/admin/day?date=${date}${slotId ? `&slot=${slotId}` : ''}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { placesOf } from '../support/booking-steps.ts';
 import { settle } from '../support/page-checks.ts';
 import { bookViaApi, findBookableSlot, slot as slotNow, slotsOf } from '../support/temple-api.ts';
-import { adminHeaders, openDay, remainingOf, signIn, slotPanel } from './admin-steps.ts';
+import {
+  adminHeaders,
+  bookingRow,
+  cancelFromDayView,
+  openDay,
+  remainingOf,
+  signIn,
+  slotPanel,
+} from './admin-steps.ts';
 
 test.describe('bookings in the day view', () => {
   test('cancel in one click frees the places at once, on the devotee site too, and undo restores the same booking without a word to the devotee', async ({
@@ -33,12 +41,8 @@ test.describe('bookings in the day view', () => {
     await signIn(page);
     await openDay(page, slot.date, slot.id);
     await expect(remainingOf(page, slot.id)).toHaveText(String(before));
-    const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
-    await row.getByRole('button', { name: `Cancel booking ${booking.reference}` }).click();
-    await page
-      .getByRole('dialog', { name: 'Reason' })
-      .getByRole('button', { name: 'Devotee asked to cancel' })
-      .click();
+    const row = bookingRow(page, slot.id, booking.reference);
+    await cancelFromDayView(page, slot.id, booking.reference);
 
     await expect(
       page.getByText(`${booking.reference} is cancelled; 2 places are free again.`),
@@ -111,12 +115,8 @@ test.describe('bookings in the day view', () => {
       .check();
     await dialog.getByRole('button', { name: 'Move booking' }).click();
     await expect(page.getByText(new RegExp(`${booking.reference} moved to`))).toBeVisible();
-    await expect(
-      slotPanel(page, target.id).locator(`[data-reference="${booking.reference}"]`),
-    ).toBeVisible();
-    await expect(
-      slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`),
-    ).toHaveCount(0);
+    await expect(bookingRow(page, target.id, booking.reference)).toBeVisible();
+    await expect(bookingRow(page, slot.id, booking.reference)).toHaveCount(0);
     expect((await slotNow(request, target.id)).remaining).toBe(target.remaining - 1);
   });
 
@@ -137,7 +137,7 @@ test.describe('bookings in the day view', () => {
     await dialog.getByLabel('Gotra').fill('Vasishta');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(`${booking.reference} saved.`)).toBeVisible();
-    const row = slotPanel(page, slot.id).locator(`[data-reference="${booking.reference}"]`);
+    const row = bookingRow(page, slot.id, booking.reference);
     await expect(row).toContainText('Edited Devotee');
     await expect(row).toContainText('Vasishta');
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { saveViewportScreenshot, settle } from '../support/page-checks.ts';
 import { bookViaApi, findBookableSlot } from '../support/temple-api.ts';
-import { adminHeaders, openDay, signIn, slotPanel } from './admin-steps.ts';
+import { adminHeaders, cancelFromDayView, openDay, signIn, slotPanel } from './admin-steps.ts';
 
 /** Characters read or copied as one another: 0/O/o, 1/l/I/i, 2/Z/z, 5/S/s, 8/B, u/v. */
 const LOOK_ALIKES = /[0Oo1lIi2Zz5Ss8Buv]/;
@@ -71,12 +71,7 @@ test('on a phone, the Undo after a cancellation and the WhatsApp badges show the
     await badge.scrollIntoViewIfNeeded();
     expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   }
-  const row = panel.locator(`[data-reference="${booking.reference}"]`);
-  await row.getByRole('button', { name: `Cancel booking ${booking.reference}` }).click();
-  await page
-    .getByRole('dialog', { name: 'Reason' })
-    .getByRole('button', { name: 'Devotee asked to cancel' })
-    .click();
+  await cancelFromDayView(page, slot.id, booking.reference);
   await expect(
     page.getByText(`${booking.reference} is cancelled; 1 place is free again.`),
   ).toBeVisible();
