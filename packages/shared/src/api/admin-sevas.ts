@@ -42,15 +42,15 @@ export const adminSevaListSchema = z
   .object({ items: z.array(adminSevaSchema) })
   .meta({ id: 'AdminSevaList' });
 
+/** A seva's address on the devotee site; the admin's seva form checks it with the same rule. */
+export const sevaSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and dashes, e.g. rathotsava-seva')
+  .max(64);
+
 const sevaFields = {
-  slug: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
-    )
-    .max(64),
+  slug: sevaSlugSchema,
   name: localizedInput(120),
   description: localizedInput(5000),
   durationMinutes: z

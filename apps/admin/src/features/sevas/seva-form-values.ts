@@ -1,16 +1,10 @@
-import type { AdminSeva, CreateSeva } from '@sevabook/shared';
+import { sevaSlugSchema, type AdminSeva, type CreateSeva } from '@sevabook/shared';
 import { z } from 'zod';
 
 /** The seva form as typed: the fee in rupees; `toSevaBody` turns it into the API's paise. */
 export const sevaFormSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .regex(
-        /^[a-z0-9]+(-[a-z0-9]+)*$/,
-        'Lower-case letters, digits and dashes, e.g. rathotsava-seva',
-      ),
+    slug: sevaSlugSchema,
     nameEn: z.string().trim().min(1, 'Enter the English name').max(120),
     nameKn: z.string().trim().min(1, 'Enter the Kannada name').max(120),
     descriptionEn: z.string().trim().min(1, 'Enter an English description').max(5000),
