@@ -48,8 +48,8 @@ export default function DaySheetRoute() {
                 <PrintSheet sheet={data} />
                 <Text className="no-print" fw={600}>
                   {t('sheet.totals', {
-                    bookings: data.totals.bookings,
-                    persons: data.totals.persons,
+                    bookings: t('sheet.bookingCount', { count: data.totals.bookings }),
+                    persons: t('sheet.personCount', { count: data.totals.persons }),
                   })}
                 </Text>
               </>

@@ -101,8 +101,8 @@ export function DayRoute() {
         <Text fw={600} data-testid="day-totals">
           {sheet.data &&
             t('day.totals', {
-              bookings: sheet.data.totals.bookings,
-              persons: sheet.data.totals.persons,
+              bookings: t('day.bookingCount', { count: sheet.data.totals.bookings }),
+              persons: t('day.personCount', { count: sheet.data.totals.persons }),
               fees: formatMoney(sheet.data.totals.feePaise),
             })}
         </Text>

@@ -42,7 +42,7 @@ export function PrintSheet({ sheet }: { sheet: DaySheet }) {
             </h2>
             <p className={classes.when}>
               {formatDate(sheet.date)} · {formatTime(slot.time)} ·{' '}
-              {t('sheet.slotSummary', { booked: slot.booked, capacity: slot.capacity })}
+              {t('sheet.slotSummary', { booked: slot.booked, count: slot.capacity })}
             </p>
           </header>
           <table className={classes.list}>
