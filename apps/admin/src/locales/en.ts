@@ -198,7 +198,7 @@ export const en = {
     devotees_other: '{{count}} devotees',
     persons_one: '{{count}} person',
     persons_other: '{{count}} persons',
-    noBookings: 'No bookings to cancel.',
+    noBookings: 'No bookings are affected.',
     message:
       'Each devotee gets a WhatsApp message with your reason, an apology and a link to book another date.',
     noWayBack: 'This cannot be undone: reopening later does not bring the bookings back.',
