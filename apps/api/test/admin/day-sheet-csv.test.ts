@@ -39,6 +39,7 @@ function sheetWith(booking: Partial<SheetBooking>): DaySheet {
             source: 'web',
             feePaise: 5000,
             confirmationStatus: 'sent',
+            confirmationAttempts: 1,
             ...booking,
           },
         ],

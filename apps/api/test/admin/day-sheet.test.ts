@@ -23,7 +23,21 @@ describe('GET /api/v1/admin/day-sheet', () => {
       persons: 2,
       gotra: 'Kashyapa',
     });
-    await createBooking(db, { slotId: evening.id, devoteeName: 'Evening Devotee' });
+    const { booking: eveningBooking } = await createBooking(db, {
+      slotId: evening.id,
+      devoteeName: 'Evening Devotee',
+    });
+    // Its WhatsApp confirmation failed once and waits to be sent again.
+    const retrying = { status: 'pending', attempts: 1, dueAt: new Date() } as const;
+    const { count } = await db.notification.updateMany({
+      where: { bookingId: eveningBooking.id, kind: 'confirmation' },
+      data: retrying,
+    });
+    if (count === 0) {
+      await db.notification.create({
+        data: { bookingId: eveningBooking.id, kind: 'confirmation', eventSeq: 1, ...retrying },
+      });
+    }
     await createBooking(db, {
       slotId: evening.id,
       devoteeName: 'Cancelled Devotee',
@@ -59,6 +73,22 @@ describe('GET /api/v1/admin/day-sheet', () => {
     }>();
     expect(sheet.slots[1]!.bookings.map((b) => b.status)).toEqual(['confirmed', 'cancelled']);
     expect(sheet.totals.bookings).toBe(2);
+  });
+
+  it('gives each booking its confirmation’s status and tries, so a retrying one can be told', async () => {
+    const res = await send(app, 'GET', url(), staff.viewer);
+    const sheet = res.json<{
+      slots: {
+        bookings: {
+          devoteeName: string;
+          confirmationStatus: string | null;
+          confirmationAttempts: number | null;
+        }[];
+      }[];
+    }>();
+    expect(sheet.slots[1]!.bookings).toMatchObject([
+      { devoteeName: 'Evening Devotee', confirmationStatus: 'pending', confirmationAttempts: 1 },
+    ]);
   });
 
   it('answers Accept: text/csv with a UTF-8 CSV that starts with a BOM', async () => {

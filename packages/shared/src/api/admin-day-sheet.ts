@@ -41,6 +41,11 @@ export const daySheetBookingSchema = z.object({
     .enum(notificationStatuses)
     .nullable()
     .describe('Of the WhatsApp confirmation'),
+  confirmationAttempts: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Tries so far to send the WhatsApp confirmation; pending after a try means retrying'),
 });
 
 export const daySheetSlotSchema = z.object({

@@ -36,7 +36,7 @@ export async function buildDaySheet(
         include: {
           notifications: {
             where: { kind: 'confirmation' },
-            select: { status: true },
+            select: { status: true, attempts: true },
             orderBy: { id: 'desc' },
             take: 1,
           },
@@ -80,6 +80,7 @@ export async function buildDaySheet(
         source: b.source,
         feePaise,
         confirmationStatus: b.notifications[0]?.status ?? null,
+        confirmationAttempts: b.notifications[0]?.attempts ?? null,
       };
     }),
   }));

@@ -28,6 +28,7 @@ const slot: DaySheet['slots'][number] = {
       source: 'counter',
       feePaise: 15000,
       confirmationStatus: 'failed',
+      confirmationAttempts: 3,
     },
   ],
 };
@@ -46,10 +47,10 @@ function signInAs(role: StaffRole) {
   sessionStore.signIn({ accessToken: 't', user });
 }
 
-const renderTable = () =>
+const renderTable = (shown = slot) =>
   renderWithProviders(
     <BookingTable
-      slot={slot}
+      slot={shown}
       caption="Bookings"
       onMove={vi.fn()}
       onEdit={vi.fn()}
@@ -71,6 +72,31 @@ describe('BookingTable', () => {
     expect(within(row).getByText('SB-7K3Q9P')).toBeTruthy();
     expect(within(row).getByText('Counter')).toBeTruthy();
     expect(within(row).getByText('Failed')).toBeTruthy();
+  });
+
+  it('shows a confirmation queued again after a failed try as retrying, not queued', () => {
+    signInAs('staff');
+    const [booking] = slot.bookings;
+    if (!booking) throw new Error('the fixture has a booking');
+    renderTable({
+      ...slot,
+      bookings: [
+        { ...booking, confirmationStatus: 'pending', confirmationAttempts: 1 },
+        {
+          ...booking,
+          id: 42,
+          reference: 'SB-2M4R8T',
+          devoteeName: 'Ravi Kumar',
+          confirmationStatus: 'pending',
+          confirmationAttempts: 0,
+        },
+      ],
+    });
+    const retried = screen.getByRole('row', { name: /Lakshmi Rao/ });
+    expect(within(retried).getByText('Retrying')).toBeTruthy();
+    expect(within(retried).queryByText('Queued')).toBeNull();
+    const fresh = screen.getByRole('row', { name: /Ravi Kumar/ });
+    expect(within(fresh).getByText('Queued')).toBeTruthy();
   });
 
   it('gives staff the buttons that change a booking', () => {

@@ -88,7 +88,13 @@ export function BookingTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <NotificationBadge status={b.confirmationStatus} />
+                  <NotificationBadge
+                    status={b.confirmationStatus}
+                    // Pending after a try means the last one failed and it waits to go again.
+                    retrying={
+                      b.confirmationStatus === 'pending' && (b.confirmationAttempts ?? 0) > 0
+                    }
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
