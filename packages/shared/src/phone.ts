@@ -23,9 +23,3 @@ export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION
 export function formatPhoneInternational(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
-
-/** For places where a phone number should not be shown whole: +91 ••••• •3210. */
-export function maskPhone(e164: string): string {
-  const digits = e164.replace(/\D/g, '');
-  return `+${digits.slice(0, digits.length - 10 > 0 ? digits.length - 10 : 2)} ••••••${digits.slice(-4)}`;
-}

@@ -17,7 +17,10 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
   const { t } = useTranslation();
   const { timeZone } = useTemple();
   const canRetry = useCan('retryNotifications');
-  const retry = useRetryNotification();
+  const retry = useRetryNotification({
+    onSuccess: () => toasts.show({ color: 'leaf', message: t('notifications.retried') }),
+    onError: (e) => toasts.show({ color: 'red', message: problemSentence(e, t) }),
+  });
   return (
     <ListTable
       minWidth={900}
@@ -73,13 +76,7 @@ export function NotificationTable({ items }: { items: AdminNotification[] }) {
                 variant="light"
                 loading={retry.isPending && retry.variables === n.id}
                 aria-label={`${t('notifications.retry')} ${n.booking.reference}`}
-                onClick={() =>
-                  retry.mutate(n.id, {
-                    onSuccess: () =>
-                      toasts.show({ color: 'leaf', message: t('notifications.retried') }),
-                    onError: (e) => toasts.show({ color: 'red', message: problemSentence(e, t) }),
-                  })
-                }
+                onClick={() => retry.mutate(n.id)}
               >
                 {t('notifications.retry')}
               </Button>
