@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import { KEPT_SECRET_NAMES } from './secrets/kept-secrets.ts';
 import { productionRefusal } from './secrets/secret-strength.ts';
+import type { NotificationKind } from './generated/prisma/client.ts';
 
 /**
  * Sevabook's whole configuration, parsed and checked once at start-up. Nothing else in the
@@ -153,9 +154,8 @@ const configSchema = envSchema.transform((env) => {
 
 export type Config = z.output<typeof configSchema>;
 export type OutboxSettings = Config['outbox'];
-export type ContentSids = Partial<
-  Record<'confirmation' | 'cancellation' | 'change' | 'reminder', Record<string, string>>
->;
+/** Kinds without a template are sent as free text (inside WhatsApp's 24-hour window only). */
+export type ContentSids = Partial<Record<NotificationKind, Record<string, string>>>;
 
 export class ConfigError extends Error {}
 

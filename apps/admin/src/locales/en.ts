@@ -95,7 +95,13 @@ export const en = {
     status: 'Status',
     fee: 'Fee',
     sources: { web: 'Online', counter: 'Counter', api: 'API' },
-    statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    statuses: {
+      confirmed: 'Confirmed',
+      cancelled: 'Cancelled',
+      pending_payment: 'Awaiting payment',
+      expired: 'Hold expired',
+      offered: 'Offered from waitlist',
+    },
     notificationStatuses: {
       none: 'None',
       pending: 'Queued',
@@ -367,6 +373,8 @@ export const en = {
       cancellation: 'Cancellation',
       change: 'Change',
       reminder: 'Reminder',
+      late_payment_refund: 'Late payment refunded',
+      waitlist_offer: 'Waitlist offer',
     },
   },
   privacy: {

@@ -49,6 +49,9 @@ const sentences: Record<TextLanguage, Sentences> = {
     cancellation: () => 'Your booking has been cancelled.',
     templeCancellation: (f) => `${f.templeName} has had to cancel your booking.`,
     apology: () => 'We are sorry for the trouble.',
+    late_payment_refund: () =>
+      'Your payment arrived after the place held for you had been released, and the slot is now full. The full amount is being refunded to you.',
+    waitlist_offer: () => 'A place has opened for you from the waiting list.',
   },
   kn: {
     greeting: (f) => `🙏 ನಮಸ್ಕಾರ, ${f.devoteeName}.`,
@@ -58,6 +61,9 @@ const sentences: Record<TextLanguage, Sentences> = {
     cancellation: () => 'ನಿಮ್ಮ ಬುಕಿಂಗ್ ರದ್ದಾಗಿದೆ.',
     templeCancellation: () => 'ಕ್ಷಮಿಸಿ, ದೇವಸ್ಥಾನವು ನಿಮ್ಮ ಬುಕಿಂಗ್ ರದ್ದುಮಾಡಬೇಕಾಯಿತು.',
     apology: () => 'ತೊಂದರೆಗಾಗಿ ಕ್ಷಮಿಸಿ.',
+    late_payment_refund: () =>
+      'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಸ್ಥಳ ಬಿಡುಗಡೆಯಾದ ನಂತರ ನಿಮ್ಮ ಪಾವತಿ ಬಂದಿದೆ, ಮತ್ತು ಈಗ ಸ್ಥಳಗಳು ಭರ್ತಿಯಾಗಿವೆ. ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನಿಮಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ.',
+    waitlist_offer: () => 'ಕಾಯುವ ಪಟ್ಟಿಯಿಂದ ನಿಮಗೆ ಒಂದು ಸ್ಥಳ ದೊರೆತಿದೆ.',
   },
 };
 

@@ -63,6 +63,16 @@ export const auditPageSchema = z
  * the failed and dead ones (what needs a person's eye). */
 export const notificationViews = ['retrying', 'attention'] as const;
 
+/** What a WhatsApp message tells about. */
+export const notificationKinds = [
+  'confirmation',
+  'cancellation',
+  'change',
+  'reminder',
+  'late_payment_refund',
+  'waitlist_offer',
+] as const;
+
 export const notificationQuerySchema = z.strictObject({
   status: z
     .enum([...notificationStatuses, ...notificationViews])
@@ -70,7 +80,7 @@ export const notificationQuerySchema = z.strictObject({
     .describe(
       'A status, or retrying (pending again after an error), or attention (retrying, failed, dead)',
     ),
-  kind: z.enum(['confirmation', 'cancellation', 'change', 'reminder']).optional(),
+  kind: z.enum(notificationKinds).optional(),
   bookingId: z.coerce.number().int().positive().optional(),
   reference: z.string().trim().max(16).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -80,7 +90,7 @@ export const notificationQuerySchema = z.strictObject({
 export const adminNotificationSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['confirmation', 'cancellation', 'change', 'reminder']),
+    kind: z.enum(notificationKinds),
     channel: z.literal('whatsapp'),
     status: z.enum(notificationStatuses),
     attempts: z.number().int(),

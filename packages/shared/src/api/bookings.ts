@@ -5,7 +5,18 @@ import { devoteeNameSchema, freeTextSchema, gotraSchema } from '../devotee-text.
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
 import { languageSchema } from './common.ts';
 
-export const bookingStatuses = ['confirmed', 'cancelled'] as const;
+/**
+ * confirmed; cancelled; pending_payment (its places held until holdExpiresAt while the devotee
+ * pays online); expired (the hold ran out, the places went back on sale); offered (held for a
+ * waitlist entry until holdExpiresAt).
+ */
+export const bookingStatuses = [
+  'confirmed',
+  'cancelled',
+  'pending_payment',
+  'expired',
+  'offered',
+] as const;
 export const bookingSources = ['web', 'counter', 'api'] as const;
 
 /** A phone number as typed; the API stores it in E.164 (India is the default country). */
