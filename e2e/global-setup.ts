@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { FakeTwilio } from '@sevabook/api/testing/fake-twilio';
 import { startApi, freePort } from './support/api-server.ts';
 import { DEFAULT_SERVER_URL, databaseUrlNamed, onServer } from './support/database.ts';
 
@@ -8,8 +9,10 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Once per run: a fresh database `sevabook_e2e_<random>` on the server of DATABASE_URL, the real
  * API started on a free port against it (it migrates, seeds the demo temple and serves the
- * built sites), and both torn down at the end. The specs read where things are from the
- * E2E_* variables set here (Playwright's workers inherit them).
+ * built sites), and both torn down at the end. WhatsApp goes to a fake Twilio run in this
+ * process (the real SDK's requests, through TWILIO_API_BASE), so the specs can read what a
+ * devotee was sent (support/whatsapp.ts). The specs read where things are from the E2E_*
+ * variables set here (Playwright's workers inherit them).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
@@ -22,6 +25,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const adminEmail = 'admin@e2e.sevabook.test';
   const adminPassword = `e2e-${randomBytes(12).toString('hex')}`;
+  const twilio = await new FakeTwilio().start();
   let api;
   try {
     api = await startApi(
@@ -36,10 +40,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ADMIN_EMAIL: adminEmail,
         ADMIN_PASSWORD: adminPassword,
         LOG_LEVEL: 'warn',
+        TWILIO_ACCOUNT_SID: twilio.accountSid,
+        TWILIO_AUTH_TOKEN: twilio.authToken,
+        TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
+        TWILIO_API_BASE: twilio.url,
       },
       await freePort(),
     );
   } catch (error) {
+    await twilio.close();
     await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
     throw error;
   }
@@ -48,9 +57,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;
   process.env.E2E_ADMIN_PASSWORD = adminPassword;
+  process.env.E2E_FAKE_TWILIO_URL = twilio.url;
+  process.env.E2E_TWILIO_ACCOUNT_SID = twilio.accountSid;
+  process.env.E2E_TWILIO_AUTH_TOKEN = twilio.authToken;
 
   return async () => {
     await api.stop();
+    await twilio.close();
     await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
   };
 }
