@@ -21,3 +21,4 @@ export * from './api/outbox-health.ts';
 export * from './common-password.ts';
 export * from './api/admin-privacy.ts';
 export * from './glossary.ts';
+export * from './api/admin-payments.ts';

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { devoteeNameSchema, gotraSchema } from '../devotee-text.ts';
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
-import { bookingSchema, bookingSources, bookingStatuses, phoneInputSchema } from './bookings.ts';
+import { payAtOnceSchema } from './admin-payments.ts';
+import {
+  bookingSchema,
+  bookingSources,
+  bookingStatuses,
+  cancelBookingSchema,
+  createBookingSchema,
+  phoneInputSchema,
+} from './bookings.ts';
 import { isoDateSchema, languageSchema } from './common.ts';
 
 export const adminBookingSorts = ['startsAt', '-startsAt', 'createdAt', '-createdAt'] as const;
@@ -100,3 +108,24 @@ export const restoredBookingSchema = adminBookingSchema
   })
   .meta({ id: 'RestoredBooking' });
 export type RestoredBooking = z.infer<typeof restoredBookingSchema>;
+
+/** A counter or phone booking; with `payment` the devotee pays its whole fee at once. */
+export const adminCreateBookingSchema = createBookingSchema
+  .extend({ payment: payAtOnceSchema.optional() })
+  .meta({ id: 'AdminCreateBooking' });
+export type AdminCreateBookingInput = z.input<typeof adminCreateBookingSchema>;
+
+/**
+ * Staff cancel. `refund` overrides the seva's refund policy: true refunds a kept payment in full
+ * even after the policy's deadline, false keeps it even before; left out, the policy decides
+ * (a full refund when cancelled at least the seva's refundFullHoursBefore hours before the start).
+ */
+export const adminCancelBookingSchema = cancelBookingSchema
+  .extend({
+    refund: z
+      .boolean()
+      .optional()
+      .describe('Override the seva’s refund policy; left out, the policy decides'),
+  })
+  .meta({ id: 'AdminCancelBooking' });
+export type AdminCancelBooking = z.infer<typeof adminCancelBookingSchema>;

@@ -16,6 +16,14 @@ const localizedInput = (max: number) =>
 
 // Seva ----------------------------------------------------------------------------------------
 
+/**
+ * counter: paid at the temple counter (the default); online_required: paid online when booked,
+ * the place held meanwhile; online_or_counter: the devotee chooses. Free sevas never ask.
+ */
+export const sevaPaymentModes = ['counter', 'online_required', 'online_or_counter'] as const;
+export const sevaPaymentModeSchema = z.enum(sevaPaymentModes).meta({ id: 'SevaPaymentMode' });
+export type SevaPaymentMode = z.infer<typeof sevaPaymentModeSchema>;
+
 export const adminSevaSchema = z
   .object({
     id: z.number().int(),
@@ -33,6 +41,13 @@ export const adminSevaSchema = z
     asks: z.object({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
     active: z.boolean(),
     sortOrder: z.number().int(),
+    paymentMode: sevaPaymentModeSchema,
+    refundFullHoursBefore: z
+      .number()
+      .int()
+      .describe(
+        'A full refund when cancelled at least this many hours before the start; none after',
+      ),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'AdminSeva' });
@@ -75,6 +90,13 @@ const sevaFields = {
   asks: z.strictObject({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
+  paymentMode: sevaPaymentModeSchema,
+  refundFullHoursBefore: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 24)
+    .describe('Full refund when cancelled at least this many hours before the start; none after'),
 };
 
 export const createSevaSchema = z
@@ -85,6 +107,9 @@ export const createSevaSchema = z
     arriveMinutesBefore: sevaFields.arriveMinutesBefore.default(0),
     bringNote: sevaFields.bringNote.default(null),
     sortOrder: sevaFields.sortOrder.default(0),
+    // Left out: the database's defaults, counter and 24 hours.
+    paymentMode: sevaFields.paymentMode.optional(),
+    refundFullHoursBefore: sevaFields.refundFullHoursBefore.optional(),
   })
   .meta({ id: 'CreateSeva' });
 export type CreateSeva = z.infer<typeof createSevaSchema>;

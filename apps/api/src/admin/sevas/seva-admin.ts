@@ -9,7 +9,13 @@ import { toSevaDto } from '../../sevas/seva-dto.ts';
 /** The public shape of a seva, plus what only staff see. */
 export function toAdminSevaDto(seva: Seva): AdminSeva {
   const { nextOpenDates: _notForStaff, ...common } = toSevaDto(seva, []);
-  return { ...common, sortOrder: seva.sortOrder, updatedAt: seva.updatedAt.toISOString() };
+  return {
+    ...common,
+    sortOrder: seva.sortOrder,
+    paymentMode: seva.paymentMode,
+    refundFullHoursBefore: seva.refundFullHoursBefore,
+    updatedAt: seva.updatedAt.toISOString(),
+  };
 }
 
 /** The API's shape of a seva, as columns. Only what is given is written. */
