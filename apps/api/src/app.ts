@@ -15,6 +15,7 @@ import { AvailabilityFeed, type AvailabilitySource } from './availability/availa
 import { RedisAvailabilityFeed } from './availability/redis-availability-feed.ts';
 import availabilityRoutes from './availability/routes.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
+import { CheckInCodes } from './check-in/check-in-code.ts';
 import bookingRoutes from './bookings/routes.ts';
 import healthRoutes from './health/routes.ts';
 import { redactingLoggerOptions } from './log-redaction.ts';
@@ -23,6 +24,8 @@ import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import { answerClientError } from './plugins/client-errors.ts';
 import jsonBodies from './plugins/json-bodies.ts';
+import devoteeSessions from './my-bookings/devotee-sessions.ts';
+import myBookingsRoutes from './my-bookings/routes.ts';
 import methodNotAllowed from './plugins/method-not-allowed.ts';
 import problemErrors, { sendProblem } from './plugins/problem-errors.ts';
 import { publicRateLimit, type RateLimitCounter } from './plugins/rate-limits.ts';
@@ -32,12 +35,15 @@ import spa from './plugins/spa.ts';
 import sevaRoutes from './sevas/routes.ts';
 import templeRoutes from './temple/routes.ts';
 import slotRoutes from './slots/routes.ts';
+import waitlistRoutes from './waitlist/routes.ts';
 import closedDateRoutes from './slots/closed-date-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     manageTokens: ManageTokens;
+    /** Signs and checks the codes in bookings' QR codes (check-in/check-in-code.ts). */
+    checkInCodes: CheckInCodes;
     availability: AvailabilitySource;
     /** Options for @fastify/rate-limit in each scope open to anyone (plugins/rate-limits.ts). */
     publicRateLimit: (counter: RateLimitCounter) => RateLimitPluginOptions;
@@ -124,6 +130,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('manageTokens', new ManageTokens(config.bookingLinkSecret));
+  app.decorate('checkInCodes', new CheckInCodes(config.bookingLinkSecret));
 
   await app.register(problemErrors);
   await app.register(dbPlugin, options.database ? { database: options.database } : {});
@@ -165,10 +172,13 @@ export async function buildApp(
       await api.register(slotRoutes);
       await api.register(closedDateRoutes);
       await api.register(bookingRoutes);
+      await api.register(waitlistRoutes);
       await api.register(availabilityRoutes);
       await api.register(twilioWebhookRoutes);
       await api.register(authPlugin);
       await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(devoteeSessions);
+      await api.register(myBookingsRoutes);
       await api.register(adminRoutes, { prefix: '/admin' });
     },
     { prefix: '/api/v1' },

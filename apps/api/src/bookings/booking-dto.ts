@@ -1,5 +1,6 @@
 import { templeDateOf, templeTimeOf, type Booking as BookingDto } from '@sevabook/shared';
 import type { Booking, Seva, Slot } from '../generated/prisma/client.ts';
+import type { CheckInCodes } from '../check-in/check-in-code.ts';
 import { sevaName } from '../sevas/seva-dto.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 
@@ -7,7 +8,12 @@ export type BookingWithSlot = Booking & { slot: Slot & { seva: Seva } };
 
 export const bookingInclude = { slot: { include: { seva: true } } } as const;
 
-export function toBookingDto(booking: BookingWithSlot, now: Date, timeZone: string): BookingDto {
+export function toBookingDto(
+  booking: BookingWithSlot,
+  now: Date,
+  timeZone: string,
+  checkInCodes: CheckInCodes,
+): BookingDto {
   const { slot } = booking;
   const { seva } = slot;
   const closesAt = bookingWindow(slot.startsAt, seva, timeZone).closesAt;
@@ -35,5 +41,6 @@ export function toBookingDto(booking: BookingWithSlot, now: Date, timeZone: stri
     cancellableUntil: closesAt.toISOString(),
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
     createdAt: booking.createdAt.toISOString(),
+    checkInCode: checkInCodes.codeFor(booking.reference),
   };
 }

@@ -14,7 +14,7 @@ import { devoteeActor } from '../audit/audit-log.ts';
 import { toBookingDto } from './booking-dto.ts';
 import { cancelBooking } from './cancel-booking.ts';
 import { createBooking } from './create-booking.ts';
-import { findBookingByReference } from './find-booking.ts';
+import { findManagedBooking } from '../my-bookings/managed-booking.ts';
 import { bookingCalendar } from './ics.ts';
 
 const bookingHeadersSchema = z.looseObject({
@@ -76,7 +76,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         .code(result.replayed ? 200 : 201)
         .header('location', `/api/v1/bookings/${booking.reference}`);
       return {
-        ...toBookingDto(booking, new Date(), tz),
+        ...toBookingDto(booking, new Date(), tz, app.checkInCodes),
         manageToken,
         manageUrl: manageUrl(booking.reference, manageToken, booking.language),
       };
@@ -92,14 +92,14 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: bookingReferenceParamSchema,
         querystring: bookingTokenQuerySchema,
         headers: tokenHeadersSchema,
-        security: [{ bookingToken: [] }],
+        security: [{ bookingToken: [] }, { devoteeSession: [] }],
         response: { 200: z.string().describe('text/calendar'), 404: problemSchema },
       },
     },
     async (request, reply) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(
-        app.db,
+      const booking = await findManagedBooking(
+        request,
         normaliseReference(request.params.reference),
         token,
       );
@@ -125,18 +125,18 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: bookingReferenceParamSchema,
         querystring: bookingTokenQuerySchema,
         headers: tokenHeadersSchema,
-        security: [{ bookingToken: [] }],
+        security: [{ bookingToken: [] }, { devoteeSession: [] }],
         response: { 200: bookingSchema, 404: problemSchema, 429: problemSchema },
       },
     },
     async (request) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(
-        app.db,
+      const booking = await findManagedBooking(
+        request,
         normaliseReference(request.params.reference),
         token,
       );
-      return toBookingDto(booking, new Date(), tz);
+      return toBookingDto(booking, new Date(), tz, app.checkInCodes);
     },
   );
 
@@ -150,14 +150,14 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: bookingTokenQuerySchema,
         headers: tokenHeadersSchema,
         body: cancelBookingSchema.nullish(),
-        security: [{ bookingToken: [] }],
+        security: [{ bookingToken: [] }, { devoteeSession: [] }],
         response: { 200: bookingSchema, 404: problemSchema, 422: problemSchema },
       },
     },
     async (request) => {
       const token = request.headers['x-booking-token'] ?? request.query.token;
-      const booking = await findBookingByReference(
-        app.db,
+      const booking = await findManagedBooking(
+        request,
         normaliseReference(request.params.reference),
         token,
       );
@@ -166,7 +166,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         reason: request.body?.reason,
         enforceCutOff: true,
       });
-      return toBookingDto(cancelled, new Date(), tz);
+      return toBookingDto(cancelled, new Date(), tz, app.checkInCodes);
     },
   );
 };

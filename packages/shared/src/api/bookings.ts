@@ -89,6 +89,9 @@ export const bookingSchema = z
     cancellableUntil: z.iso.datetime(),
     cancelledAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    checkInCode: z
+      .string()
+      .describe('What the booking’s QR code holds: staff at the gate scan it to check in'),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

@@ -1,13 +1,15 @@
 import type { AdminBooking } from '@sevabook/shared';
 import { toBookingDto, type BookingWithSlot } from '../../bookings/booking-dto.ts';
+import type { CheckInCodes } from '../../check-in/check-in-code.ts';
 
 export function toAdminBookingDto(
   booking: BookingWithSlot,
   now: Date,
   timeZone: string,
+  checkInCodes: CheckInCodes,
 ): AdminBooking {
   return {
-    ...toBookingDto(booking, now, timeZone),
+    ...toBookingDto(booking, now, timeZone, checkInCodes),
     id: booking.id,
     version: booking.version,
     cancelledBy: booking.cancelledBy,

@@ -75,7 +75,9 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const now = new Date();
       return {
-        items: items.map((b) => contactAsSeenBy(principal, toAdminBookingDto(b, now, tz))),
+        items: items.map((b) =>
+          contactAsSeenBy(principal, toAdminBookingDto(b, now, tz, app.checkInCodes)),
+        ),
         total,
         page: request.query.page,
         pageSize: request.query.pageSize,
@@ -101,7 +103,10 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         include: bookingInclude,
       });
       if (!booking) throw notFound(`There is no booking ${request.params.id}.`);
-      return contactAsSeenBy(principalOf(request), toAdminBookingDto(booking, new Date(), tz));
+      return contactAsSeenBy(
+        principalOf(request),
+        toAdminBookingDto(booking, new Date(), tz, app.checkInCodes),
+      );
     },
   );
 
@@ -142,7 +147,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       void reply
         .code(result.replayed ? 200 : 201)
         .header('location', `/api/v1/admin/bookings/${result.booking.id}`);
-      return toAdminBookingDto(result.booking, new Date(), tz);
+      return toAdminBookingDto(result.booking, new Date(), tz, app.checkInCodes);
     },
   );
 
@@ -173,7 +178,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         principalOf(request).actor,
       );
-      return toAdminBookingDto(booking, new Date(), tz);
+      return toAdminBookingDto(booking, new Date(), tz, app.checkInCodes);
     },
   );
 
@@ -196,7 +201,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         enforceCutOff: false,
         holdMessageMs: app.config.cancellationUndoMs,
       });
-      return toAdminBookingDto(booking, new Date(), tz);
+      return toAdminBookingDto(booking, new Date(), tz, app.checkInCodes);
     },
   );
 
@@ -228,7 +233,10 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         principalOf(request).actor,
       );
-      return { ...toAdminBookingDto(booking, new Date(), tz), cancellationWithdrawn };
+      return {
+        ...toAdminBookingDto(booking, new Date(), tz, app.checkInCodes),
+        cancellationWithdrawn,
+      };
     },
   );
 };

@@ -27,6 +27,7 @@ const cancelled: AdminBooking = {
   cancellableUntil: '2026-11-25T00:00:00.000Z',
   cancelledAt: '2026-11-24T10:00:00.000Z',
   createdAt: '2026-11-20T10:00:00.000Z',
+  checkInCode: 'SB-7K3Q9P.9F2C07A1D4E85B3C6A',
   cancelledBy: 'staff',
   cancelReason: 'Did not come',
   createdByStaffId: null,
