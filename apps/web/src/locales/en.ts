@@ -196,6 +196,97 @@ export const en = {
       'Some months after the seva they are removed; only the booking’s count and fee stay, for the temple’s accounts.',
     erase: 'To have them erased sooner, ask at the temple office with this WhatsApp number.',
   },
+  payment: {
+    title: 'Pay for your seva',
+    toPay: 'To pay now',
+    fee: 'Fee',
+    heldUntil: 'Your places are held for you. Pay by: {{time}}',
+    timeLeft: 'Time left to pay',
+    minutesLeft_one: '{{count}} minute left to pay',
+    minutesLeft_other: '{{count}} minutes left to pay',
+    lastMinute: 'Less than a minute left to pay',
+    pay: 'Pay {{amount}} with UPI / card',
+    payAgain: 'Try again: pay {{amount}}',
+    opening: 'Opening the payment window…',
+    verifying: 'Confirming your payment…',
+    howItWorks:
+      'A secure Razorpay window opens. Choose UPI (Google Pay, PhonePe, BHIM or any UPI app) or a card. The temple never sees your card details or UPI PIN.',
+    upiBlock: 'Pay with UPI',
+    bookAgain: 'Book again',
+    problems: {
+      dismissed:
+        'The payment window was closed before paying. Nothing was charged. You can pay now, while your places are held.',
+      failed:
+        'The payment did not go through. If money left your account, your bank will return it. Please try again, or choose another UPI app or card.',
+      unreachable:
+        'The payment window could not be opened. Please check your internet connection and try again.',
+      hold_expired:
+        'The time to pay has run out, so the places were released for other devotees. Please book again.',
+      paid_too_late:
+        'Your payment arrived after the time to pay had run out, and the places had gone to other devotees. The full amount will be refunded; a WhatsApp message will confirm it.',
+      not_confirmed:
+        'We could not confirm this payment. If money left your account, it will be refunded. Please try again.',
+      confirming_later:
+        'Your payment is being confirmed. Please do not pay again: a WhatsApp message will confirm the booking within a few minutes.',
+      unavailable:
+        'Online payment is not available for this booking now. Please ask at the temple counter.',
+    },
+    statusPending: 'Awaiting payment',
+    statusExpired: 'Not paid in time',
+    payNow: 'Pay now',
+    pendingText: 'This booking is complete only once it is paid. Pay by: {{time}}',
+    expiredText:
+      'This booking was not paid in time, so its places were released for other devotees. Please book again.',
+    paidThanks: 'Paid: {{amount}}. Thank you for your offering.',
+    receipt: {
+      title: 'Receipt',
+      heading: 'Receipt for a seva offering',
+      number: 'Receipt number',
+      paidOn: 'Paid on',
+      amount: 'Amount paid',
+      method: 'Paid by',
+      devotee: 'Devotee',
+      print: 'Print receipt',
+      methods: {
+        online: 'Online (UPI or card)',
+        upi: 'UPI at the temple counter',
+        card: 'Card at the temple counter',
+        cash: 'Cash at the temple counter',
+      },
+    },
+    refund: {
+      title: 'Refund',
+      pending:
+        '{{amount}} is being refunded to the UPI account or card you paid with. Banks usually take 5 to 7 working days.',
+      processed: '{{amount}} has been refunded to the UPI account or card you paid with.',
+      failed:
+        'The refund of {{amount}} could not be made automatically. The temple office will arrange it; please ask at the counter.',
+      due_at_counter: '{{amount}} will be returned to you in cash at the temple counter.',
+      refundedInCash: '{{amount}} was returned to you in cash at the temple counter.',
+      none: 'Under the temple’s refund policy, no refund is due for this booking.',
+    },
+    policy: {
+      fullUntil: 'Full refund if you cancel by: {{when}}. No refund after that.',
+      noRefund: 'This seva’s fee is not refunded on cancellation.',
+      onCancelOnline:
+        'You will get a full refund of {{amount}}, to the UPI account or card you paid with.',
+      onCancelCounter: 'You will get a full refund of {{amount}}, in cash at the temple counter.',
+      onCancelNone_one:
+        'The seva is now less than {{count}} hour away, so under the temple’s policy no refund is due.',
+      onCancelNone_other:
+        'The seva is now less than {{count}} hours away, so under the temple’s policy no refund is due.',
+    },
+    form: {
+      toPayOnlineFor_one: 'To pay now, online: {{amount}} for {{count}} person',
+      toPayOnlineFor_other: 'To pay now, online: {{amount}} for {{count}} persons',
+      onlineNote:
+        'You pay on the next page with UPI or a card. Your places are held for you while you pay.',
+      submit: 'Continue to payment',
+      howToPay: 'How would you like to pay?',
+      online: 'Online now, with UPI or a card',
+      counter: 'At the temple counter on the day',
+    },
+  },
 };
 
 /** Widens every string leaf, so another language must give the same keys with its own text. */
