@@ -101,7 +101,7 @@ async function makeSlots(pool: Pool): Promise<number[]> {
 }
 
 /** Client i's name: letters only (a name holds no digits), "Devotee BA" for i = 26. */
-function devoteeNameFor(i: number): string {
+export function devoteeNameFor(i: number): string {
   const letters = [...i.toString(26)].map((d) => String.fromCharCode(65 + parseInt(d, 26)));
   return `Devotee ${letters.join('')}`;
 }

@@ -2,20 +2,28 @@
  * `pnpm bench`: a short version of every benchmark, one after the other, each in its own
  * process; then one summary table. Every benchmark also prints its own table and writes its
  * JSON to bench/results/. Longer runs: call the scripts themselves (see bench/README.md).
+ *
+ * `pnpm bench <key>` runs only the steps of that key: `flash-sale`, `read-path`,
+ * `notifications` or `payments` (the flash sale with online payment, which then runs the plain
+ * flash sale itself, to print both from one run).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { printTable, repoRoot, round, writeResults } from './harness.ts';
 
 const bench = resolve(repoRoot, 'bench');
-const steps: { name: string; script: string; args: string[] }[] = [
+const only = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const startedAt = Date.now();
+const steps: { key: string; name: string; script: string; args: string[] }[] = [
   {
+    key: 'flash-sale',
     name: 'flash sale, 1 slot',
     script: 'flash-sale.ts',
     args: ['--clients', '1000', '--capacity', '500', '--slots', '1', '--runs', '3'],
   },
   {
+    key: 'flash-sale',
     name: 'flash sale, 1 slot, 2 API processes',
     script: 'flash-sale.ts',
     args: [
@@ -32,21 +40,34 @@ const steps: { name: string; script: string; args: string[] }[] = [
     ],
   },
   {
+    key: 'flash-sale',
     name: 'flash sale, 50 slots',
     script: 'flash-sale.ts',
     args: ['--clients', '1000', '--capacity', '500', '--slots', '50', '--runs', '3'],
   },
   {
+    key: 'read-path',
     name: 'read path',
     script: 'read-path.ts',
     args: ['--connections', '50', '--seconds', '3', '--runs', '3'],
   },
   // Written with the notifier; run when present.
-  { name: 'notifications', script: 'notifications.ts', args: ['--quick'] },
+  { key: 'notifications', name: 'notifications', script: 'notifications.ts', args: ['--quick'] },
+  {
+    key: 'payments',
+    name: 'flash sale with online payment',
+    script: 'payment-sale.ts',
+    // In the whole run the plain flash sale has just run (the first step): its results are
+    // compared rather than measured again.
+    args: only === 'payments' ? [] : ['--plain-from-results'],
+  },
 ];
+if (only && !steps.some((step) => step.key === only)) {
+  throw new Error(`No benchmark "${only}": ${[...new Set(steps.map((s) => s.key))].join(', ')}`);
+}
 
 let failed = false;
-for (const step of steps) {
+for (const step of steps.filter((s) => !only || s.key === only)) {
   if (!existsSync(resolve(bench, step.script))) {
     console.log(`\n(${step.name}: ${step.script} not present, skipped)`);
     continue;
@@ -62,9 +83,10 @@ for (const step of steps) {
   }
 }
 
+/** A benchmark's results, when this run wrote them (older files are left out). */
 function result(file: string): Record<string, unknown> | undefined {
   const path = resolve(bench, 'results', file);
-  return existsSync(path)
+  return existsSync(path) && statSync(path).mtimeMs >= startedAt
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : undefined;
 }
@@ -122,6 +144,17 @@ if (readApi && constant && slotApi && slotConstant) {
     ratio: `${round(Number(read?.slotRatio) * 100, 0)}%`,
     target: '',
   });
+}
+const paid = result('payment-sale.json')?.figures as Record<string, number> | undefined;
+if (paid) {
+  for (const [label, value] of [
+    ['flash sale with online payment: holds/s', paid.holdsPerSec],
+    ['… verify p95 (ms), all payers at once', paid.verifyP95Ms],
+    ['… confirmations/s by verify', paid.confirmationsPerSec],
+    ['… last hold end → released places all held again (ms)', paid.expiryToAllResoldMs],
+  ] as const) {
+    rows.push({ benchmark: label, sevabook: value ?? NaN, yardstick: '', ratio: '', target: '' });
+  }
 }
 printTable(
   'Summary (yardsticks: the booking transactions straight through the mariadb driver; Fastify serving a constant)',
