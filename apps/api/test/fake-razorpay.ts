@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { isCheckoutPath, serveCheckout } from './fake-razorpay-checkout.ts';
 
 /**
  * A small stand-in for Razorpay's REST API on 127.0.0.1, for the real `razorpay` SDK to talk to
@@ -250,10 +251,8 @@ export class FakeRazorpay {
     const raw = await readBody(req);
     const path = url.pathname.replace(/\/$/, '');
     this.requests.push(`${req.method} ${path}`);
-    // checkout page (fake-razorpay-checkout.ts)
-    if (req.method === 'GET' && (path === '/v1/checkout.js' || path === '/checkout')) {
-      return error(res, 404, 'NOT_FOUND', 'No checkout page in this fake yet');
-    }
+    // Checkout's script and page, for browser tests (fake-razorpay-checkout.ts): no key needed.
+    if (isCheckoutPath(path)) return serveCheckout(this, req, res, raw);
     if (!this.authorised(req)) return error(res, 401, 'BAD_REQUEST_ERROR', 'Authentication failed');
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     if (req.method === 'GET' && path === '/v1/settlements/recon/combined') {
