@@ -74,6 +74,7 @@ const envSchema = z.object({
     .min(1_024)
     .default(64 * 1024),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
+  WAITLIST_OFFER_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(7200),
   CORS_ORIGINS: z.string().default(''),
   REDIS_URL: z.string().url().optional(),
   TRUST_PROXY: z.string().optional(),
@@ -147,6 +148,11 @@ const configSchema = envSchema.transform((env) => {
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
     /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+    /**
+     * How long places offered to a waiting devotee are held for them (waitlist/offer-hold.ts):
+     * never past the seva's booking close, so shorter close to the seva.
+     */
+    waitlistOfferSeconds: env.WAITLIST_OFFER_SECONDS,
     serveSpas: env.SERVE_SPAS,
     logLevel: env.LOG_LEVEL,
   };

@@ -24,6 +24,9 @@ export const glossary = {
   bookAnotherDate: { en: 'Book another date', kn: 'ಬೇರೆ ದಿನಾಂಕ ಬುಕ್ ಮಾಡಿ' },
   details: { en: 'Details', kn: 'ವಿವರಗಳು' },
   free: { en: 'Free', kn: 'ಉಚಿತ' },
+  /** Until when places offered from the waiting list are held. */
+  heldUntil: { en: 'Held for you until', kn: 'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಅವಧಿ' },
+  acceptPlaces: { en: 'Accept the places', kn: 'ಸ್ಥಳಗಳನ್ನು ಸ್ವೀಕರಿಸಿ' },
 } as const satisfies Record<string, { en: string; kn: string }>;
 
 export type GlossaryTerm = keyof typeof glossary;

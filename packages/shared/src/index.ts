@@ -22,3 +22,4 @@ export * from './common-password.ts';
 export * from './api/admin-privacy.ts';
 export * from './glossary.ts';
 export * from './api/admin-payments.ts';
+export * from './api/waitlist.ts';

@@ -11,6 +11,7 @@ import adminSevaRoutes from './sevas/routes.ts';
 import adminNotificationRoutes from './notifications/routes.ts';
 import adminSlotRoutes from './slots/routes.ts';
 import adminUserRoutes from './users/routes.ts';
+import adminWaitlistRoutes from '../waitlist/admin-routes.ts';
 
 /**
  * Everything under /api/v1/admin. Each resource registers its own authorize hook (auth/authorize.ts)
@@ -29,6 +30,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminUserRoutes);
   await app.register(adminApiKeyRoutes);
   await app.register(adminErasureRoutes);
+  await app.register(adminWaitlistRoutes);
 };
 
 export default adminRoutes;

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { conflict, type AppError } from '../errors.ts';
+import { offerFreedPlaces } from '../waitlist/offer-places.ts';
 import type { SlotState } from './pipelined-booking.ts';
 
 /**
@@ -27,9 +28,19 @@ export async function takePlaces(tx: Tx, slotId: number, persons: number): Promi
   throw whyNotTaken((await tx.slot.findUnique({ where: { id: slotId } })) ?? undefined, persons);
 }
 
-/** Gives back a cancelled, moved or erased booking's places. */
-export async function releasePlaces(tx: Tx, slotId: number, persons: number): Promise<void> {
+/**
+ * Gives back a cancelled, moved, erased or expired booking's places, and offers them at once to
+ * the slot's waiting list in the same transaction (waitlist/offer-places.ts), so no new booking
+ * can take places that devotees are waiting for.
+ */
+export async function releasePlaces(
+  tx: Tx,
+  slotId: number,
+  persons: number,
+  now: Date = new Date(),
+): Promise<void> {
   await tx.$executeRaw`UPDATE slot SET booked = booked - ${persons} WHERE id = ${slotId}`;
+  await offerFreedPlaces(tx, slotId, now);
 }
 
 /** Whether the slot's state after the transaction says why a booking was refused. */

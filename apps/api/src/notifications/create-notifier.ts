@@ -6,6 +6,19 @@ import { STATUS_CALLBACK_PATH } from './delivery-status.ts';
 import { Notifier, type NotifierLog } from './notifier.ts';
 import { LogTransport, type Transport } from './transport.ts';
 import { TwilioTransport } from './twilio-transport.ts';
+import { waitlistPageUrl } from '../waitlist/entry-token.ts';
+import { configureWaitlistOffers } from '../waitlist/offer-hold.ts';
+import { WaitlistSweep } from '../waitlist/expire-waitlist.ts';
+
+/** Jobs that run beside the notifier, started and stopped with it. */
+function housekeepingOf(jobs: { start(): void; stop(): Promise<void> }[]) {
+  return {
+    start: () => jobs.forEach((job) => job.start()),
+    stop: async () => {
+      await Promise.all(jobs.map((job) => job.stop()));
+    },
+  };
+}
 
 /** Twilio when its credentials are configured; otherwise the log transport. */
 export function chooseTransport(config: Config, log: NotifierLog): Transport {
@@ -30,13 +43,18 @@ export function createNotifier(
   overrides: NotifierOverrides = {},
 ): Notifier {
   const tokens = new ManageTokens(config.bookingLinkSecret);
+  // Offers made in this process (payment holds expiring) hold places as configured.
+  configureWaitlistOffers({ offerSeconds: config.waitlistOfferSeconds });
   return new Notifier({
     db,
     transport: overrides.transport ?? chooseTransport(config, log),
     settings: config.outbox,
     log,
     ...(overrides.workerId ? { workerId: overrides.workerId } : {}),
-    housekeeping: new PersonalDataRetention(db, config.personalDataRetentionDays, log),
+    housekeeping: housekeepingOf([
+      new PersonalDataRetention(db, config.personalDataRetentionDays, log),
+      new WaitlistSweep(db, log),
+    ]),
     render: {
       timeZone: config.templeTimeZone,
       templeName: config.templeName,
@@ -45,6 +63,8 @@ export function createNotifier(
       templeAddress: config.templeAddress,
       templeMapUrl: config.templeMapUrl,
       sevaUrl: (sevaId) => `${config.publicUrl}/sevas/${sevaId}`,
+      waitlistUrl: (entryId, language) =>
+        waitlistPageUrl(config.publicUrl, tokens, entryId, language),
     },
   });
 }

@@ -33,6 +33,8 @@ export interface MessageFields {
   templeCancelled: { reason: string | null } | null;
   /** Where to book another date of the same seva. */
   bookUrl: string;
+  /** Places offered from the waiting list: until when they are held, and where to accept. */
+  offer?: { until: string; acceptUrl: string } | null;
 }
 
 type Sentences = Record<
@@ -51,7 +53,8 @@ const sentences: Record<TextLanguage, Sentences> = {
     apology: () => 'We are sorry for the trouble.',
     late_payment_refund: () =>
       'Your payment arrived after the place held for you had been released, and the slot is now full. The full amount is being refunded to you.',
-    waitlist_offer: () => 'A place has opened for you from the waiting list.',
+    waitlist_offer: (f) =>
+      `Places have opened for you from the waiting list at ${f.templeName}. They are held for you for a short time; if you do not accept them by then, they go to the next devotee waiting.`,
   },
   kn: {
     greeting: (f) => `🙏 ನಮಸ್ಕಾರ, ${f.devoteeName}.`,
@@ -63,7 +66,8 @@ const sentences: Record<TextLanguage, Sentences> = {
     apology: () => 'ತೊಂದರೆಗಾಗಿ ಕ್ಷಮಿಸಿ.',
     late_payment_refund: () =>
       'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಸ್ಥಳ ಬಿಡುಗಡೆಯಾದ ನಂತರ ನಿಮ್ಮ ಪಾವತಿ ಬಂದಿದೆ, ಮತ್ತು ಈಗ ಸ್ಥಳಗಳು ಭರ್ತಿಯಾಗಿವೆ. ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನಿಮಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ.',
-    waitlist_offer: () => 'ಕಾಯುವ ಪಟ್ಟಿಯಿಂದ ನಿಮಗೆ ಒಂದು ಸ್ಥಳ ದೊರೆತಿದೆ.',
+    waitlist_offer: () =>
+      'ಕಾಯುವ ಪಟ್ಟಿಯಿಂದ ನಿಮಗೆ ಸ್ಥಳ ದೊರೆತಿದೆ. ಇದನ್ನು ಸ್ವಲ್ಪ ಸಮಯ ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಲಾಗಿದೆ; ಅಷ್ಟರೊಳಗೆ ಸ್ವೀಕರಿಸದಿದ್ದರೆ, ಕಾಯುತ್ತಿರುವ ಮುಂದಿನ ಭಕ್ತರಿಗೆ ಹೋಗುತ್ತದೆ.',
   },
 };
 
@@ -109,6 +113,10 @@ export function messageText(
   } else if (kind === 'cancellation') {
     lines.push(say.cancellation(f), ...facts(language, f, { visit: false }));
     lines.push(...line(language, 'details', f.manageUrl));
+  } else if (kind === 'waitlist_offer') {
+    lines.push(say.waitlist_offer(f), ...facts(language, f, { visit: false }));
+    lines.push(...line(language, 'heldUntil', f.offer?.until ?? null));
+    lines.push(...line(language, 'acceptPlaces', f.offer?.acceptUrl ?? null));
   } else {
     lines.push(say[kind](f), ...facts(language, f, { visit: true }));
     lines.push(...line(language, 'manage', f.manageUrl));

@@ -36,6 +36,8 @@ export interface RenderContext {
   templeMapUrl: string | null;
   /** The devotee site's page of one seva, where another date can be booked. */
   sevaUrl: (sevaId: number) => string;
+  /** A waiting list entry's page, where its devotee accepts the places offered. */
+  waitlistUrl?: (entryId: number, language: Language) => string;
 }
 
 /** Languages with their own message texts; the others read English until translated. */
@@ -104,6 +106,13 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
         ? { reason: booking.cancelReason }
         : null,
     bookUrl: ctx.sevaUrl(booking.slot.sevaId),
+    offer:
+      booking.waitlistEntryId !== null && booking.holdExpiresAt && ctx.waitlistUrl
+        ? {
+            until: `${timeFormat.format(booking.holdExpiresAt)}, ${new Intl.DateTimeFormat(locale, { timeZone: ctx.timeZone, day: 'numeric', month: 'long' }).format(booking.holdExpiresAt)}`,
+            acceptUrl: ctx.waitlistUrl(booking.waitlistEntryId, language),
+          }
+        : null,
   };
 }
 

@@ -21,5 +21,7 @@ export function toSlotDto(slot: SlotWithSeva, now: Date, timeZone: string): Slot
     unbookableReason: reason,
     bookingOpensAt: window.opensAt.toISOString(),
     bookingClosesAt: window.closesAt.toISOString(),
+    // Full while booking is open: devotees may join its waiting list (waitlist/join-waitlist.ts).
+    waitlist: { open: reason === 'full' },
   };
 }

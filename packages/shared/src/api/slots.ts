@@ -30,6 +30,12 @@ export const slotSchema = z
     unbookableReason: z.enum(unbookableReasons).nullable(),
     bookingOpensAt: z.iso.datetime(),
     bookingClosesAt: z.iso.datetime(),
+    waitlist: z
+      .object({ open: z.boolean() })
+      .optional()
+      .describe(
+        'open: the slot is full but its waiting list takes devotees (POST /slots/{slotId}/waitlist)',
+      ),
   })
   .meta({ id: 'Slot' });
 export type Slot = z.infer<typeof slotSchema>;

@@ -12,6 +12,7 @@ import { conflict, notFound } from '../../errors.ts';
 import type { Slot } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
 import { cancelBookingsOfSlot } from './slot-cancellation.ts';
+import { offerFreedPlaces } from '../../waitlist/offer-places.ts';
 
 export function toAdminSlotDto(slot: Slot, timeZone: string): AdminSlot {
   return {
@@ -122,13 +123,19 @@ export async function updateSlot(
               throw belowBooked(current.booked);
             }
           }
-          const slot = await tx.slot.update({
+          let slot = await tx.slot.update({
             where: { id },
             data: {
               ...(input.status ? { status: input.status } : {}),
               ...(input.note !== undefined ? { note: input.note } : {}),
             },
           });
+          // Places added or a slot reopened: offered at once to its waiting list, in this
+          // transaction, before any new booking can take them.
+          if (slot.status === 'open' && slot.booked < slot.capacity) {
+            const offered = await offerFreedPlaces(tx, id, now, { actor });
+            if (offered.length > 0) slot = await tx.slot.findUniqueOrThrow({ where: { id } });
+          }
           await recordAudit(tx, {
             entityType: 'slot',
             entityId: id,

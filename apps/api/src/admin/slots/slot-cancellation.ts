@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../audit/audit-log.ts';
 import { bookingInclude } from '../../bookings/booking-dto.ts';
 import { cancelLockedBooking } from '../../bookings/cancel-booking.ts';
+import { closeWaitlistOfSlot } from '../../waitlist/leave-waitlist.ts';
 
 /**
  * Cancels every confirmed booking of a slot inside the caller's transaction (closing or
@@ -16,6 +17,8 @@ export async function cancelBookingsOfSlot(
   reason: string,
   now: Date,
 ): Promise<number> {
+  // Waiting devotees first, so the places the cancellations free are offered to no one.
+  await closeWaitlistOfSlot(tx, slotId, now);
   const locked = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM booking WHERE slot_id = ${slotId} AND status = 'confirmed' ORDER BY id FOR UPDATE`;
   for (const { id } of locked) {
