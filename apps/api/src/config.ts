@@ -74,6 +74,9 @@ const envSchema = z.object({
     .min(1_024)
     .default(64 * 1024),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
+  SIGN_IN_CODES_PER_PHONE: z.coerce.number().int().min(1).max(20).default(3),
+  SIGN_IN_RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  TWILIO_CONTENT_SID_SIGN_IN_CODE: z.string().optional(),
   WAITLIST_OFFER_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(7200),
   CORS_ORIGINS: z.string().default(''),
   REDIS_URL: z.string().url().optional(),
@@ -153,6 +156,8 @@ const configSchema = envSchema.transform((env) => {
      * never past the seva's booking close, so shorter close to the seva.
      */
     waitlistOfferSeconds: env.WAITLIST_OFFER_SECONDS,
+    /** "My bookings" by phone: sign-in codes and devotee sessions (my-bookings/). */
+    myBookings: myBookingsOf(env),
     serveSpas: env.SERVE_SPAS,
     logLevel: env.LOG_LEVEL,
   };
@@ -246,6 +251,22 @@ function outboxOf(env: Env) {
     sendTimeoutMs: env.NOTIFIER_SEND_TIMEOUT_MS,
     /** After a send whose outcome is unknown, wait this long before looking the message up. */
     reconcileAfterMs: env.NOTIFIER_RECONCILE_AFTER_MS,
+  };
+}
+
+/** "My bookings": how often a code may be asked for, how long codes and sessions last. */
+function myBookingsOf(env: Env) {
+  return {
+    /** Codes one phone may be sent in `codeWindowMinutes` (rows of phone_sign_in_code). */
+    codesPerPhone: env.SIGN_IN_CODES_PER_PHONE,
+    codeWindowMinutes: 15,
+    /** Code requests and code checks, each per client address per hour. */
+    perAddressPerHour: env.SIGN_IN_RATE_LIMIT_PER_IP_PER_HOUR,
+    codeTtlMinutes: 10,
+    attemptsPerCode: 5,
+    sessionTtlSeconds: 900,
+    /** An approved WhatsApp authentication template for the code, per language or for all. */
+    contentSids: parseContentSids(env.TWILIO_CONTENT_SID_SIGN_IN_CODE),
   };
 }
 

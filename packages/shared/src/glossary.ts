@@ -24,6 +24,9 @@ export const glossary = {
   bookAnotherDate: { en: 'Book another date', kn: 'ಬೇರೆ ದಿನಾಂಕ ಬುಕ್ ಮಾಡಿ' },
   details: { en: 'Details', kn: 'ವಿವರಗಳು' },
   free: { en: 'Free', kn: 'ಉಚಿತ' },
+  signInCode: { en: 'Code', kn: 'ಕೋಡ್' },
+  validFor: { en: 'Valid for', kn: 'ಮಾನ್ಯತೆಯ ಅವಧಿ' },
+  minutes: { en: 'minutes', kn: 'ನಿಮಿಷಗಳು' },
   /** Until when places offered from the waiting list are held. */
   heldUntil: { en: 'Held for you until', kn: 'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಅವಧಿ' },
   acceptPlaces: { en: 'Accept the places', kn: 'ಸ್ಥಳಗಳನ್ನು ಸ್ವೀಕರಿಸಿ' },

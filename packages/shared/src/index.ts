@@ -21,5 +21,6 @@ export * from './api/outbox-health.ts';
 export * from './common-password.ts';
 export * from './api/admin-privacy.ts';
 export * from './glossary.ts';
+export * from './api/my-bookings.ts';
 export * from './api/admin-payments.ts';
 export * from './api/waitlist.ts';

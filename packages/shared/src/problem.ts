@@ -41,6 +41,9 @@ export const problemCodes = [
   'conflict',
   'service_unavailable',
   'internal_error',
+  'code_invalid',
+  'code_expired',
+  'too_many_attempts',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

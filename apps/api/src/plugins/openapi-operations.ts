@@ -101,4 +101,7 @@ export const operations: Record<string, OperationContract> = {
   'POST /api/v1/admin/api-keys': { operationId: 'createApiKey' },
   'POST /api/v1/admin/api-keys/{id}/revoke': { operationId: 'revokeApiKey' },
   'POST /api/v1/admin/erasures': { operationId: 'eraseDevoteeData' },
+  'POST /api/v1/my-bookings/sign-in-codes': { operationId: 'sendSignInCode' },
+  'POST /api/v1/my-bookings/sessions': { operationId: 'startDevoteeSession' },
+  'GET /api/v1/my-bookings': { operationId: 'listMyBookings' },
 };

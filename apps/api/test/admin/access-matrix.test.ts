@@ -1,8 +1,10 @@
+import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, send, type Caller } from '../app.ts';
 import { testDb } from '../db.ts';
 import { endpointsOf, type OpenApiDocument } from '../fuzz/openapi-requests.ts';
-import { createApiKey, staffAppForSuite } from '../staff-factories.ts';
+import { SignInCodeHasher } from '../../src/my-bookings/sign-in-codes.ts';
+import { createApiKey, staffAppForSuite, TEST_JWT_SECRET } from '../staff-factories.ts';
 
 type Role = 'admin' | 'staff' | 'viewer';
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -113,6 +115,67 @@ describe('who may call which staff endpoint', () => {
       const viaKey = await call(method, url, adminKey);
       if (rule.sessionOnly) expect(viaKey.statusCode).toBe(403);
       else expect(viaKey.statusCode).not.toBe(403);
+    });
+  }
+});
+
+/**
+ * The third kind of caller: a devotee's "my bookings" session (my-bookings/devotee-sessions.ts).
+ * Besides what anyone may call, it opens exactly these operations, each of which names it in
+ * the document's `security`; every staff operation refuses it as it refuses no sign-in at all.
+ */
+const devoteeSessionOperations = [
+  'GET /api/v1/bookings/{reference}.ics',
+  'GET /api/v1/bookings/{reference}',
+  'POST /api/v1/bookings/{reference}/cancel',
+  'GET /api/v1/my-bookings',
+];
+
+describe('what a devotee session may call', () => {
+  const { app } = staffAppForSuite();
+  let devotee: Caller;
+
+  beforeAll(async () => {
+    const phone = `+919${String(Date.now()).slice(-9)}`;
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await testDb().phoneSignInCode.create({
+      data: {
+        phone,
+        codeHash: new SignInCodeHasher(TEST_JWT_SECRET).hash(phone, code),
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    });
+    const session = await send(app, 'POST', '/api/v1/my-bookings/sessions', ANONYMOUS, {
+      phone,
+      code,
+    });
+    devotee = {
+      headers: { authorization: `Bearer ${session.json<{ sessionToken: string }>().sessionToken}` },
+    };
+  });
+
+  it('is named by the document on these operations and no others', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json<OpenApiDocument>();
+    const named = endpointsOf(doc)
+      .filter((e) =>
+        ((e.operation as { security?: Record<string, unknown>[] }).security ?? []).some(
+          (scheme) => 'devoteeSession' in scheme,
+        ),
+      )
+      .map((e) => `${e.method} ${e.path}`);
+    expect(named.sort()).toEqual([...devoteeSessionOperations].sort());
+  });
+
+  it('opens its own list', async () => {
+    expect((await send(app, 'GET', '/api/v1/my-bookings', devotee)).statusCode).toBe(200);
+  });
+
+  for (const operation of Object.keys(rules)) {
+    it(`${operation}: refused`, async () => {
+      const { method, url } = requestFor(operation);
+      const res = await send(app, method, url, devotee, method === 'GET' ? undefined : {});
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'unauthorized' });
     });
   }
 });
