@@ -104,4 +104,11 @@ export const operations: Record<string, OperationContract> = {
   'POST /api/v1/my-bookings/sign-in-codes': { operationId: 'sendSignInCode' },
   'POST /api/v1/my-bookings/sessions': { operationId: 'startDevoteeSession' },
   'GET /api/v1/my-bookings': { operationId: 'listMyBookings' },
+  'POST /api/v1/slots/{slotId}/waitlist': { operationId: 'joinWaitlist' },
+  'GET /api/v1/waitlist/{id}': { operationId: 'getWaitlistEntry' },
+  'DELETE /api/v1/waitlist/{id}': { operationId: 'leaveWaitlist' },
+  'POST /api/v1/waitlist/{id}/accept': { operationId: 'acceptWaitlistOffer' },
+  'GET /api/v1/admin/slots/{slotId}/waitlist': { operationId: 'listSlotWaitlist' },
+  'POST /api/v1/admin/waitlist/{id}/offer': { operationId: 'offerWaitlistPlaces' },
+  'DELETE /api/v1/admin/waitlist/{id}': { operationId: 'removeWaitlistEntry' },
 };

@@ -37,6 +37,8 @@ export default fp(async function openapi(app) {
         { name: 'admin: staff accounts', description: 'Admins: staff users' },
         { name: 'admin: API keys', description: 'Admins: keys for other software' },
         { name: 'admin: personal data', description: 'Admins: erasing a devotee’s details' },
+        { name: 'waitlist', description: 'Devotees: waiting for a full slot, and its offers' },
+        { name: 'admin: waitlist', description: 'Staff: slots’ waiting lists and offers' },
         { name: 'operations', description: 'Health checks' },
       ],
       components: {

@@ -67,6 +67,9 @@ const rules: Record<string, AccessRule> = {
   'POST /api/v1/admin/api-keys': { roles: admins, sessionOnly: true },
   'POST /api/v1/admin/api-keys/{id}/revoke': { roles: admins, sessionOnly: true },
   'POST /api/v1/admin/erasures': { roles: admins, sessionOnly: true },
+  'GET /api/v1/admin/slots/{slotId}/waitlist': { roles: everyone },
+  'POST /api/v1/admin/waitlist/{id}/offer': { roles: desk },
+  'DELETE /api/v1/admin/waitlist/{id}': { roles: desk },
 };
 
 /** The request a rule's operation is called with: made-up ids, and the query it needs. */
