@@ -22,5 +22,7 @@ export * from './common-password.ts';
 export * from './api/admin-privacy.ts';
 export * from './glossary.ts';
 export * from './api/my-bookings.ts';
-export * from './api/admin-payments.ts';
 export * from './api/waitlist.ts';
+export * from './api/admin-payments.ts';
+export * from './api/check-in.ts';
+export * from './api/admin-settings.ts';
