@@ -49,7 +49,7 @@ function Confirmation({ booking, token }: { booking: Booking; token: string }) {
         </span>
         <PageHeading title={t('confirmation.title')} />
       </Group>
-      <ReferenceCard reference={booking.reference} />
+      <ReferenceCard reference={booking.reference} checkInCode={booking.checkInCode} />
       <Alert color="saffron" variant="light" radius="md">
         <Text fw={700} fz="lg">
           {booking.feePaise === 0

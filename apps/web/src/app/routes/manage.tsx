@@ -36,7 +36,7 @@ export function ManageRoute() {
             <Stack gap="lg">
               {data.status === 'confirmed' ? (
                 // What the confirmation page showed: the code for the counter to scan.
-                <ReferenceCard reference={data.reference} />
+                <ReferenceCard reference={data.reference} checkInCode={data.checkInCode} />
               ) : (
                 <div>
                   <Text fw={700} c="dimmed">
