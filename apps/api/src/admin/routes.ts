@@ -11,6 +11,8 @@ import adminSevaRoutes from './sevas/routes.ts';
 import adminNotificationRoutes from './notifications/routes.ts';
 import adminSlotRoutes from './slots/routes.ts';
 import adminUserRoutes from './users/routes.ts';
+import checkInRoutes from '../check-in/routes.ts';
+import settingsRoutes from './settings/routes.ts';
 import adminWaitlistRoutes from '../waitlist/admin-routes.ts';
 
 /**
@@ -31,6 +33,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminApiKeyRoutes);
   await app.register(adminErasureRoutes);
   await app.register(adminWaitlistRoutes);
+  await app.register(checkInRoutes);
+  await app.register(settingsRoutes);
 };
 
 export default adminRoutes;

@@ -12,6 +12,7 @@ import type { BookingSource } from '../generated/prisma/client.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
 import { auditView, type Actor } from '../audit/audit-log.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
+import { assertUnderNoShowLimit } from '../check-in/no-show-limit.ts';
 import type { BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
@@ -67,6 +68,7 @@ export async function createBooking(
     const replay = await findReplay(deps, input.idempotencyKey, fingerprint);
     if (replay) return replay;
   }
+  await assertUnderNoShowLimit(deps.database.prisma, { source: input.source, phone }, now);
 
   // NOTE: judged by the slot as last read, if it was. A refusal found in a remembered read is
   // read again before it is given; a refusal from the transaction is given as it is when the

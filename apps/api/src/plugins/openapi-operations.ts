@@ -111,4 +111,8 @@ export const operations: Record<string, OperationContract> = {
   'GET /api/v1/admin/slots/{slotId}/waitlist': { operationId: 'listSlotWaitlist' },
   'POST /api/v1/admin/waitlist/{id}/offer': { operationId: 'offerWaitlistPlaces' },
   'DELETE /api/v1/admin/waitlist/{id}': { operationId: 'removeWaitlistEntry' },
+  'POST /api/v1/admin/check-ins': { operationId: 'checkInBooking' },
+  'GET /api/v1/admin/no-shows': { operationId: 'getNoShows' },
+  'GET /api/v1/admin/settings': { operationId: 'getTempleSettings' },
+  'PUT /api/v1/admin/settings': { operationId: 'updateTempleSettings' },
 };

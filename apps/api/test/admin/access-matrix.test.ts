@@ -70,6 +70,10 @@ const rules: Record<string, AccessRule> = {
   'GET /api/v1/admin/slots/{slotId}/waitlist': { roles: everyone },
   'POST /api/v1/admin/waitlist/{id}/offer': { roles: desk },
   'DELETE /api/v1/admin/waitlist/{id}': { roles: desk },
+  'POST /api/v1/admin/check-ins': { roles: desk },
+  'GET /api/v1/admin/no-shows': { roles: everyone, query: 'from=2030-01-01&to=2030-01-02' },
+  'GET /api/v1/admin/settings': { roles: everyone },
+  'PUT /api/v1/admin/settings': { roles: admins },
 };
 
 /** The request a rule's operation is called with: made-up ids, and the query it needs. */
