@@ -23,6 +23,9 @@ import { DateNavigator } from '../../features/day/components/date-navigator.tsx'
 import { SlotPanel, type SheetSlot } from '../../features/day/components/slot-panel.tsx';
 import { SlotSettingsModal } from '../../features/sevas/components/slot-settings-modal.tsx';
 import { OutboxBanner } from '../../features/notifications/components/outbox-banner.tsx';
+import { BookingPaymentCell } from '../../features/payments/components/booking-payment-cell.tsx';
+import { cancelRefund } from '../../features/payments/cancel-refund.tsx';
+import { useAdminSevas } from '../../features/sevas/api/get-admin-sevas.ts';
 
 /**
  * The home screen: the day's slots in time order with their places and bookings. The date lives
@@ -42,6 +45,10 @@ export function DayRoute() {
   const csv = useDownloadDaySheetCsv();
   const canChange = useCan('changeBookings');
   const searchRef = useRef<HTMLInputElement>(null);
+  // Each seva's refund policy, for what the cancel control says a paid booking gets back.
+  const sevas = useAdminSevas();
+  const refundHours = (sevaId: number) =>
+    sevas.data?.items.find((s) => s.id === sevaId)?.refundFullHoursBefore;
 
   const [moving, setMoving] = useState<MovableBooking>();
   const [editing, setEditing] = useState<number>();
@@ -160,7 +167,14 @@ export function DayRoute() {
                   onEdit={(b) => setEditing(b.id)}
                   onHistory={setHistory}
                   onSettings={(s, heading) => setSettings({ slot: s, heading })}
-                  cancelMenu={(b) => <CancelMenu bookingId={b.id} reference={b.reference} />}
+                  cancelMenu={(b, s) => (
+                    <CancelMenu
+                      bookingId={b.id}
+                      reference={b.reference}
+                      refund={cancelRefund(b, s.startsAt, refundHours(s.seva.id))}
+                    />
+                  )}
+                  payment={(b) => <BookingPaymentCell booking={b} />}
                 />
               ))}
             </Stack>

@@ -1,6 +1,10 @@
 import { devoteeTextMessages } from '@sevabook/shared';
 import { describe, expect, it } from 'vitest';
-import { counterFormSchema, type CounterFormValues } from './counter-form-schema.ts';
+import {
+  counterFormSchema,
+  toCreateBooking,
+  type CounterFormValues,
+} from './counter-form-schema.ts';
 
 const typed: CounterFormValues = {
   sevaId: '1',
@@ -13,6 +17,7 @@ const typed: CounterFormValues = {
   nakshatra: null,
   rashi: null,
   language: 'kn',
+  payNow: 'cash',
 };
 
 const errorOf = (values: Partial<CounterFormValues>, field: keyof CounterFormValues) =>
@@ -33,5 +38,12 @@ describe('counterFormSchema', () => {
       devoteeTextMessages.dotBeforeWord,
     );
     expect(errorOf({ gotra: 'Kashyapa\tx' }, 'gotra')).toBe(devoteeTextMessages.nameCharacters);
+  });
+
+  it('sends the payment taken now with a booking that has a fee, and none with a free one', () => {
+    expect(toCreateBooking(typed, true).payment).toEqual({ method: 'cash' });
+    expect(toCreateBooking({ ...typed, payNow: 'upi' }, true).payment).toEqual({ method: 'upi' });
+    expect(toCreateBooking({ ...typed, payNow: 'later' }, true).payment).toBeUndefined();
+    expect(toCreateBooking(typed, false).payment).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import {
   devoteeNameSchema,
   gotraSchema,
   phoneInputSchema,
-  type CreateBookingInput,
+  type AdminCreateBookingInput,
   type NakshatraKey,
   type RashiKey,
 } from '@sevabook/shared';
@@ -20,11 +20,14 @@ export const counterFormSchema = z.object({
   nakshatra: z.string().nullable(),
   rashi: z.string().nullable(),
   language: z.enum(['en', 'kn', 'hi', 'te']),
+  /** How the devotee pays now; `later` books without a payment (paid from the day view). */
+  payNow: z.enum(['cash', 'upi', 'card', 'later']),
 });
 export type CounterFormValues = z.infer<typeof counterFormSchema>;
 
-export function toCreateBooking(v: CounterFormValues): CreateBookingInput {
-  const body: CreateBookingInput = {
+/** `payable`: the booking has a fee, so the payment chosen goes with it. */
+export function toCreateBooking(v: CounterFormValues, payable = false): AdminCreateBookingInput {
+  const body: AdminCreateBookingInput = {
     slotId: Number(v.slotId),
     devoteeName: v.devoteeName.trim(),
     phone: v.phone,
@@ -34,5 +37,6 @@ export function toCreateBooking(v: CounterFormValues): CreateBookingInput {
   if (v.gotra.trim()) body.gotra = v.gotra.trim();
   if (v.nakshatra) body.nakshatra = v.nakshatra as NakshatraKey;
   if (v.rashi) body.rashi = v.rashi as RashiKey;
+  if (payable && v.payNow !== 'later') body.payment = { method: v.payNow };
   return body;
 }

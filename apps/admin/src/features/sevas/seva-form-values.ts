@@ -1,4 +1,9 @@
-import { sevaSlugSchema, type AdminSeva, type CreateSeva } from '@sevabook/shared';
+import {
+  sevaPaymentModes,
+  sevaSlugSchema,
+  type AdminSeva,
+  type CreateSeva,
+} from '@sevabook/shared';
 import { z } from 'zod';
 
 /** The seva form as typed: the fee in rupees; `toSevaBody` turns it into the API's paise. */
@@ -22,6 +27,12 @@ export const sevaFormSchema = z
     asksNakshatra: z.boolean(),
     asksRashi: z.boolean(),
     active: z.boolean(),
+    paymentMode: z.enum(sevaPaymentModes),
+    refundFullHoursBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(366 * 24),
   })
   // The devotee reads the note in their own language: both are written, or neither.
   .refine((v) => !v.bringNoteEn === !v.bringNoteKn, {
@@ -49,6 +60,8 @@ export const emptySeva: SevaFormValues = {
   asksNakshatra: true,
   asksRashi: false,
   active: true,
+  paymentMode: 'counter',
+  refundFullHoursBefore: 24,
 };
 
 export function sevaToForm(s: AdminSeva): SevaFormValues {
@@ -71,6 +84,8 @@ export function sevaToForm(s: AdminSeva): SevaFormValues {
     asksNakshatra: s.asks.nakshatra,
     asksRashi: s.asks.rashi,
     active: s.active,
+    paymentMode: s.paymentMode,
+    refundFullHoursBefore: s.refundFullHoursBefore,
   };
 }
 
@@ -89,5 +104,7 @@ export function toSevaBody(v: SevaFormValues): Omit<CreateSeva, 'sortOrder'> {
     bringNote: v.bringNoteEn && v.bringNoteKn ? { en: v.bringNoteEn, kn: v.bringNoteKn } : null,
     asks: { gotra: v.asksGotra, nakshatra: v.asksNakshatra, rashi: v.asksRashi },
     active: v.active,
+    paymentMode: v.paymentMode,
+    refundFullHoursBefore: v.refundFullHoursBefore,
   };
 }

@@ -1,4 +1,4 @@
-import type { AdminBooking, CreateBookingInput } from '@sevabook/shared';
+import type { AdminBooking, AdminCreateBookingInput } from '@sevabook/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { invalidateBookingViews } from './invalidate-bookings.ts';
@@ -8,7 +8,7 @@ import { invalidateBookingViews } from './invalidate-bookings.ts';
  * answer book once.
  */
 export const createBooking = (
-  body: CreateBookingInput,
+  body: AdminCreateBookingInput,
   idempotencyKey: string,
 ): Promise<AdminBooking> =>
   apiRequest<AdminBooking>('/admin/bookings', {
@@ -20,8 +20,13 @@ export const createBooking = (
 export const useCreateBooking = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: CreateBookingInput; idempotencyKey: string }) =>
-      createBooking(body, idempotencyKey),
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: AdminCreateBookingInput;
+      idempotencyKey: string;
+    }) => createBooking(body, idempotencyKey),
     onSettled: () => invalidateBookingViews(queryClient),
   });
 };

@@ -1,5 +1,5 @@
 import { Button, Popover, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCancelWithUndo } from '../hooks/use-cancel-with-undo.tsx';
 
@@ -10,10 +10,26 @@ const cancelReasons = ['devotee', 'noShow', 'duplicate', 'temple', 'other'] as c
  * "are you sure", because the undo that follows is the safety net. (A popover of buttons rather
  * than Mantine's Menu, whose focus sentinel inside role=menu fails axe.)
  */
-export function CancelMenu({ bookingId, reference }: { bookingId: number; reference: string }) {
+export function CancelMenu({
+  bookingId,
+  reference,
+  refund,
+}: {
+  bookingId: number;
+  reference: string;
+  /**
+   * For a paid booking, the payments feature's note of what the refund policy gives, with a box
+   * to override it; `byPolicy` says whether the policy refunds.
+   */
+  refund?: {
+    byPolicy: boolean;
+    note: (override: boolean, onOverride: (override: boolean) => void) => ReactNode;
+  };
+}) {
   const { t } = useTranslation();
   const { cancel, isPending } = useCancelWithUndo();
   const [opened, setOpened] = useState(false);
+  const [override, setOverride] = useState(false);
   const headingId = `cancel-reasons-${bookingId}`;
   return (
     <Popover
@@ -42,6 +58,7 @@ export function CancelMenu({ bookingId, reference }: { bookingId: number; refere
         <Text size="xs" fw={700} px={6} py={2} id={headingId}>
           {t('bookings.cancelReason')}
         </Text>
+        {refund?.note(override, setOverride)}
         <Stack gap={2}>
           {cancelReasons.map((reason) => (
             <Button
@@ -52,7 +69,11 @@ export function CancelMenu({ bookingId, reference }: { bookingId: number; refere
               size="compact-sm"
               onClick={() => {
                 setOpened(false);
-                cancel(bookingId, t(`bookings.reasons.${reason}`));
+                cancel(
+                  bookingId,
+                  t(`bookings.reasons.${reason}`),
+                  refund && override ? !refund.byPolicy : undefined,
+                );
               }}
             >
               {t(`bookings.reasons.${reason}`)}

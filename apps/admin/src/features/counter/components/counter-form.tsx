@@ -5,6 +5,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -12,7 +13,7 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { getHotkeyHandler } from '@mantine/hooks';
-import type { CreateBookingInput, Seva } from '@sevabook/shared';
+import type { AdminCreateBookingInput, Seva } from '@sevabook/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ import {
 
 /** The booking call, made by the screen (creating a booking belongs to the bookings feature). */
 export interface CounterBooking {
-  book: (body: CreateBookingInput, idempotencyKey: string) => void;
+  book: (body: AdminCreateBookingInput, idempotencyKey: string) => void;
   isPending: boolean;
   error: Error | null;
 }
@@ -63,6 +64,7 @@ export function CounterForm({ sevas, initial, booking }: CounterFormProps) {
       nakshatra: null,
       rashi: null,
       language: 'kn',
+      payNow: 'cash',
     },
   });
   const [sevaId, date, slotId, persons] = useWatch({
@@ -94,10 +96,10 @@ export function CounterForm({ sevas, initial, booking }: CounterFormProps) {
   }, [withRoom, slotId, slots.data, form]);
 
   const errors = form.formState.errors;
-  const submit = form.handleSubmit((values) =>
-    booking.book(toCreateBooking(values), idempotencyKey),
-  );
   const fee = seva ? seva.feePaise * (persons || 1) : 0;
+  const submit = form.handleSubmit((values) =>
+    booking.book(toCreateBooking(values, fee > 0), idempotencyKey),
+  );
 
   return (
     <Paper withBorder p="md" maw={860}>
@@ -204,6 +206,38 @@ export function CounterForm({ sevas, initial, booking }: CounterFormProps) {
             <SankalpaFields form={form} at="counter" asks={seva?.asks} />
             <MessageLanguageField form={form} label={t('counter.language')} />
           </SimpleGrid>
+          {fee > 0 && (
+            <Controller
+              control={form.control}
+              name="payNow"
+              render={({ field }) => (
+                // Cash is chosen already: a walk-in who pays in cash is booked and paid by Enter.
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="pay-now-label">
+                    {t('payments.paidNow')}
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="pay-now-label"
+                    value={field.value}
+                    onChange={field.onChange}
+                    data={[
+                      { value: 'cash', label: t('payments.methods.cash') },
+                      { value: 'upi', label: t('payments.methods.upi') },
+                      { value: 'card', label: t('payments.methods.card') },
+                      { value: 'later', label: t('payments.paidNowLater') },
+                    ]}
+                    w="fit-content"
+                    maw="100%"
+                  />
+                  {field.value !== 'later' && (
+                    <Text size="xs" c="dimmed">
+                      {t('payments.paidNowHint', { amount: formatMoney(fee) })}
+                    </Text>
+                  )}
+                </Stack>
+              )}
+            />
+          )}
           {booking.error && <ErrorState error={booking.error} />}
           <Group justify="space-between">
             <Text fw={600}>

@@ -19,6 +19,8 @@ interface BookingTableProps {
   onHistory: (booking: SheetBooking) => void;
   /** The cancel control of one booking, given by the screen (it belongs to the bookings feature). */
   cancelMenu: (booking: SheetBooking) => ReactNode;
+  /** What the booking has paid and the way to take its fee, given by the screen (payments). */
+  payment?: (booking: SheetBooking) => ReactNode;
 }
 
 export function BookingTable({
@@ -28,11 +30,12 @@ export function BookingTable({
   onEdit,
   onHistory,
   cancelMenu,
+  payment,
 }: BookingTableProps) {
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
-    <ScrollTable minWidth={canChange ? 980 : 700} label={caption}>
+    <ScrollTable minWidth={(canChange ? 980 : 700) + (payment ? 190 : 0)} label={caption}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
         {/* Fixed widths line the columns up from one slot's table to the next. */}
@@ -42,6 +45,7 @@ export function BookingTable({
           <col />
           <col style={{ width: '7.5rem' }} />
           <col style={{ width: '6.5rem' }} />
+          {payment && <col style={{ width: '12rem' }} />}
           <col style={{ width: canChange ? '17.5rem' : '0' }} />
         </colgroup>
         <Table.Thead>
@@ -53,6 +57,7 @@ export function BookingTable({
             <Table.Th>{t('bookings.sankalpa')}</Table.Th>
             <Table.Th>{t('bookings.reference')}</Table.Th>
             <Table.Th>{t('bookings.notification')}</Table.Th>
+            {payment && <Table.Th>{t('payments.column')}</Table.Th>}
             <Table.Th>
               <span className={classes.visuallyHidden}>{t('bookings.actions')}</span>
             </Table.Th>
@@ -96,6 +101,7 @@ export function BookingTable({
                     }
                   />
                 </Table.Td>
+                {payment && <Table.Td>{payment(b)}</Table.Td>}
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     {canChange && !cancelled && (

@@ -20,7 +20,8 @@ interface SlotPanelProps {
   onHistory: (booking: SheetBooking) => void;
   /** Opens the slot's settings (places, note, status), which the screen shows. */
   onSettings: (slot: SheetSlot, heading: string) => void;
-  cancelMenu: (booking: SheetBooking) => ReactNode;
+  cancelMenu: (booking: SheetBooking, slot: SheetSlot) => ReactNode;
+  payment?: (booking: SheetBooking, slot: SheetSlot) => ReactNode;
 }
 
 /**
@@ -36,6 +37,7 @@ export function SlotPanel({
   onHistory,
   onSettings,
   cancelMenu,
+  payment,
 }: SlotPanelProps) {
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
@@ -124,7 +126,8 @@ export function SlotPanel({
           onMove={(b) => onMove(b, slot)}
           onEdit={onEdit}
           onHistory={onHistory}
-          cancelMenu={cancelMenu}
+          cancelMenu={(b) => cancelMenu(b, slot)}
+          payment={payment && ((b) => payment(b, slot))}
         />
       )}
     </Paper>

@@ -5,13 +5,15 @@ import {
   Fieldset,
   Group,
   NumberInput,
+  Radio,
   SimpleGrid,
   Stack,
   Switch,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { Controller, useForm, type Control, type FieldPath } from 'react-hook-form';
+import { sevaPaymentModes } from '@sevabook/shared';
+import { Controller, useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { sevaFormSchema, type SevaFormValues } from '../seva-form-values.ts';
@@ -40,6 +42,7 @@ export function SevaForm({
     defaultValues: initial,
   });
   const errors = form.formState.errors;
+  const feeRupees = useWatch({ control: form.control, name: 'feeRupees' });
   const num = (
     name: FieldPath<SevaFormValues>,
     label: string,
@@ -122,6 +125,50 @@ export function SevaForm({
               <Checkbox label={t('bookings.nakshatra')} {...form.register('asksNakshatra')} />
               <Checkbox label={t('bookings.rashi')} {...form.register('asksRashi')} />
             </Group>
+          </Fieldset>
+          <Fieldset legend={t('payments.seva.legend')} variant="unstyled">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Controller
+                control={form.control}
+                name="paymentMode"
+                render={({ field }) => (
+                  <Radio.Group
+                    label={t('payments.seva.mode')}
+                    description={
+                      feeRupees > 0
+                        ? t(`payments.seva.modeHelp.${field.value}`)
+                        : t('payments.seva.freeNote')
+                    }
+                    value={field.value}
+                    onChange={(v) => field.onChange(v)}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {sevaPaymentModes.map((m) => (
+                        <Radio key={m} value={m} label={t(`payments.seva.modes.${m}`)} />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="refundFullHoursBefore"
+                render={({ field, fieldState }) => (
+                  <NumberInput
+                    label={t('payments.seva.refundHours')}
+                    description={t('payments.seva.refundHoursHelp')}
+                    min={0}
+                    max={366 * 24}
+                    allowDecimal={false}
+                    value={field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v) || 0)}
+                    error={fieldState.error?.message}
+                    readOnly={readOnly}
+                    maw={320}
+                  />
+                )}
+              />
+            </SimpleGrid>
           </Fieldset>
           <Controller
             control={form.control}
