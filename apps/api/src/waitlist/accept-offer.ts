@@ -7,7 +7,7 @@ import { releasePlaces } from '../bookings/places.ts';
 import { executeIn, insertOutboxRows } from '../db/event-rows.ts';
 import type { Booking } from '../generated/prisma/client.ts';
 import { newBookingEvents } from '../notifications/outbox.ts';
-import { entryByToken } from './leave-waitlist.ts';
+import { entryByToken, lockSlotFirst } from './leave-waitlist.ts';
 import { WAITLIST_TRANSACTION, type WaitlistDependencies } from './waitlist-dependencies.ts';
 
 export interface AcceptedBooking {
@@ -103,6 +103,7 @@ async function confirmOffer(
 
 /** An offer past its hold: expired, its entry too, its places passed on at once. */
 export async function expireHeldOffer(tx: Tx, booking: Booking, now: Date): Promise<void> {
+  await lockSlotFirst(tx, booking.slotId);
   const changed = await tx.$executeRaw`
     UPDATE booking SET status = 'expired', version = version + 1
     WHERE id = ${booking.id} AND status = 'offered'`;

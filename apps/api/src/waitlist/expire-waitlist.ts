@@ -42,13 +42,23 @@ export async function expireWaitlist(
       ),
     );
   }
-  const { count: entriesExpired } = await db.waitlistEntry.updateMany({
+  // Found by a plain read, then changed by id: an UPDATE … WHERE EXISTS (slot …) would lock
+  // every waiting entry it looks at and share-lock their slots, in the way of offers being made.
+  const ended = await db.waitlistEntry.findMany({
     where: {
       status: 'waiting',
       OR: [{ slot: { startsAt: { lte: now } } }, { slot: { status: 'cancelled' } }],
     },
-    data: { status: 'expired' },
+    select: { id: true },
+    take: 1_000,
   });
+  const { count: entriesExpired } =
+    ended.length === 0
+      ? { count: 0 }
+      : await db.waitlistEntry.updateMany({
+          where: { id: { in: ended.map((e) => e.id) }, status: 'waiting' },
+          data: { status: 'expired' },
+        });
   return { offersExpired, entriesExpired };
 }
 

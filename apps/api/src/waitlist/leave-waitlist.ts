@@ -29,6 +29,7 @@ export async function withdrawOffer(
     WHERE waitlist_entry_id = ${entryId} AND status = 'offered' FOR UPDATE`;
   const booking = held[0];
   if (!booking) return false;
+  await lockSlotFirst(tx, booking.slot_id);
   await tx.booking.update({
     where: { id: booking.id },
     data: {
@@ -39,6 +40,16 @@ export async function withdrawOffer(
   });
   await releasePlaces(tx, booking.slot_id, booking.persons, now);
   return true;
+}
+
+/**
+ * NOTE: a booking's status change rewrites its index over (slot_id, phone, confirmed_mark), and
+ * InnoDB then checks the slot foreign key with a shared lock on the slot row. Two such
+ * transactions that next want the slot row for writing deadlock; taking it for writing first
+ * makes them queue instead.
+ */
+export async function lockSlotFirst(tx: Tx, slotId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM slot WHERE id = ${slotId} FOR UPDATE`;
 }
 
 /** The entry behind a devotee's link, or 404 (a wrong token looks like an unknown entry). */
