@@ -8,6 +8,7 @@ import {
 } from '@sevabook/shared';
 import type { Tx } from '../../db/client.ts';
 import { sevaName } from '../../sevas/seva-dto.ts';
+import { arrivalOf, arrivalsOf, arrivedByInclude } from '../../check-in/arrivals.ts';
 
 /** The temple-local day [start, end) as UTC instants. */
 function dayRange(from: string, to: string, timeZone: string) {
@@ -40,6 +41,7 @@ export async function buildDaySheet(
             orderBy: { id: 'desc' },
             take: 1,
           },
+          ...arrivedByInclude,
         },
       },
     },
@@ -60,6 +62,7 @@ export async function buildDaySheet(
     booked: slot.booked,
     status: slot.status,
     note: slot.note,
+    arrivals: arrivalsOf(slot.bookings),
     bookings: slot.bookings.map((b) => {
       const feePaise = b.persons * slot.seva.feePaise;
       if (b.status === 'confirmed') {
@@ -81,6 +84,7 @@ export async function buildDaySheet(
         feePaise,
         confirmationStatus: b.notifications[0]?.status ?? null,
         confirmationAttempts: b.notifications[0]?.attempts ?? null,
+        ...arrivalOf(b, timeZone),
       };
     }),
   }));
