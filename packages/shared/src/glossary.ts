@@ -30,6 +30,8 @@ export const glossary = {
   /** Until when places offered from the waiting list are held. */
   heldUntil: { en: 'Held for you until', kn: 'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಅವಧಿ' },
   acceptPlaces: { en: 'Accept the places', kn: 'ಸ್ಥಳಗಳನ್ನು ಸ್ವೀಕರಿಸಿ' },
+  /** The money given back for a cancelled booking. */
+  refund: { en: 'Refund', kn: 'ಮರುಪಾವತಿ' },
 } as const satisfies Record<string, { en: string; kn: string }>;
 
 export type GlossaryTerm = keyof typeof glossary;

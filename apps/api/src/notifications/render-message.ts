@@ -2,10 +2,13 @@ import type {
   Booking,
   Language,
   NotificationKind,
+  Payment,
+  Receipt,
+  Refund,
   Seva,
   Slot,
 } from '../generated/prisma/client.ts';
-import { messageText, type MessageFields } from './message-texts.ts';
+import { messageText, type MessageFields, type RefundNote } from './message-texts.ts';
 
 /**
  * What a devotee reads on WhatsApp, in their own language. Dates and times are always in the
@@ -17,7 +20,11 @@ import { messageText, type MessageFields } from './message-texts.ts';
  *   {{7}} temple name.
  */
 
-export type BookingForMessage = Booking & { slot: Slot & { seva: Seva } };
+export type BookingForMessage = Booking & {
+  slot: Slot & { seva: Seva };
+  /** Newest first; left out, the message says nothing of money paid. */
+  payments?: (Payment & { receipt: Receipt | null; refund: Refund | null })[];
+};
 
 export interface RenderedMessage {
   language: Language;
@@ -106,6 +113,7 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
         ? { reason: booking.cancelReason }
         : null,
     bookUrl: ctx.sevaUrl(booking.slot.sevaId),
+    refund: refundNote(booking, (paise) => money.format(paise / 100)),
     offer:
       booking.waitlistEntryId !== null && booking.holdExpiresAt && ctx.waitlistUrl
         ? {
@@ -114,6 +122,22 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
           }
         : null,
   };
+}
+
+/**
+ * What a cancellation says of the money paid: the refund and how it reaches the devotee, or
+ * that the refund policy gives none. Nothing when nothing was paid.
+ */
+function refundNote(booking: BookingForMessage, money: (paise: number) => string): RefundNote {
+  const paid = booking.payments?.find(
+    (p) => p.refund?.reason === 'cancelled' || p.status === 'captured',
+  );
+  if (!paid) return null;
+  const { refund } = paid;
+  if (!refund) return { kind: 'none' };
+  const amount = money(refund.amountPaise);
+  if (refund.method === 'razorpay') return { kind: 'online', amount };
+  return { kind: refund.status === 'processed' ? 'paid_out' : 'at_counter', amount };
 }
 
 /** The language the message is written in: the devotee's, when Sevabook has texts for it. */

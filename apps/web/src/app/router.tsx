@@ -14,16 +14,6 @@ const ConfirmationRoute = lazy(() =>
 const ManageRoute = lazy(() =>
   import('./routes/manage.tsx').then((m) => ({ default: m.ManageRoute })),
 );
-const JoinWaitlistRoute = lazy(() =>
-  import('../features/waitlist/routes/join-waitlist-route.tsx').then((m) => ({
-    default: m.JoinWaitlistRoute,
-  })),
-);
-const WaitlistEntryRoute = lazy(() =>
-  import('../features/waitlist/routes/waitlist-entry-route.tsx').then((m) => ({
-    default: m.WaitlistEntryRoute,
-  })),
-);
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
 );
@@ -48,8 +38,6 @@ export function AppRoutes() {
         <Route path="sevas/:sevaId/slots/:slotId/book" element={<BookRoute />} />
         <Route path="booked/:reference" element={<ConfirmationRoute />} />
         <Route path="manage/:reference" element={<ManageRoute />} />
-        <Route path="sevas/:sevaId/slots/:slotId/waitlist" element={<JoinWaitlistRoute />} />
-        <Route path="waitlist/:id" element={<WaitlistEntryRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>
