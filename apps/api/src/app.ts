@@ -20,6 +20,8 @@ import bookingRoutes from './bookings/routes.ts';
 import healthRoutes from './health/routes.ts';
 import { redactingLoggerOptions } from './log-redaction.ts';
 import twilioWebhookRoutes from './notifications/webhook-routes.ts';
+import paymentRoutes from './payments/routes.ts';
+import razorpayWebhookRoutes from './payments/webhook-routes.ts';
 import dbPlugin from './plugins/db.ts';
 import openapi from './plugins/openapi.ts';
 import { answerClientError } from './plugins/client-errors.ts';
@@ -175,6 +177,8 @@ export async function buildApp(
       await api.register(waitlistRoutes);
       await api.register(availabilityRoutes);
       await api.register(twilioWebhookRoutes);
+      await api.register(paymentRoutes);
+      await api.register(razorpayWebhookRoutes);
       await api.register(authPlugin);
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(devoteeSessions);

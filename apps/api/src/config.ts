@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TEMPLE_TIMEZONE } from '@sevabook/shared';
 import { KEPT_SECRET_NAMES } from './secrets/kept-secrets.ts';
-import { productionRefusal } from './secrets/secret-strength.ts';
+import { productionRefusal, weaknessOf } from './secrets/secret-strength.ts';
 import type { NotificationKind } from './generated/prisma/client.ts';
 
 /**
@@ -49,6 +49,17 @@ const envSchema = z.object({
   TWILIO_CONTENT_SID_CANCELLATION: z.string().optional(),
   TWILIO_CONTENT_SID_CHANGE: z.string().optional(),
   TWILIO_CONTENT_SID_REMINDER: z.string().optional(),
+  RAZORPAY_KEY_ID: z.string().trim().optional(),
+  RAZORPAY_KEY_SECRET: z.string().optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
+  RAZORPAY_API_BASE: z.string().url().optional(),
+  RAZORPAY_CHECKOUT_URL: z.string().url().default('https://checkout.razorpay.com/v1/checkout.js'),
+  PAYMENT_HOLD_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+  RECEIPT_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,16}$/, 'Letters, digits and dashes, at most 16')
+    .default('SB'),
   NOTIFIER: z.enum(['inline', 'off']).default('inline'),
   NOTIFIER_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(10),
   NOTIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
@@ -74,10 +85,10 @@ const envSchema = z.object({
     .min(1_024)
     .default(64 * 1024),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
+  WAITLIST_OFFER_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(7200),
   SIGN_IN_CODES_PER_PHONE: z.coerce.number().int().min(1).max(20).default(3),
   SIGN_IN_RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   TWILIO_CONTENT_SID_SIGN_IN_CODE: z.string().optional(),
-  WAITLIST_OFFER_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(7200),
   CORS_ORIGINS: z.string().default(''),
   REDIS_URL: z.string().url().optional(),
   TRUST_PROXY: z.string().optional(),
@@ -137,6 +148,14 @@ const configSchema = envSchema.transform((env) => {
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     twilio: twilioOf(env),
+    /** Online payment through Razorpay; undefined (payments at the counter only) without a key. */
+    razorpay: razorpayOf(env),
+    payments: {
+      /** How long a booking waiting for its online payment holds its places. */
+      holdSeconds: env.PAYMENT_HOLD_SECONDS,
+      /** Receipts read {receiptPrefix}/2026-27/000123 (payments/receipts.ts). */
+      receiptPrefix: env.RECEIPT_PREFIX,
+    },
     notifier: env.NOTIFIER,
     /** The outbox notifier's pacing, retries and leases (notifications/notifier.ts). */
     outbox: outboxOf(env),
@@ -151,13 +170,13 @@ const configSchema = envSchema.transform((env) => {
     slotHorizonDays: env.SLOT_HORIZON_DAYS,
     /** Days after its seva when a booking's personal details are anonymised (privacy/retention.ts). */
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+    /** "My bookings" by phone: sign-in codes and devotee sessions (my-bookings/). */
+    myBookings: myBookingsOf(env),
     /**
      * How long places offered to a waiting devotee are held for them (waitlist/offer-hold.ts):
      * never past the seva's booking close, so shorter close to the seva.
      */
     waitlistOfferSeconds: env.WAITLIST_OFFER_SECONDS,
-    /** "My bookings" by phone: sign-in codes and devotee sessions (my-bookings/). */
-    myBookings: myBookingsOf(env),
     serveSpas: env.SERVE_SPAS,
     logLevel: env.LOG_LEVEL,
   };
@@ -193,6 +212,19 @@ function checkCombinations(env: Env): void {
     throw new ConfigError(
       'NOTIFIER_LEASE_MS must be at least NOTIFIER_SEND_TIMEOUT_MS + 2000: a worker only starts a send its lease will outlast.',
     );
+  }
+  if (env.RAZORPAY_KEY_ID && !env.RAZORPAY_KEY_SECRET) {
+    throw new ConfigError('RAZORPAY_KEY_ID is set but RAZORPAY_KEY_SECRET is not.');
+  }
+  if (env.NODE_ENV === 'production' && env.RAZORPAY_KEY_ID) {
+    for (const name of ['RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET'] as const) {
+      const weakness = razorpaySecretWeakness(env[name]);
+      if (weakness) {
+        throw new ConfigError(
+          `${name} cannot be used in production: ${weakness}. Copy it from the Razorpay dashboard (the webhook secret is the one typed when the webhook was made: make it long and random).`,
+        );
+      }
+    }
   }
   const twilioSet = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN;
   if (twilioSet && !env.TWILIO_WHATSAPP_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
@@ -235,6 +267,32 @@ function twilioOf(env: Env) {
       reminder: parseContentSids(env.TWILIO_CONTENT_SID_REMINDER),
     } as ContentSids,
   };
+}
+
+function razorpayOf(env: Env) {
+  if (!env.RAZORPAY_KEY_ID) return undefined;
+  return {
+    keyId: env.RAZORPAY_KEY_ID,
+    // NOTE: never a constant; checkCombinations refused a key id without its secret.
+    keySecret: env.RAZORPAY_KEY_SECRET!,
+    /** Unset: every webhook is refused (its signature cannot be checked). */
+    webhookSecret: env.RAZORPAY_WEBHOOK_SECRET || undefined,
+    /** Another base URL for Razorpay's API: a test double or an egress proxy. */
+    apiBase: env.RAZORPAY_API_BASE,
+    /** The Checkout script the devotee site loads on its payment step. */
+    checkoutUrl: env.RAZORPAY_CHECKOUT_URL,
+  };
+}
+
+/**
+ * Why a Razorpay secret is unfit for production, or null. Razorpay issues 24-character key
+ * secrets (about 18 bytes of entropy), fewer than the 32 bytes Sevabook's own secrets need, so
+ * only that one rule is relaxed: placeholders and repetitive values are still refused.
+ */
+function razorpaySecretWeakness(value: string | undefined): string | null {
+  const weakness = weaknessOf(value);
+  if (weakness?.startsWith('it carries about') && value!.length >= 20) return null;
+  return weakness;
 }
 
 function outboxOf(env: Env) {

@@ -8,6 +8,7 @@ import { Database } from './db/database.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { applyMigrations, ensureDatabase } from './db/migrate.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
+import { announcePaymentMode } from './payments/payment-settings.ts';
 import { ensureFirstAdmin, seedDemoData, type FirstAdmin } from './db/seed.ts';
 import { withPreparationLock } from './db/startup-lock.ts';
 import { ManageTokens } from './bookings/manage-token.ts';
@@ -130,6 +131,7 @@ async function serve(
     config.notifier === 'inline' && index === 1
       ? createNotifier(config, app.db, app.log)
       : undefined;
+  if (index === 1) announcePaymentMode(config, app.log);
   if (config.notifier === 'off' && index === 1) {
     app.log.info(
       'NOTIFIER=off: run `pnpm --filter @sevabook/api worker` to send WhatsApp messages',

@@ -4,10 +4,12 @@ import { createDb } from './db/client.ts';
 import { checkDatabaseReachable } from './db/database-check.ts';
 import { redactingLoggerOptions } from './log-redaction.ts';
 import { createNotifier } from './notifications/create-notifier.ts';
+import { announcePaymentMode } from './payments/payment-settings.ts';
 import { withKeptSecrets } from './secrets/kept-secrets.ts';
 
 /**
- * `pnpm --filter @sevabook/api worker`: the outbox notifier alone, for when the API runs with
+ * `pnpm --filter @sevabook/api worker`: the outbox notifier (with the payments' work: holds
+ * that ran out and Razorpay refunds, payments/payment-workers.ts) alone, for when the API runs with
  * NOTIFIER=off or more sending capacity is wanted. Any number of copies may run against one
  * database; each claims its own rows. SIGINT/SIGTERM finish the sends in flight and hand back
  * the rest; a harder kill loses nothing either (leases run out and the rows are looked up).
@@ -21,6 +23,7 @@ async function main() {
   // The manage links in its messages must be the ones the API checks: same kept secret.
   const ready = await withKeptSecrets(config, db, (message) => log.warn(message));
   const notifier = createNotifier(ready, db, log);
+  announcePaymentMode(ready, log);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -32,6 +32,9 @@ export const glossary = {
   acceptPlaces: { en: 'Accept the places', kn: 'ಸ್ಥಳಗಳನ್ನು ಸ್ವೀಕರಿಸಿ' },
   /** The money given back for a cancelled booking. */
   refund: { en: 'Refund', kn: 'ಮರುಪಾವತಿ' },
+  /** The fee of a booking paid online, and its numbered receipt. */
+  feePaid: { en: 'Fee paid', kn: 'ಪಾವತಿಸಿದ ಶುಲ್ಕ' },
+  receiptNumber: { en: 'Receipt number', kn: 'ರಸೀದಿ ಸಂಖ್ಯೆ' },
 } as const satisfies Record<string, { en: string; kn: string }>;
 
 export type GlossaryTerm = keyof typeof glossary;

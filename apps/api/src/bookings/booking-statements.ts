@@ -1,4 +1,4 @@
-import type { BookingSource, Language } from '../generated/prisma/client.ts';
+import type { BookingPays, BookingSource, Language } from '../generated/prisma/client.ts';
 import { auditFields, type Actor } from '../audit/audit-log.ts';
 import {
   insertAuditEntriesOfBookings,
@@ -45,9 +45,30 @@ export interface BookingRow {
   manageTokenHash: string;
   createdByStaffId: number | null;
   apiKeyId: number | null;
+  /**
+   * `pending_payment` for a booking paid online: its places are taken like a confirmed one's
+   * but held only until holdExpiresAt, and it has no messages until it is paid
+   * (payments/confirm-payment.ts). docs/decisions/0018-held-places-and-receipts.md.
+   * Unset: confirmed, free, paid at the counter (`paymentColumns`).
+   */
+  status?: 'confirmed' | 'pending_payment';
+  /** The fee of all its persons at booking time, in paise. */
+  feePaise?: number;
+  pays?: BookingPays;
+  holdExpiresAt?: Date | null;
 }
 
-/** At most `max` confirmed bookings per phone for one seva between dayStart and dayEnd. */
+/** A row's payment columns, with the defaults of a booking paid at the counter. */
+export function paymentColumns(row: BookingRow) {
+  return {
+    status: row.status ?? 'confirmed',
+    feePaise: row.feePaise ?? 0,
+    pays: row.pays ?? 'counter',
+    holdExpiresAt: row.holdExpiresAt ?? null,
+  };
+}
+
+/** At most `max` confirmed or held bookings per phone for one seva between dayStart and dayEnd. */
 export interface PhoneLimit {
   sevaId: number;
   dayStart: Date;
@@ -73,7 +94,7 @@ export interface BookingRequest {
 }
 
 const PHONE_BOOKINGS = `(SELECT COUNT(*) FROM booking b JOIN slot d ON d.id = b.slot_id
-  WHERE b.phone = ? AND b.status = 'confirmed' AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
+  WHERE b.phone = ? AND b.status IN ('confirmed', 'pending_payment') AND d.seva_id = ? AND d.starts_at >= ? AND d.starts_at < ?)`;
 
 /** The slot starts when it did and its seva is active and unchanged (read without a lock). */
 const AS_JUDGED = `starts_at = ? AND EXISTS (SELECT 1 FROM seva v
@@ -81,8 +102,9 @@ const AS_JUDGED = `starts_at = ? AND EXISTS (SELECT 1 FROM seva v
 
 const INSERT_BOOKING = `INSERT INTO booking (reference, slot_id, devotee_name, phone, email, persons,
     gotra, nakshatra, rashi, language, privacy_notice_version, source, idempotency_key,
-    idempotency_fingerprint, manage_token_hash, created_by_staff_id, api_key_id, created_at, updated_at)
-  SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
+    idempotency_fingerprint, manage_token_hash, created_by_staff_id, api_key_id, status, fee_paise,
+    pays, hold_expires_at, created_at, updated_at)
+  SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM slot
   WHERE id = ? AND status = 'open' AND booked + ? <= capacity`;
 
 /** Statements per booking in `bookingStatements`. */
@@ -95,6 +117,7 @@ export function bookingStatements({ row, terms }: BookingRequest): Statement[] {
     ? [row.phone, phoneLimit.sevaId, phoneLimit.dayStart, phoneLimit.dayEnd, phoneLimit.max]
     : [];
   const judgedArgs = judgedBy ? [terms.startsAt, judgedBy.sevaId, judgedBy.sevaUpdatedAt] : [];
+  const paid = paymentColumns(row);
   return [
     {
       sql: `${INSERT_BOOKING}
@@ -117,6 +140,10 @@ export function bookingStatements({ row, terms }: BookingRequest): Statement[] {
         row.manageTokenHash,
         row.createdByStaffId,
         row.apiKeyId,
+        paid.status,
+        paid.feePaise,
+        paid.pays,
+        paid.holdExpiresAt,
         now,
         now,
         row.slotId,
@@ -136,15 +163,19 @@ export function bookingStatements({ row, terms }: BookingRequest): Statement[] {
 /**
  * The outbox rows and audit entries of every booking of the batch that was written, in two
  * statements: the confirmation and, unless the seva is less than a day away, the reminder
- * (notifications/outbox.ts); and one `booking.created` entry each.
+ * (notifications/outbox.ts); and one `booking.created` entry each. A booking waiting for its
+ * online payment gets its messages when it is paid (payments/confirm-payment.ts), not here.
  */
 export function outboxAndAuditStatements(requests: readonly BookingRequest[]): Statement[] {
   const { startsAt } = requests[0]!.terms;
-  const references = requests.map((r) => r.row.reference);
+  const confirmed = requests.filter((r) => paymentColumns(r.row).status === 'confirmed');
+  const references = confirmed.map((r) => r.row.reference);
   const created = (actor: Actor, after: unknown, at: Date) =>
     auditFields({ entityType: 'booking', action: 'booking.created', actor, after }, at);
   return [
-    insertOutboxRowsOfBookings(references, newBookingEvents(startsAt, new Date())),
+    ...(references.length > 0
+      ? [insertOutboxRowsOfBookings(references, newBookingEvents(startsAt, new Date()))]
+      : []),
     insertAuditEntriesOfBookings(
       requests.map(({ row, terms: { actor, audit, now } }) => ({
         reference: row.reference,
@@ -154,7 +185,7 @@ export function outboxAndAuditStatements(requests: readonly BookingRequest[]): S
   ];
 }
 
-/** Confirmed bookings of the phone for the seva that day. */
+/** Confirmed and held bookings of the phone for the seva that day. */
 export function phoneBookingsStatement(phone: string, limit: PhoneLimit): Statement {
   return {
     sql: `SELECT ${PHONE_BOOKINGS} AS n`,

@@ -17,7 +17,7 @@ import type { BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
 import { ManageTokens } from './manage-token.ts';
 import { duplicatePhoneRefusal, refusalExplained, slotFull, whyNotTaken } from './places.ts';
-import type { BookingRow, WriteTerms } from './booking-statements.ts';
+import { paymentColumns, type BookingRow, type WriteTerms } from './booking-statements.ts';
 import type { SlotState } from './pipelined-booking.ts';
 import { newReference } from './reference.ts';
 
@@ -40,6 +40,11 @@ export interface NewBooking extends CreateBooking {
   ignoreBookingWindow?: boolean;
   createdByStaffId?: number;
   apiKeyId?: number;
+  /**
+   * Set where online payment is configured and this caller may pay online (the devotee site):
+   * a seva paid online is then held `holdSeconds` for its payment. Unset: paid at the counter.
+   */
+  onlinePayment?: { holdSeconds: number } | undefined;
 }
 
 export interface BookingResult {
@@ -158,14 +163,18 @@ async function takeAPlace(
   for (let attempt = 1; ; attempt++) {
     const reference = newReference();
     const manageToken = deps.tokens.tokenFor(reference);
-    const row = bookingRow(input, slot, { reference, phone, fingerprint, manageToken });
+    const row = bookingRow(input, slot, { reference, phone, fingerprint, manageToken }, now);
     try {
       // NOTE: the slot's row lock is held from the INSERT to COMMIT and every other booking of
       // the slot waits for it: booking-writer.ts writes the bookings of a busy slot together,
       // and pipelined-booking.ts sends each transaction in one write.
       const outcome = await deps.database.bookingWriter.book(row, {
         ...terms,
-        audit: auditView({ ...row, status: 'confirmed' }),
+        audit: (({ status, feePaise, pays }) => ({
+          ...auditView({ ...row, status }),
+          feePaise,
+          pays,
+        }))(paymentColumns(row)),
       });
       if (outcome.taken) {
         const booking: BookingWithSlot = { ...outcome.booking, slot };
@@ -194,8 +203,10 @@ function bookingRow(
   input: NewBooking,
   { id: slotId, seva }: SlotWithSeva,
   made: { reference: string; phone: string; fingerprint: string | null; manageToken: string },
+  now: Date,
 ): BookingRow {
   return {
+    ...paymentTerms(input, seva, now),
     reference: made.reference,
     slotId,
     devoteeName: input.devoteeName,
@@ -214,6 +225,33 @@ function bookingRow(
     manageTokenHash: ManageTokens.hash(made.manageToken),
     createdByStaffId: input.createdByStaffId ?? null,
     apiKeyId: input.apiKeyId ?? null,
+  };
+}
+
+/**
+ * How the booking is paid, from the seva's payment mode and the devotee's choice: online (its
+ * places held until it is paid) or at the counter (confirmed at once). The fee is the seva's
+ * now, for all its persons; free sevas never ask for payment.
+ */
+function paymentTerms(
+  input: NewBooking,
+  seva: SlotWithSeva['seva'],
+  now: Date,
+): Pick<BookingRow, 'status' | 'feePaise' | 'pays' | 'holdExpiresAt'> {
+  const feePaise = seva.feePaise * input.persons;
+  const asked = input.pays ?? (input.source === 'web' ? 'online' : 'counter');
+  const online =
+    input.onlinePayment !== undefined &&
+    feePaise > 0 &&
+    (seva.paymentMode === 'online_required'
+      ? input.source === 'web' || asked === 'online'
+      : seva.paymentMode === 'online_or_counter' && asked === 'online');
+  if (!online) return { status: 'confirmed', feePaise, pays: 'counter', holdExpiresAt: null };
+  return {
+    status: 'pending_payment',
+    feePaise,
+    pays: 'online',
+    holdExpiresAt: new Date(now.getTime() + input.onlinePayment!.holdSeconds * 1000),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Statement } from '../db/event-rows.ts';
 import {
   bookingStatements,
   outboxAndAuditStatements,
+  paymentColumns,
   phoneBookingsStatement,
   STATEMENTS_PER_BOOKING,
   type BookingRequest,
@@ -204,16 +205,12 @@ function taken({ row, terms }: BookingRequest, id: number): PipelinedOutcome {
     booking: {
       id,
       ...row,
-      status: 'confirmed',
+      ...paymentColumns(row),
       confirmedMark: 1,
       version: 1,
       cancelledAt: null,
       cancelledBy: null,
       cancelReason: null,
-      // TODO(payments): the row will carry these once the batched path writes them.
-      feePaise: 0,
-      pays: 'counter',
-      holdExpiresAt: null,
       razorpayOrderId: null,
       arrivedAt: null,
       arrivedByStaffId: null,

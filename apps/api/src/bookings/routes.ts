@@ -11,7 +11,10 @@ import {
   problemSchema,
 } from '@sevabook/shared';
 import { devoteeActor } from '../audit/audit-log.ts';
-import { toBookingDto } from './booking-dto.ts';
+import { toBookingDto, type BookingWithSlot } from './booking-dto.ts';
+import { orderForBooking } from '../payments/checkout.ts';
+import { onlinePaymentOf, paymentViewOf } from '../payments/payment-settings.ts';
+import { razorpayGatewayOf } from '../payments/razorpay-gateway.ts';
 import { cancelBooking } from './cancel-booking.ts';
 import { createBooking } from './create-booking.ts';
 import { findManagedBooking } from '../my-bookings/managed-booking.ts';
@@ -39,6 +42,22 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     tokens: app.manageTokens,
     bookingsPerPhonePerSevaPerDay: app.config.bookingsPerPhonePerSevaPerDay,
   };
+  const gateway = razorpayGatewayOf(app.config);
+  const onlinePayment = onlinePaymentOf(app.config);
+  const money = paymentViewOf(app.config, gateway);
+  async function withCheckoutOrder(booking: BookingWithSlot): Promise<BookingWithSlot> {
+    if (!gateway || booking.status !== 'pending_payment' || booking.razorpayOrderId) return booking;
+    try {
+      const order = await orderForBooking(app.db, gateway, booking);
+      return { ...booking, razorpayOrderId: order.orderId };
+    } catch (err) {
+      app.log.warn(
+        { err, reference: booking.reference },
+        'no Razorpay order for a held booking yet',
+      );
+      return booking;
+    }
+  }
   // The manage link opens the site in the language the booking was made in.
   const manageUrl = (reference: string, token: string, language: string) =>
     `${app.config.publicUrl}/manage/${reference}?token=${token}&lang=${language}`;
@@ -70,13 +89,17 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         source: 'web',
         actor: devoteeActor,
         idempotencyKey: request.headers['idempotency-key'],
+        onlinePayment,
       });
-      const { booking, manageToken } = result;
+      const { manageToken } = result;
+      // Outside the booking's transaction: the places are held whatever Razorpay answers, and
+      // the order can be asked for again (POST …/payments/razorpay/order) until the hold ends.
+      const booking = await withCheckoutOrder(result.booking);
       void reply
         .code(result.replayed ? 200 : 201)
         .header('location', `/api/v1/bookings/${booking.reference}`);
       return {
-        ...toBookingDto(booking, new Date(), tz, app.checkInCodes),
+        ...toBookingDto(booking, new Date(), tz, app.checkInCodes, money),
         manageToken,
         manageUrl: manageUrl(booking.reference, manageToken, booking.language),
       };
@@ -136,7 +159,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         normaliseReference(request.params.reference),
         token,
       );
-      return toBookingDto(booking, new Date(), tz, app.checkInCodes);
+      return toBookingDto(booking, new Date(), tz, app.checkInCodes, money);
     },
   );
 
@@ -166,7 +189,7 @@ const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         reason: request.body?.reason,
         enforceCutOff: true,
       });
-      return toBookingDto(cancelled, new Date(), tz, app.checkInCodes);
+      return toBookingDto(cancelled, new Date(), tz, app.checkInCodes, money);
     },
   );
 };

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { ManageTokens } from '../bookings/manage-token.ts';
+import { PaymentWorkers } from '../payments/payment-workers.ts';
 import { PersonalDataRetention } from '../privacy/retention.ts';
 import { STATUS_CALLBACK_PATH } from './delivery-status.ts';
 import { Notifier, type NotifierLog } from './notifier.ts';
@@ -54,10 +55,13 @@ export function createNotifier(
     housekeeping: housekeepingOf([
       new PersonalDataRetention(db, config.personalDataRetentionDays, log),
       new WaitlistSweep(db, log),
+      // Releasing held places that ran out and sending Razorpay refunds (payments/).
+      new PaymentWorkers(config, db, log),
     ]),
     render: {
       timeZone: config.templeTimeZone,
       templeName: config.templeName,
+      receiptPrefix: config.payments.receiptPrefix,
       manageUrl: (reference, language) =>
         `${config.publicUrl}/manage/${reference}?token=${tokens.tokenFor(reference)}&lang=${language}`,
       templeAddress: config.templeAddress,

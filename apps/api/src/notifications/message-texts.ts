@@ -33,29 +33,16 @@ export interface MessageFields {
   templeCancelled: { reason: string | null } | null;
   /** Where to book another date of the same seva. */
   bookUrl: string;
-  /** Of a cancelled booking that was paid for: its refund, or none under the policy. */
-  refund: RefundNote;
   /** Places offered from the waiting list: until when they are held, and where to accept. */
   offer?: { until: string; acceptUrl: string } | null;
+  /** Paid (online or at the counter): the amount and its receipt number; else null. */
+  paid?: { amount: string; receipt: string | null } | null;
+  /** A late payment being given back (late_payment_refund): the amount. */
+  lateRefund?: string | null;
 }
 
-/**
- * online: refunded through Razorpay to the devotee's account; paid_out: handed back at the
- * counter already; at_counter: to collect at the counter; none: the refund policy gives none.
- * null: nothing was paid, nothing to say.
- */
-export type RefundNote =
-  { kind: 'online' | 'paid_out' | 'at_counter'; amount: string } | { kind: 'none' } | null;
-
 type Sentences = Record<
-  | NotificationKind
-  | 'templeCancellation'
-  | 'greeting'
-  | 'apology'
-  | 'refundOnline'
-  | 'refundPaidOut'
-  | 'refundAtCounter'
-  | 'noRefund',
+  NotificationKind | 'templeCancellation' | 'greeting' | 'apology',
   (f: MessageFields) => string
 >;
 
@@ -69,15 +56,9 @@ const sentences: Record<TextLanguage, Sentences> = {
     templeCancellation: (f) => `${f.templeName} has had to cancel your booking.`,
     apology: () => 'We are sorry for the trouble.',
     late_payment_refund: () =>
-      'Your payment arrived after the place held for you had been released, and the slot is now full. The full amount is being refunded to you.',
+      'Your payment reached us after the time to pay had run out, and the place held for you had already gone to another devotee, so this seva is not booked. The full amount is being refunded to the account you paid from; it may take 5 to 7 working days to reach you.',
     waitlist_offer: (f) =>
       `Places have opened for you from the waiting list at ${f.templeName}. They are held for you for a short time; if you do not accept them by then, they go to the next devotee waiting.`,
-    refundOnline: () =>
-      'The full amount is being refunded to the account you paid from. It may take 5 to 7 working days to reach you.',
-    refundPaidOut: () => 'The amount you paid has been handed back to you at the temple counter.',
-    refundAtCounter: () => 'Please collect your refund at the temple counter.',
-    noRefund: () =>
-      'Under the temple’s refund policy, no refund is given for a booking cancelled this close to the seva.',
   },
   kn: {
     greeting: (f) => `🙏 ನಮಸ್ಕಾರ, ${f.devoteeName}.`,
@@ -88,15 +69,9 @@ const sentences: Record<TextLanguage, Sentences> = {
     templeCancellation: () => 'ಕ್ಷಮಿಸಿ, ದೇವಸ್ಥಾನವು ನಿಮ್ಮ ಬುಕಿಂಗ್ ರದ್ದುಮಾಡಬೇಕಾಯಿತು.',
     apology: () => 'ತೊಂದರೆಗಾಗಿ ಕ್ಷಮಿಸಿ.',
     late_payment_refund: () =>
-      'ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಸ್ಥಳ ಬಿಡುಗಡೆಯಾದ ನಂತರ ನಿಮ್ಮ ಪಾವತಿ ಬಂದಿದೆ, ಮತ್ತು ಈಗ ಸ್ಥಳಗಳು ಭರ್ತಿಯಾಗಿವೆ. ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನಿಮಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ.',
+      'ಪಾವತಿಯ ಸಮಯ ಮುಗಿದ ನಂತರ ನಿಮ್ಮ ಪಾವತಿ ನಮಗೆ ತಲುಪಿತು. ಅಷ್ಟರಲ್ಲಿ ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಸ್ಥಳ ಬೇರೆ ಭಕ್ತರಿಗೆ ಹೋಗಿತ್ತು, ಆದ್ದರಿಂದ ಈ ಸೇವೆ ಬುಕ್ ಆಗಿಲ್ಲ. ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನೀವು ಪಾವತಿಸಿದ ಖಾತೆಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ; ಅದು ತಲುಪಲು 5 ರಿಂದ 7 ಕೆಲಸದ ದಿನಗಳು ಬೇಕಾಗಬಹುದು.',
     waitlist_offer: () =>
       'ಕಾಯುವ ಪಟ್ಟಿಯಿಂದ ನಿಮಗೆ ಸ್ಥಳ ದೊರೆತಿದೆ. ಇದನ್ನು ಸ್ವಲ್ಪ ಸಮಯ ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಲಾಗಿದೆ; ಅಷ್ಟರೊಳಗೆ ಸ್ವೀಕರಿಸದಿದ್ದರೆ, ಕಾಯುತ್ತಿರುವ ಮುಂದಿನ ಭಕ್ತರಿಗೆ ಹೋಗುತ್ತದೆ.',
-    refundOnline: () =>
-      'ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನೀವು ಪಾವತಿಸಿದ ಖಾತೆಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ. ಅದು ತಲುಪಲು 5 ರಿಂದ 7 ಕೆಲಸದ ದಿನಗಳು ಬೇಕಾಗಬಹುದು.',
-    refundPaidOut: () => 'ನೀವು ಪಾವತಿಸಿದ ಮೊತ್ತವನ್ನು ದೇವಸ್ಥಾನದ ಕೌಂಟರ್‌ನಲ್ಲಿ ನಿಮಗೆ ಹಿಂದಿರುಗಿಸಲಾಗಿದೆ.',
-    refundAtCounter: () => 'ದಯವಿಟ್ಟು ನಿಮ್ಮ ಮರುಪಾವತಿಯನ್ನು ದೇವಸ್ಥಾನದ ಕೌಂಟರ್‌ನಲ್ಲಿ ಪಡೆದುಕೊಳ್ಳಿ.',
-    noRefund: () =>
-      'ದೇವಸ್ಥಾನದ ಮರುಪಾವತಿ ನಿಯಮದಂತೆ, ಸೇವೆಯ ಸಮಯಕ್ಕೆ ಇಷ್ಟು ಹತ್ತಿರದಲ್ಲಿ ರದ್ದುಮಾಡಿದ ಬುಕಿಂಗ್‌ಗೆ ಮರುಪಾವತಿ ಇಲ್ಲ.',
   },
 };
 
@@ -118,7 +93,13 @@ function facts(language: TextLanguage, f: MessageFields, { visit }: { visit: boo
       ? [
           ...line(language, 'arrive', f.arriveBy),
           ...line(language, 'bring', f.bring),
-          ...line(language, 'feeAtCounter', f.fee),
+          // Paid: the amount and its receipt number; not yet: the fee to pay at the counter.
+          ...(f.paid
+            ? [
+                ...line(language, 'feePaid', f.paid.amount),
+                ...line(language, 'receiptNumber', f.paid.receipt),
+              ]
+            : line(language, 'feeAtCounter', f.fee)),
           ...line(language, 'temple', f.templeName),
           ...line(language, 'address', f.templeAddress),
           ...line(language, 'map', f.templeMapUrl),
@@ -137,13 +118,15 @@ export function messageText(
   if (kind === 'cancellation' && f.templeCancelled) {
     lines.push(say.templeCancellation(f), ...facts(language, f, { visit: false }));
     lines.push(...line(language, 'reason', f.templeCancelled.reason));
-    lines.push(...refundLines(language, f));
     lines.push(say.apology(f), ...line(language, 'bookAnotherDate', f.bookUrl));
     lines.push(...line(language, 'details', f.manageUrl));
   } else if (kind === 'cancellation') {
     lines.push(say.cancellation(f), ...facts(language, f, { visit: false }));
-    lines.push(...refundLines(language, f));
     lines.push(...line(language, 'details', f.manageUrl));
+  } else if (kind === 'late_payment_refund') {
+    lines.push(say.late_payment_refund(f), ...facts(language, f, { visit: false }));
+    lines.push(...line(language, 'refund', f.lateRefund ?? null));
+    lines.push(...line(language, 'bookAnotherDate', f.bookUrl));
   } else if (kind === 'waitlist_offer') {
     lines.push(say.waitlist_offer(f), ...facts(language, f, { visit: false }));
     lines.push(...line(language, 'heldUntil', f.offer?.until ?? null));
@@ -153,18 +136,4 @@ export function messageText(
     lines.push(...line(language, 'manage', f.manageUrl));
   }
   return lines.join('\n');
-}
-
-/** The refund of a cancelled booking: one sentence, then the amount as a fact. */
-function refundLines(language: TextLanguage, f: MessageFields): string[] {
-  const say = sentences[language];
-  const { refund } = f;
-  if (!refund) return [];
-  if (refund.kind === 'none') return [say.noRefund(f)];
-  const sentence = {
-    online: say.refundOnline,
-    paid_out: say.refundPaidOut,
-    at_counter: say.refundAtCounter,
-  }[refund.kind];
-  return [sentence(f), ...line(language, 'refund', refund.amount)];
 }

@@ -8,7 +8,8 @@ import type {
   Seva,
   Slot,
 } from '../generated/prisma/client.ts';
-import { messageText, type MessageFields, type RefundNote } from './message-texts.ts';
+import { formatReceiptNumber } from '../payments/receipts.ts';
+import { messageText, type MessageFields } from './message-texts.ts';
 
 /**
  * What a devotee reads on WhatsApp, in their own language. Dates and times are always in the
@@ -43,6 +44,8 @@ export interface RenderContext {
   templeMapUrl: string | null;
   /** The devotee site's page of one seva, where another date can be booked. */
   sevaUrl: (sevaId: number) => string;
+  /** Receipts read {receiptPrefix}/2026-27/000123 (RECEIPT_PREFIX); default SB. */
+  receiptPrefix?: string;
   /** A waiting list entry's page, where its devotee accepts the places offered. */
   waitlistUrl?: (entryId: number, language: Language) => string;
 }
@@ -113,7 +116,6 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
         ? { reason: booking.cancelReason }
         : null,
     bookUrl: ctx.sevaUrl(booking.slot.sevaId),
-    refund: refundNote(booking, (paise) => money.format(paise / 100)),
     offer:
       booking.waitlistEntryId !== null && booking.holdExpiresAt && ctx.waitlistUrl
         ? {
@@ -121,23 +123,29 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
             acceptUrl: ctx.waitlistUrl(booking.waitlistEntryId, language),
           }
         : null,
+    ...paidNote(booking, ctx.receiptPrefix ?? 'SB', (paise) => money.format(paise / 100)),
   };
 }
 
-/**
- * What a cancellation says of the money paid: the refund and how it reaches the devotee, or
- * that the refund policy gives none. Nothing when nothing was paid.
- */
-function refundNote(booking: BookingForMessage, money: (paise: number) => string): RefundNote {
-  const paid = booking.payments?.find(
-    (p) => p.refund?.reason === 'cancelled' || p.status === 'captured',
-  );
-  if (!paid) return null;
-  const { refund } = paid;
-  if (!refund) return { kind: 'none' };
-  const amount = money(refund.amountPaise);
-  if (refund.method === 'razorpay') return { kind: 'online', amount };
-  return { kind: refund.status === 'processed' ? 'paid_out' : 'at_counter', amount };
+/** The payment a booking stands on (amount, receipt number), and a late payment given back. */
+function paidNote(
+  booking: BookingForMessage,
+  receiptPrefix: string,
+  money: (paise: number) => string,
+): Pick<MessageFields, 'paid' | 'lateRefund'> {
+  const kept = booking.payments?.find((p) => p.status === 'captured');
+  const late = booking.payments?.find((p) => p.refund?.reason === 'late_payment')?.refund;
+  return {
+    paid: kept
+      ? {
+          amount: money(kept.amountPaise),
+          receipt: kept.receipt
+            ? formatReceiptNumber(receiptPrefix, kept.receipt.financialYear, kept.receipt.number)
+            : null,
+        }
+      : null,
+    lateRefund: late ? money(late.amountPaise) : null,
+  };
 }
 
 /** The language the message is written in: the devotee's, when Sevabook has texts for it. */

@@ -8,8 +8,11 @@ import type { Refund } from '../generated/prisma/client.ts';
  * taken at the counter is paid back in cash by a clerk, who marks it paid out.
  */
 
-/** Why a payment is refunded; kept in refund.reason. */
-export type RefundReason = 'cancelled' | 'late_payment' | 'duplicate_payment';
+/**
+ * Why a payment is refunded; kept in refund.reason. `amount_mismatch`: Razorpay took a sum
+ * other than the booking's fee, which Sevabook never asked for.
+ */
+export type RefundReason = 'cancelled' | 'late_payment' | 'duplicate_payment' | 'amount_mismatch';
 
 export interface RefundRequest {
   paymentId: number;

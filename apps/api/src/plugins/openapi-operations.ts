@@ -51,6 +51,13 @@ export const operations: Record<string, OperationContract> = {
     operationId: 'receiveTwilioStatus',
     bodyMedia: 'application/x-www-form-urlencoded',
   },
+  'POST /api/v1/bookings/{reference}/payments/razorpay/order': {
+    operationId: 'getRazorpayOrder',
+  },
+  'POST /api/v1/bookings/{reference}/payments/razorpay/verify': {
+    operationId: 'verifyRazorpayPayment',
+  },
+  'POST /api/v1/payments/razorpay/webhook': { operationId: 'receiveRazorpayWebhook' },
   'POST /api/v1/auth/login': { operationId: 'signIn' },
   'POST /api/v1/auth/refresh': { operationId: 'refreshSession' },
   'POST /api/v1/auth/logout': { operationId: 'signOut' },

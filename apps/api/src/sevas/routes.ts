@@ -5,6 +5,8 @@ import { getActiveSeva, listActiveSevas, nextOpenDates } from './seva-queries.ts
 
 const sevaRoutes: FastifyPluginAsyncZod = async (app) => {
   const tz = app.config.templeTimeZone;
+  // Without RAZORPAY_KEY_ID every seva is paid at the counter, and shown so.
+  const online = app.config.razorpay !== undefined;
 
   app.get(
     '/sevas',
@@ -18,7 +20,7 @@ const sevaRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       const sevas = await listActiveSevas(app.db);
       const dates = await nextOpenDates(app.db, sevas, new Date(), tz);
-      return { items: sevas.map((s) => toSevaDto(s, dates.get(s.id) ?? [])) };
+      return { items: sevas.map((s) => toSevaDto(s, dates.get(s.id) ?? [], online)) };
     },
   );
 
@@ -35,7 +37,7 @@ const sevaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const seva = await getActiveSeva(app.db, request.params.id);
       const dates = await nextOpenDates(app.db, [seva], new Date(), tz);
-      return toSevaDto(seva, dates.get(seva.id) ?? []);
+      return toSevaDto(seva, dates.get(seva.id) ?? [], online);
     },
   );
 };

@@ -5,7 +5,11 @@ export function sevaName(seva: Seva): SevaDto['name'] {
   return { en: seva.nameEn, kn: seva.nameKn, hi: seva.nameHi, te: seva.nameTe };
 }
 
-export function toSevaDto(seva: Seva, nextOpenDates: string[]): SevaDto {
+/**
+ * `onlinePayment`: whether the temple takes payments online (RAZORPAY_KEY_ID); without it every
+ * seva is shown, and paid, as at the counter.
+ */
+export function toSevaDto(seva: Seva, nextOpenDates: string[], onlinePayment = false): SevaDto {
   return {
     id: seva.id,
     slug: seva.slug,
@@ -27,6 +31,8 @@ export function toSevaDto(seva: Seva, nextOpenDates: string[]): SevaDto {
       seva.bringNoteEn && seva.bringNoteKn ? { en: seva.bringNoteEn, kn: seva.bringNoteKn } : null,
     asks: { gotra: seva.asksGotra, nakshatra: seva.asksNakshatra, rashi: seva.asksRashi },
     active: seva.active,
+    paymentMode: onlinePayment && seva.feePaise > 0 ? seva.paymentMode : 'counter',
+    refundFullHoursBefore: seva.refundFullHoursBefore,
     nextOpenDates,
   };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { bookingSources, bookingStatuses } from './bookings.ts';
-import { bookingArrivalFields, slotArrivalFields } from './check-in.ts';
 import { isoDateSchema, localizedTextSchema } from './common.ts';
 import { slotStatusSchema } from './slots.ts';
 
@@ -47,7 +46,6 @@ export const daySheetBookingSchema = z.object({
     .int()
     .nullable()
     .describe('Tries so far to send the WhatsApp confirmation; pending after a try means retrying'),
-  ...bookingArrivalFields,
 });
 
 export const daySheetSlotSchema = z.object({
@@ -64,7 +62,6 @@ export const daySheetSlotSchema = z.object({
   status: slotStatusSchema,
   note: z.string().nullable(),
   bookings: z.array(daySheetBookingSchema),
-  ...slotArrivalFields,
 });
 
 export const daySheetSchema = z

@@ -225,9 +225,7 @@ export const collectionRefundSchema = z.object({
 });
 
 export const clerkCollectionSchema = z.object({
-  clerk: staffRefSchema
-    .nullable()
-    .describe('null: recorded through an API key, or by an account since removed'),
+  clerk: staffRefSchema,
   receipts: z.number().int(),
   byMethod: byMethodSchema.omit({ online: true }),
   receivedPaise: z.number().int(),

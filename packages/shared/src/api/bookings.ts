@@ -18,6 +18,50 @@ export const bookingStatuses = [
   'offered',
 ] as const;
 export const bookingSources = ['web', 'counter', 'api'] as const;
+/** How a booking is paid: at the temple counter, or online before it is confirmed. */
+export const bookingPays = ['counter', 'online'] as const;
+
+/** The receipt of the payment a booking stands on: {RECEIPT_PREFIX}/2026-27/000123. */
+export const bookingReceiptSchema = z
+  .object({
+    number: z.string().describe('e.g. SB/2026-27/000123; numbers have no gaps within a year'),
+    amountPaise: z.number().int(),
+    method: z.enum(['online', 'cash', 'upi', 'card']),
+    paidAt: z.iso.datetime(),
+  })
+  .meta({ id: 'BookingReceipt' });
+export type BookingReceipt = z.infer<typeof bookingReceiptSchema>;
+
+/** Money being given back to the devotee (a cancellation, a payment too late or twice). */
+export const bookingRefundViewSchema = z
+  .object({
+    amountPaise: z.number().int(),
+    method: z.enum(['razorpay', 'cash']).describe('razorpay: to the card or UPI account paid from'),
+    status: z.enum(['pending', 'processing', 'processed', 'failed', 'due_at_counter']),
+  })
+  .meta({ id: 'BookingRefundView' });
+export type BookingRefundView = z.infer<typeof bookingRefundViewSchema>;
+
+/** What the devotee site needs to open Razorpay Checkout for a held booking. */
+export const razorpayCheckoutSchema = z
+  .object({
+    orderId: z.string(),
+    amountPaise: z.number().int(),
+    currency: z.literal('INR'),
+    keyId: z.string().describe('The public key id Checkout is opened with'),
+    checkoutUrl: z.string().describe('The Checkout script to load'),
+  })
+  .meta({ id: 'RazorpayCheckout' });
+export type RazorpayCheckout = z.infer<typeof razorpayCheckoutSchema>;
+
+export const verifyRazorpayPaymentSchema = z
+  .strictObject({
+    razorpay_order_id: z.string().min(1).max(40),
+    razorpay_payment_id: z.string().min(1).max(40),
+    razorpay_signature: z.string().min(1).max(128),
+  })
+  .meta({ id: 'VerifyRazorpayPayment' });
+export type VerifyRazorpayPayment = z.infer<typeof verifyRazorpayPaymentSchema>;
 
 /** A phone number as typed; the API stores it in E.164 (India is the default country). */
 export const phoneInputSchema = z
@@ -50,6 +94,12 @@ export const createBookingSchema = z
       .describe(
         'The privacy notice the devotee was shown; the devotee site sends it, others may not',
       ),
+    pays: z
+      .enum(bookingPays)
+      .optional()
+      .describe(
+        'For a seva paid online or at the counter: how the devotee pays. Default online on the devotee site, counter for counter and API bookings',
+      ),
   })
   .meta({ id: 'CreateBooking' });
 export type CreateBookingInput = z.input<typeof createBookingSchema>;
@@ -68,7 +118,10 @@ export const bookingSchema = z
     nakshatra: z.string().nullable(),
     rashi: z.string().nullable(),
     language: languageSchema,
-    feePaise: z.number().int().describe('Total for all persons, to pay at the counter'),
+    feePaise: z
+      .number()
+      .int()
+      .describe('Total for all persons, fixed when booked: paid online or at the counter'),
     slot: z.object({
       id: z.number().int(),
       startsAt: z.iso.datetime(),
@@ -92,6 +145,16 @@ export const bookingSchema = z
     checkInCode: z
       .string()
       .describe('What the booking’s QR code holds: staff at the gate scan it to check in'),
+    pays: z.enum(bookingPays),
+    holdExpiresAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('pending_payment: the places are held until then, to pay online'),
+    razorpay: razorpayCheckoutSchema
+      .nullable()
+      .describe('While pending_payment: the order to pay with Checkout; null when none is made yet'),
+    receipt: bookingReceiptSchema.nullable(),
+    refund: bookingRefundViewSchema.nullable(),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

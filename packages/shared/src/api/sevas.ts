@@ -25,6 +25,13 @@ export const sevaSchema = z
     bringNote: bringNoteSchema.nullable().describe('What to bring or wear; null = nothing asked'),
     asks: z.object({ gotra: z.boolean(), nakshatra: z.boolean(), rashi: z.boolean() }),
     active: z.boolean(),
+    paymentMode: z
+      .enum(['counter', 'online_required', 'online_or_counter'])
+      .describe('How its fee is paid; counter whenever the temple does not take payments online'),
+    refundFullHoursBefore: z
+      .number()
+      .int()
+      .describe('Cancelled at least this many hours before the start: full refund; after: none'),
     nextOpenDates: z
       .array(z.string())
       .describe('Up to three temple-local dates with places still free, soonest first'),

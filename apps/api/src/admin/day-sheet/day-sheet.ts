@@ -8,7 +8,6 @@ import {
 } from '@sevabook/shared';
 import type { Tx } from '../../db/client.ts';
 import { sevaName } from '../../sevas/seva-dto.ts';
-import { arrivalOf, arrivalsOf, arrivedByInclude } from '../../check-in/arrivals.ts';
 
 /** The temple-local day [start, end) as UTC instants. */
 function dayRange(from: string, to: string, timeZone: string) {
@@ -41,7 +40,6 @@ export async function buildDaySheet(
             orderBy: { id: 'desc' },
             take: 1,
           },
-          ...arrivedByInclude,
         },
       },
     },
@@ -62,7 +60,6 @@ export async function buildDaySheet(
     booked: slot.booked,
     status: slot.status,
     note: slot.note,
-    arrivals: arrivalsOf(slot.bookings),
     bookings: slot.bookings.map((b) => {
       const feePaise = b.persons * slot.seva.feePaise;
       if (b.status === 'confirmed') {
@@ -84,7 +81,6 @@ export async function buildDaySheet(
         feePaise,
         confirmationStatus: b.notifications[0]?.status ?? null,
         confirmationAttempts: b.notifications[0]?.attempts ?? null,
-        ...arrivalOf(b, timeZone),
       };
     }),
   }));

@@ -23,8 +23,7 @@ export async function cancelBookingsOfSlot(
     SELECT id FROM booking WHERE slot_id = ${slotId} AND status = 'confirmed' ORDER BY id FOR UPDATE`;
   for (const { id } of locked) {
     const booking = await tx.booking.findUniqueOrThrow({ where: { id }, include: bookingInclude });
-    // The temple cancelled: every payment is refunded in full, whatever the seva's policy.
-    await cancelLockedBooking(tx, booking, actor, reason, now, { refund: true });
+    await cancelLockedBooking(tx, booking, actor, reason, now);
   }
   return locked.length;
 }
