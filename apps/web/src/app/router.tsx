@@ -14,6 +14,9 @@ const ConfirmationRoute = lazy(() =>
 const ManageRoute = lazy(() =>
   import('./routes/manage.tsx').then((m) => ({ default: m.ManageRoute })),
 );
+const MyBookingsRoute = lazy(() =>
+  import('./routes/my-bookings.tsx').then((m) => ({ default: m.MyBookingsRoute })),
+);
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
 );
@@ -38,6 +41,7 @@ export function AppRoutes() {
         <Route path="sevas/:sevaId/slots/:slotId/book" element={<BookRoute />} />
         <Route path="booked/:reference" element={<ConfirmationRoute />} />
         <Route path="manage/:reference" element={<ManageRoute />} />
+        <Route path="my-bookings" element={<MyBookingsRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

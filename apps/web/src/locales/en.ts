@@ -287,6 +287,46 @@ export const en = {
       counter: 'At the temple counter on the day',
     },
   },
+  myBookings: {
+    nav: 'My bookings',
+    title: 'My bookings',
+    intro:
+      'Lost the WhatsApp message? Enter the WhatsApp number you booked with, and we will send a 6-digit code to it.',
+    sendCode: 'Send me the code',
+    sending: 'Sending…',
+    codeTitle: 'Enter the code',
+    codeSentTo: 'We sent a 6-digit code by WhatsApp to: {{number}}',
+    codeLabel: '6-digit code',
+    codeHint: 'The code works for 10 minutes. If you got more than one message, use the newest.',
+    verify: 'See my bookings',
+    verifying: 'Checking…',
+    resendIn_one: 'You can ask for a new code in {{count}} second.',
+    resendIn_other: 'You can ask for a new code in {{count}} seconds.',
+    resend: 'Send a new code',
+    newCodeSent: 'A new code is on its way. Please use the newest message.',
+    changeNumber: 'Use another number',
+    signedInAs: 'Bookings for WhatsApp number: {{number}}',
+    upcoming: 'Upcoming',
+    past: 'In the past year',
+    noUpcoming: 'No upcoming bookings for this number.',
+    noBookings:
+      'We found no bookings for this number. If you booked with another WhatsApp number, please try that one.',
+    calendarFailed: 'The calendar file could not be downloaded. Please try again.',
+    signOut: 'Close my bookings',
+    expired:
+      'For your safety, My bookings closes after 15 minutes. Please ask for a new code to see your bookings again.',
+    errors: {
+      codeIncomplete: 'Please type all 6 digits of the code.',
+      code_invalid:
+        'That code is not right. Please check the newest WhatsApp message from the temple and type its 6 digits.',
+      code_expired: 'This code has expired: codes work for 10 minutes. Please ask for a new one.',
+      too_many_attempts: 'This code was typed wrongly too many times. Please ask for a new code.',
+      rate_limited:
+        'Several codes were asked for just now. Please wait 15 minutes, then try again.',
+      service_unavailable:
+        'WhatsApp could not take the message just now. Please try again in a minute.',
+    },
+  },
 };
 
 /** Widens every string leaf, so another language must give the same keys with its own text. */

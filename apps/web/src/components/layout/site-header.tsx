@@ -1,4 +1,4 @@
-import { Container, Group, Text } from '@mantine/core';
+import { Button, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTemple } from '../../lib/use-temple.ts';
@@ -38,7 +38,22 @@ export function SiteHeader() {
               )}
             </span>
           </Link>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="wrap">
+            <Button
+              component={Link}
+              to="/my-bookings"
+              size="sm"
+              radius="xl"
+              px="xs"
+              variant="subtle"
+              color="saffron.1"
+              c="saffron.1"
+              td="underline"
+            >
+              {t('myBookings.nav')}
+            </Button>
+            <LanguageSwitch />
+          </Group>
         </Group>
       </Container>
     </header>

@@ -1,0 +1,115 @@
+import { formatPhoneInternational, type Booking } from '@sevabook/shared';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
+import { QueryState } from '../../../components/feedback/query-state.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useMyBookings } from '../api/get-my-bookings.ts';
+import type { StoredSession } from '../session.ts';
+import { CalendarButton } from './calendar-button.tsx';
+import { SessionCancel } from './session-cancel.tsx';
+
+/** How the page shows one booking's reference, QR and details (from the bookings feature). */
+export type RenderBooking = (booking: Booking) => ReactNode;
+
+function BookingCard({
+  booking,
+  token,
+  renderBooking,
+}: {
+  booking: Booking;
+  token: string;
+  renderBooking: RenderBooking;
+}) {
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="article"
+      data-testid="my-booking"
+      data-reference={booking.reference}
+    >
+      <Stack gap="md">
+        {renderBooking(booking)}
+        {booking.status === 'confirmed' && (
+          <CalendarButton reference={booking.reference} token={token} />
+        )}
+        <SessionCancel booking={booking} token={token} />
+      </Stack>
+    </Card>
+  );
+}
+
+export function MyBookingsList({
+  session,
+  renderBooking,
+  onSessionOver,
+  onSignOut,
+}: {
+  session: StoredSession;
+  renderBooking: RenderBooking;
+  onSessionOver: () => void;
+  onSignOut: () => void;
+}) {
+  const { t } = useTranslation();
+  const bookings = useMyBookings(session.token);
+  const over = bookings.error instanceof ApiError && bookings.error.status === 401;
+
+  useEffect(() => {
+    if (over) onSessionOver();
+  }, [over, onSessionOver]);
+
+  return (
+    <Stack gap="lg">
+      <Text fw={700}>
+        {t('myBookings.signedInAs', { number: formatPhoneInternational(session.phone) })}
+      </Text>
+      <QueryState query={bookings} skeleton={<PageSkeleton cards={2} />}>
+        {({ upcoming, past }) =>
+          upcoming.length === 0 && past.length === 0 ? (
+            <Alert color="saffron" variant="light" radius="md" role="status">
+              <Text>{t('myBookings.noBookings')}</Text>
+            </Alert>
+          ) : (
+            <Stack gap="xl">
+              <Stack gap="md" component="section" aria-labelledby="my-upcoming">
+                <Title order={2} id="my-upcoming">
+                  {t('myBookings.upcoming')}
+                </Title>
+                {upcoming.length === 0 && <Text>{t('myBookings.noUpcoming')}</Text>}
+                {upcoming.map((booking) => (
+                  <BookingCard
+                    key={booking.reference}
+                    booking={booking}
+                    token={session.token}
+                    renderBooking={renderBooking}
+                  />
+                ))}
+              </Stack>
+              {past.length > 0 && (
+                <Stack gap="md" component="section" aria-labelledby="my-past">
+                  <Title order={2} id="my-past">
+                    {t('myBookings.past')}
+                  </Title>
+                  {past.map((booking) => (
+                    <BookingCard
+                      key={booking.reference}
+                      booking={booking}
+                      token={session.token}
+                      renderBooking={renderBooking}
+                    />
+                  ))}
+                </Stack>
+              )}
+            </Stack>
+          )
+        }
+      </QueryState>
+      <Button variant="subtle" size="lg" fullWidth onClick={onSignOut}>
+        {t('myBookings.signOut')}
+      </Button>
+    </Stack>
+  );
+}
