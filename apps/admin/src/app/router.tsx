@@ -22,6 +22,7 @@ const SevaRoute = lazy(() => import('./routes/seva.tsx'));
 const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
 const UsersRoute = lazy(() => import('./routes/users.tsx'));
 const PrivacyRoute = lazy(() => import('./routes/privacy.tsx'));
+const WaitlistRoute = lazy(() => import('../features/waitlist/waitlist-route.tsx'));
 
 export function AppRoutes() {
   return (
@@ -51,6 +52,14 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <DayRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/slots/:slotId/waitlist"
+            element={
+              <Lazy>
+                <WaitlistRoute />
               </Lazy>
             }
           />

@@ -102,6 +102,17 @@ export function SlotPanel({
               {t('slotSettings.button')}
             </Button>
           )}
+          {slot.status === 'open' && (
+            <Button
+              component={Link}
+              to={`/slots/${slot.id}/waitlist`}
+              size="compact-md"
+              variant="subtle"
+              className="no-print"
+            >
+              {t('waitlist.link')}
+            </Button>
+          )}
           {canChange && slot.status === 'open' && remaining > 0 && (
             <Button
               component={Link}
