@@ -11,9 +11,12 @@ import adminSevaRoutes from './sevas/routes.ts';
 import adminNotificationRoutes from './notifications/routes.ts';
 import adminSlotRoutes from './slots/routes.ts';
 import adminUserRoutes from './users/routes.ts';
+import adminPaymentRoutes from './payments/routes.ts';
+import adminRefundRoutes from './refunds/routes.ts';
+import adminCollectionRoutes from './collections/routes.ts';
+import adminWaitlistRoutes from '../waitlist/admin-routes.ts';
 import checkInRoutes from '../check-in/routes.ts';
 import settingsRoutes from './settings/routes.ts';
-import adminWaitlistRoutes from '../waitlist/admin-routes.ts';
 
 /**
  * Everything under /api/v1/admin. Each resource registers its own authorize hook (auth/authorize.ts)
@@ -32,6 +35,9 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminUserRoutes);
   await app.register(adminApiKeyRoutes);
   await app.register(adminErasureRoutes);
+  await app.register(adminPaymentRoutes);
+  await app.register(adminRefundRoutes);
+  await app.register(adminCollectionRoutes);
   await app.register(adminWaitlistRoutes);
   await app.register(checkInRoutes);
   await app.register(settingsRoutes);

@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.ts';
 import { notFound, unprocessable } from '../errors.ts';
 import { auditView, recordAudit, type Actor } from '../audit/audit-log.ts';
 import { cancelReminder, enqueueNotification } from '../notifications/outbox.ts';
+import { refundOnCancel } from '../payments/refund-policy.ts';
 import { bookingWindow } from '../slots/booking-window.ts';
 import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
@@ -17,6 +18,11 @@ export interface CancelRequest {
    * the devotee hears of it (restore-booking.ts); none: it is due at once.
    */
   holdMessageMs?: number | undefined;
+  /**
+   * Staff only: true refunds a kept payment in full even after the seva's refund deadline,
+   * false keeps it even before; left out, the seva's policy decides (payments/refund-policy.ts).
+   */
+  refund?: boolean | undefined;
 }
 
 /**
@@ -39,7 +45,8 @@ export async function cancelBooking(
       where: { id: bookingId },
       include: bookingInclude,
     });
-    if (booking.status === 'cancelled') return booking;
+    // Cancelled already, or expired (its hold ran out and its places went back on sale).
+    if (booking.status === 'cancelled' || booking.status === 'expired') return booking;
     if (
       request.enforceCutOff &&
       now > bookingWindow(booking.slot.startsAt, booking.slot.seva, deps.timeZone).closesAt
@@ -56,14 +63,27 @@ export async function cancelBooking(
       : undefined;
     return cancelLockedBooking(tx, booking, request.actor, request.reason ?? null, now, {
       messageDueAt,
+      refund: request.refund,
+      // The clerk who cancels at the counter hands the cash back there and then; a devotee
+      // who cancels through their link collects it at the counter later.
+      cashPaidOutNow: request.actor.type === 'staff',
     });
   }, TRANSACTION_OPTIONS);
 }
 
+export interface CancelLockedOptions {
+  messageDueAt?: Date | undefined;
+  /** Overrides the seva's refund policy: true refunds in full, false keeps the fee. */
+  refund?: boolean | undefined;
+  /** A counter payment's refund is handed over in cash now (else it is due at the counter). */
+  cashPaidOutNow?: boolean | undefined;
+}
+
 /**
- * The cancellation itself, inside the caller's transaction, for a confirmed booking whose row
- * the caller has locked: status, places freed, one cancellation message, no reminder, audit.
- * Closing a slot or a date cancels its bookings through this too.
+ * The cancellation itself, inside the caller's transaction, for a confirmed (or held) booking
+ * whose row the caller has locked: status, places freed, the refund its payment is owed, one
+ * cancellation message (which tells the refund), no reminder, audit. Closing a slot or a date
+ * cancels its bookings through this too.
  */
 export async function cancelLockedBooking(
   tx: Tx,
@@ -71,9 +91,20 @@ export async function cancelLockedBooking(
   actor: Actor,
   reason: string | null,
   now: Date,
-  { messageDueAt }: { messageDueAt?: Date | undefined } = {},
+  { messageDueAt, refund, cashPaidOutNow = false }: CancelLockedOptions = {},
 ): Promise<BookingWithSlot> {
   const version = booking.version + 1;
+  // First, so that the booking read back below carries its refund, and the message (rendered
+  // later by the notifier from the same rows) tells it. A held booking never paid, or a free
+  // one, has nothing to refund.
+  await refundOnCancel(tx, booking.id, {
+    actor,
+    now,
+    startsAt: booking.slot.startsAt,
+    refundFullHoursBefore: booking.slot.seva.refundFullHoursBefore,
+    override: refund,
+    cashPaidOutNow,
+  });
   const cancelled = await tx.booking.update({
     where: { id: booking.id },
     data: {

@@ -35,14 +35,31 @@ export interface MessageFields {
   bookUrl: string;
   /** Places offered from the waiting list: until when they are held, and where to accept. */
   offer?: { until: string; acceptUrl: string } | null;
+  /** Of a cancelled booking that was paid for: its refund, or none under the policy. */
+  refund: RefundNote;
   /** Paid (online or at the counter): the amount and its receipt number; else null. */
   paid?: { amount: string; receipt: string | null } | null;
   /** A late payment being given back (late_payment_refund): the amount. */
   lateRefund?: string | null;
 }
 
+/**
+ * online: refunded through Razorpay to the devotee's account; paid_out: handed back at the
+ * counter already; at_counter: to collect at the counter; none: the refund policy gives none.
+ * null: nothing was paid, nothing to say.
+ */
+export type RefundNote =
+  { kind: 'online' | 'paid_out' | 'at_counter'; amount: string } | { kind: 'none' } | null;
+
 type Sentences = Record<
-  NotificationKind | 'templeCancellation' | 'greeting' | 'apology',
+  | NotificationKind
+  | 'templeCancellation'
+  | 'greeting'
+  | 'apology'
+  | 'refundOnline'
+  | 'refundPaidOut'
+  | 'refundAtCounter'
+  | 'noRefund',
   (f: MessageFields) => string
 >;
 
@@ -59,6 +76,12 @@ const sentences: Record<TextLanguage, Sentences> = {
       'Your payment reached us after the time to pay had run out, and the place held for you had already gone to another devotee, so this seva is not booked. The full amount is being refunded to the account you paid from; it may take 5 to 7 working days to reach you.',
     waitlist_offer: (f) =>
       `Places have opened for you from the waiting list at ${f.templeName}. They are held for you for a short time; if you do not accept them by then, they go to the next devotee waiting.`,
+    refundOnline: () =>
+      'The full amount is being refunded to the account you paid from. It may take 5 to 7 working days to reach you.',
+    refundPaidOut: () => 'The amount you paid has been handed back to you at the temple counter.',
+    refundAtCounter: () => 'Please collect your refund at the temple counter.',
+    noRefund: () =>
+      'Under the temple’s refund policy, no refund is given for a booking cancelled this close to the seva.',
   },
   kn: {
     greeting: (f) => `🙏 ನಮಸ್ಕಾರ, ${f.devoteeName}.`,
@@ -72,6 +95,12 @@ const sentences: Record<TextLanguage, Sentences> = {
       'ಪಾವತಿಯ ಸಮಯ ಮುಗಿದ ನಂತರ ನಿಮ್ಮ ಪಾವತಿ ನಮಗೆ ತಲುಪಿತು. ಅಷ್ಟರಲ್ಲಿ ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಿದ ಸ್ಥಳ ಬೇರೆ ಭಕ್ತರಿಗೆ ಹೋಗಿತ್ತು, ಆದ್ದರಿಂದ ಈ ಸೇವೆ ಬುಕ್ ಆಗಿಲ್ಲ. ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನೀವು ಪಾವತಿಸಿದ ಖಾತೆಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ; ಅದು ತಲುಪಲು 5 ರಿಂದ 7 ಕೆಲಸದ ದಿನಗಳು ಬೇಕಾಗಬಹುದು.',
     waitlist_offer: () =>
       'ಕಾಯುವ ಪಟ್ಟಿಯಿಂದ ನಿಮಗೆ ಸ್ಥಳ ದೊರೆತಿದೆ. ಇದನ್ನು ಸ್ವಲ್ಪ ಸಮಯ ನಿಮಗಾಗಿ ಕಾಯ್ದಿರಿಸಲಾಗಿದೆ; ಅಷ್ಟರೊಳಗೆ ಸ್ವೀಕರಿಸದಿದ್ದರೆ, ಕಾಯುತ್ತಿರುವ ಮುಂದಿನ ಭಕ್ತರಿಗೆ ಹೋಗುತ್ತದೆ.',
+    refundOnline: () =>
+      'ಪೂರ್ತಿ ಮೊತ್ತವನ್ನು ನೀವು ಪಾವತಿಸಿದ ಖಾತೆಗೆ ಹಿಂದಿರುಗಿಸಲಾಗುತ್ತಿದೆ. ಅದು ತಲುಪಲು 5 ರಿಂದ 7 ಕೆಲಸದ ದಿನಗಳು ಬೇಕಾಗಬಹುದು.',
+    refundPaidOut: () => 'ನೀವು ಪಾವತಿಸಿದ ಮೊತ್ತವನ್ನು ದೇವಸ್ಥಾನದ ಕೌಂಟರ್‌ನಲ್ಲಿ ನಿಮಗೆ ಹಿಂದಿರುಗಿಸಲಾಗಿದೆ.',
+    refundAtCounter: () => 'ದಯವಿಟ್ಟು ನಿಮ್ಮ ಮರುಪಾವತಿಯನ್ನು ದೇವಸ್ಥಾನದ ಕೌಂಟರ್‌ನಲ್ಲಿ ಪಡೆದುಕೊಳ್ಳಿ.',
+    noRefund: () =>
+      'ದೇವಸ್ಥಾನದ ಮರುಪಾವತಿ ನಿಯಮದಂತೆ, ಸೇವೆಯ ಸಮಯಕ್ಕೆ ಇಷ್ಟು ಹತ್ತಿರದಲ್ಲಿ ರದ್ದುಮಾಡಿದ ಬುಕಿಂಗ್‌ಗೆ ಮರುಪಾವತಿ ಇಲ್ಲ.',
   },
 };
 
@@ -118,10 +147,12 @@ export function messageText(
   if (kind === 'cancellation' && f.templeCancelled) {
     lines.push(say.templeCancellation(f), ...facts(language, f, { visit: false }));
     lines.push(...line(language, 'reason', f.templeCancelled.reason));
+    lines.push(...refundLines(language, f));
     lines.push(say.apology(f), ...line(language, 'bookAnotherDate', f.bookUrl));
     lines.push(...line(language, 'details', f.manageUrl));
   } else if (kind === 'cancellation') {
     lines.push(say.cancellation(f), ...facts(language, f, { visit: false }));
+    lines.push(...refundLines(language, f));
     lines.push(...line(language, 'details', f.manageUrl));
   } else if (kind === 'late_payment_refund') {
     lines.push(say.late_payment_refund(f), ...facts(language, f, { visit: false }));
@@ -136,4 +167,18 @@ export function messageText(
     lines.push(...line(language, 'manage', f.manageUrl));
   }
   return lines.join('\n');
+}
+
+/** The refund of a cancelled booking: one sentence, then the amount as a fact. */
+function refundLines(language: TextLanguage, f: MessageFields): string[] {
+  const say = sentences[language];
+  const { refund } = f;
+  if (!refund) return [];
+  if (refund.kind === 'none') return [say.noRefund(f)];
+  const sentence = {
+    online: say.refundOnline,
+    paid_out: say.refundPaidOut,
+    at_counter: say.refundAtCounter,
+  }[refund.kind];
+  return [sentence(f), ...line(language, 'refund', refund.amount)];
 }

@@ -83,7 +83,15 @@ export async function claimDue(db: Db, options: ClaimOptions): Promise<ClaimedJo
   if (ids.length === 0) return [];
   const rows = await db.notification.findMany({
     where: { id: { in: ids } },
-    include: { booking: { include: { slot: { include: { seva: true } } } } },
+    include: {
+      booking: {
+        include: {
+          slot: { include: { seva: true } },
+          // The cancellation tells the refund; newest payment first.
+          payments: { include: { receipt: true, refund: true }, orderBy: { id: 'desc' } },
+        },
+      },
+    },
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
   });
   const stale = new Set(claimed.staleIds);

@@ -9,7 +9,7 @@ import type {
   Slot,
 } from '../generated/prisma/client.ts';
 import { formatReceiptNumber } from '../payments/receipts.ts';
-import { messageText, type MessageFields } from './message-texts.ts';
+import { messageText, type MessageFields, type RefundNote } from './message-texts.ts';
 
 /**
  * What a devotee reads on WhatsApp, in their own language. Dates and times are always in the
@@ -123,6 +123,7 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
             acceptUrl: ctx.waitlistUrl(booking.waitlistEntryId, language),
           }
         : null,
+    refund: refundNote(booking, (paise) => money.format(paise / 100)),
     ...paidNote(booking, ctx.receiptPrefix ?? 'SB', (paise) => money.format(paise / 100)),
   };
 }
@@ -146,6 +147,22 @@ function paidNote(
       : null,
     lateRefund: late ? money(late.amountPaise) : null,
   };
+}
+
+/**
+ * What a cancellation says of the money paid: the refund and how it reaches the devotee, or
+ * that the refund policy gives none. Nothing when nothing was paid.
+ */
+function refundNote(booking: BookingForMessage, money: (paise: number) => string): RefundNote {
+  const paid = booking.payments?.find(
+    (p) => p.refund?.reason === 'cancelled' || p.status === 'captured',
+  );
+  if (!paid) return null;
+  const { refund } = paid;
+  if (!refund) return { kind: 'none' };
+  const amount = money(refund.amountPaise);
+  if (refund.method === 'razorpay') return { kind: 'online', amount };
+  return { kind: refund.status === 'processed' ? 'paid_out' : 'at_counter', amount };
 }
 
 /** The language the message is written in: the devotee's, when Sevabook has texts for it. */

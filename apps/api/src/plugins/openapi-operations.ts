@@ -111,6 +111,27 @@ export const operations: Record<string, OperationContract> = {
   'POST /api/v1/my-bookings/sign-in-codes': { operationId: 'sendSignInCode' },
   'POST /api/v1/my-bookings/sessions': { operationId: 'startDevoteeSession' },
   'GET /api/v1/my-bookings': { operationId: 'listMyBookings' },
+  'POST /api/v1/admin/bookings/{id}/payments': { operationId: 'recordCounterPayment' },
+  'GET /api/v1/admin/refunds': { operationId: 'listRefunds' },
+  'POST /api/v1/admin/refunds/{id}/paid-out': { operationId: 'markRefundPaidOut' },
+  'POST /api/v1/admin/refunds/{id}/retry': { operationId: 'retryRefund' },
+  'GET /api/v1/admin/collections': {
+    operationId: 'getCollections',
+    successMedia: {
+      'text/csv': {
+        schema: {
+          ...text,
+          description:
+            'With `Accept: text/csv` or `?format=csv`: UTF-8 with a BOM, one row per receipt and refund, then the totals',
+        },
+      },
+    },
+  },
+  'GET /api/v1/admin/collections/reconciliation': { operationId: 'getReconciliation' },
+  'POST /api/v1/admin/check-ins': { operationId: 'checkInBooking' },
+  'GET /api/v1/admin/no-shows': { operationId: 'getNoShows' },
+  'GET /api/v1/admin/settings': { operationId: 'getTempleSettings' },
+  'PUT /api/v1/admin/settings': { operationId: 'updateTempleSettings' },
   'POST /api/v1/slots/{slotId}/waitlist': { operationId: 'joinWaitlist' },
   'GET /api/v1/waitlist/{id}': { operationId: 'getWaitlistEntry' },
   'DELETE /api/v1/waitlist/{id}': { operationId: 'leaveWaitlist' },
@@ -118,8 +139,4 @@ export const operations: Record<string, OperationContract> = {
   'GET /api/v1/admin/slots/{slotId}/waitlist': { operationId: 'listSlotWaitlist' },
   'POST /api/v1/admin/waitlist/{id}/offer': { operationId: 'offerWaitlistPlaces' },
   'DELETE /api/v1/admin/waitlist/{id}': { operationId: 'removeWaitlistEntry' },
-  'POST /api/v1/admin/check-ins': { operationId: 'checkInBooking' },
-  'GET /api/v1/admin/no-shows': { operationId: 'getNoShows' },
-  'GET /api/v1/admin/settings': { operationId: 'getTempleSettings' },
-  'PUT /api/v1/admin/settings': { operationId: 'updateTempleSettings' },
 };

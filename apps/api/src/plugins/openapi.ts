@@ -37,10 +37,14 @@ export default fp(async function openapi(app) {
         { name: 'admin: staff accounts', description: 'Admins: staff users' },
         { name: 'admin: API keys', description: 'Admins: keys for other software' },
         { name: 'admin: personal data', description: 'Admins: erasing a devotee’s details' },
-        { name: 'waitlist', description: 'Devotees: waiting for a full slot, and its offers' },
-        { name: 'admin: waitlist', description: 'Staff: slots’ waiting lists and offers' },
         { name: 'admin: check-in', description: 'Staff: arrivals at the gate and no-shows' },
         { name: 'admin: settings', description: 'Admins: the temple’s settings' },
+        { name: 'waitlist', description: 'Devotees: waiting for a full slot, and its offers' },
+        { name: 'admin: waitlist', description: 'Staff: slots’ waiting lists and offers' },
+        {
+          name: 'admin: payments',
+          description: 'Staff: payments at the counter, refunds, collections and reconciliation',
+        },
         { name: 'operations', description: 'Health checks' },
       ],
       components: {

@@ -2,7 +2,12 @@ import type { Tx } from '../db/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 
 /** The reads of many devotees' details at once that leave a trace. */
-export type BulkRead = 'bookings.searched' | 'day_sheet.read' | 'day_sheet.exported';
+export type BulkRead =
+  | 'bookings.searched'
+  | 'day_sheet.read'
+  | 'day_sheet.exported'
+  | 'collections.read'
+  | 'collections.exported';
 
 /**
  * Records that someone read many devotees' details at once: who, what, when and how many

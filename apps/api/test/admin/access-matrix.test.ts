@@ -67,13 +67,22 @@ const rules: Record<string, AccessRule> = {
   'POST /api/v1/admin/api-keys': { roles: admins, sessionOnly: true },
   'POST /api/v1/admin/api-keys/{id}/revoke': { roles: admins, sessionOnly: true },
   'POST /api/v1/admin/erasures': { roles: admins, sessionOnly: true },
-  'GET /api/v1/admin/slots/{slotId}/waitlist': { roles: everyone },
-  'POST /api/v1/admin/waitlist/{id}/offer': { roles: desk },
-  'DELETE /api/v1/admin/waitlist/{id}': { roles: desk },
+  'POST /api/v1/admin/bookings/{id}/payments': { roles: desk },
+  'GET /api/v1/admin/refunds': { roles: everyone },
+  'POST /api/v1/admin/refunds/{id}/paid-out': { roles: desk },
+  'POST /api/v1/admin/refunds/{id}/retry': { roles: desk },
+  'GET /api/v1/admin/collections': { roles: everyone, query: 'from=2030-01-01&to=2030-01-02' },
+  'GET /api/v1/admin/collections/reconciliation': {
+    roles: everyone,
+    query: 'from=2030-01-01&to=2030-01-02',
+  },
   'POST /api/v1/admin/check-ins': { roles: desk },
   'GET /api/v1/admin/no-shows': { roles: everyone, query: 'from=2030-01-01&to=2030-01-02' },
   'GET /api/v1/admin/settings': { roles: everyone },
   'PUT /api/v1/admin/settings': { roles: admins },
+  'GET /api/v1/admin/slots/{slotId}/waitlist': { roles: everyone },
+  'POST /api/v1/admin/waitlist/{id}/offer': { roles: desk },
+  'DELETE /api/v1/admin/waitlist/{id}': { roles: desk },
 };
 
 /** The request a rule's operation is called with: made-up ids, and the query it needs. */

@@ -25,6 +25,7 @@ function sheetWith(booking: Partial<SheetBooking>): DaySheet {
         booked: 1,
         status: 'open',
         note: null,
+        arrivals: { bookings: 0, persons: 0, expectedBookings: 1, expectedPersons: 1 },
         bookings: [
           {
             id: 1,
@@ -40,6 +41,12 @@ function sheetWith(booking: Partial<SheetBooking>): DaySheet {
             feePaise: 5000,
             confirmationStatus: 'sent',
             confirmationAttempts: 1,
+            arrivedAt: null,
+            arrivedTime: null,
+            arrivedBy: null,
+            pays: 'counter',
+            payment: null,
+            refund: null,
             ...booking,
           },
         ],
@@ -96,6 +103,20 @@ describe('daySheetCsv', () => {
     expect(csv).toContain('ಪೂರ್ವ ಫಲ್ಗುಣಿ (Purva Phalguni),ಮೇಷ (Mesha)');
     expect(csv).not.toContain('purva_phalguni');
     expect(csv).not.toContain('Aries');
+  });
+
+  it('says when a booking was checked in at the gate, and by whom', () => {
+    const row = rowOf(
+      daySheetCsv(
+        sheetWith({
+          arrivedAt: '2032-01-14T00:52:00.000Z',
+          arrivedTime: '06:22',
+          arrivedBy: 'Ravi',
+        }),
+      ),
+    );
+    expect(row).toMatchObject({ Arrived: '06:22', 'Checked in by': 'Ravi' });
+    expect(rowOf(daySheetCsv(sheetWith({})))).toMatchObject({ Arrived: '', 'Checked in by': '' });
   });
 
   it('leaves the nakshatra and rashi empty when not given', () => {

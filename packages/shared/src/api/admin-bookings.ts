@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { devoteeNameSchema, gotraSchema } from '../devotee-text.ts';
 import { nakshatraKeys, rashiKeys } from '../sankalpa.ts';
-import { payAtOnceSchema } from './admin-payments.ts';
+import { bookingMoneyFields, payAtOnceSchema } from './admin-payments.ts';
 import {
   bookingSchema,
   bookingSources,
@@ -52,6 +52,8 @@ export const adminBookingSchema = bookingSchema
       .nullable()
       .describe('The privacy notice the devotee site showed; null for counter and API bookings'),
     updatedAt: z.iso.datetime(),
+    // What staff see of its money: the payment with its receipt and clerk, the refund in full.
+    ...bookingMoneyFields,
   })
   .meta({ id: 'AdminBooking' });
 export type AdminBooking = z.infer<typeof adminBookingSchema>;

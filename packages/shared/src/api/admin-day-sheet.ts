@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { bookingMoneyFields } from './admin-payments.ts';
 import { bookingSources, bookingStatuses } from './bookings.ts';
+import { bookingArrivalFields, slotArrivalFields } from './check-in.ts';
 import { isoDateSchema, localizedTextSchema } from './common.ts';
 import { slotStatusSchema } from './slots.ts';
 
@@ -46,6 +48,8 @@ export const daySheetBookingSchema = z.object({
     .int()
     .nullable()
     .describe('Tries so far to send the WhatsApp confirmation; pending after a try means retrying'),
+  ...bookingArrivalFields,
+  ...bookingMoneyFields,
 });
 
 export const daySheetSlotSchema = z.object({
@@ -62,6 +66,7 @@ export const daySheetSlotSchema = z.object({
   status: slotStatusSchema,
   note: z.string().nullable(),
   bookings: z.array(daySheetBookingSchema),
+  ...slotArrivalFields,
 });
 
 export const daySheetSchema = z

@@ -225,7 +225,9 @@ export const collectionRefundSchema = z.object({
 });
 
 export const clerkCollectionSchema = z.object({
-  clerk: staffRefSchema,
+  clerk: staffRefSchema
+    .nullable()
+    .describe('null: recorded through an API key, or by an account since removed'),
   receipts: z.number().int(),
   byMethod: byMethodSchema.omit({ online: true }),
   receivedPaise: z.number().int(),

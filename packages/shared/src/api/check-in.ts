@@ -100,6 +100,7 @@ export type CheckInResult = z.infer<typeof checkInResultSchema>;
 /** Arrival columns of a booking on the day sheet. */
 export const bookingArrivalFields = {
   arrivedAt: z.iso.datetime().nullable().describe('When it was checked in at the gate'),
+  arrivedTime: z.string().nullable().describe('The same, temple-local HH:mm'),
   arrivedBy: z.string().nullable().describe('Who checked it in'),
 };
 

@@ -4,8 +4,8 @@ import {
   adminBookingPageSchema,
   adminBookingQuerySchema,
   adminBookingSchema,
-  cancelBookingSchema,
-  createBookingSchema,
+  adminCancelBookingSchema,
+  adminCreateBookingSchema,
   idParamSchema,
   problemSchema,
   restoredBookingSchema,
@@ -13,14 +13,15 @@ import {
 } from '@sevabook/shared';
 import { ALL_ROLES, BOOKING_ROLES, authorize, principalOf } from '../../auth/authorize.ts';
 import { creatorOf } from '../../auth/principal.ts';
-import { bookingInclude } from '../../bookings/booking-dto.ts';
+import { bookingInclude, type BookingWithSlot } from '../../bookings/booking-dto.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
 import { restoreBooking } from '../../bookings/restore-booking.ts';
 import { notFound } from '../../errors.ts';
 import { recordBulkRead } from '../../privacy/bulk-read-audit.ts';
 import { contactAsSeenBy } from '../../privacy/viewer-view.ts';
-import { toAdminBookingDto } from './admin-booking-dto.ts';
+import { toAdminBookingDto, withMoney } from './admin-booking-dto.ts';
+import { payAtOnce } from './pay-at-once.ts';
 import { updateBooking } from '../../bookings/change-booking.ts';
 import { searchBookings } from './booking-search.ts';
 import { staffSecurity, authProblems } from '../security.ts';
@@ -39,6 +40,12 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', authorize({ read: ALL_ROLES, write: BOOKING_ROLES }));
   const tz = app.config.templeTimeZone;
   const ctx = { database: app.database, timeZone: tz, tokens: app.manageTokens };
+  const receiptPrefix = app.config.payments.receiptPrefix;
+  /** One booking as staff see it, its money read afresh. */
+  const asStaffSee = async (booking: BookingWithSlot, now = new Date()) => {
+    const [withItsMoney] = await withMoney(app.db, [booking], receiptPrefix);
+    return toAdminBookingDto(withItsMoney!, now, tz, app.checkInCodes);
+  };
   /** A devotee's limits, for an API key that was not created to override them. */
   const devoteeLimits = {
     ...ctx,
@@ -74,8 +81,9 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         ...request.query,
       });
       const now = new Date();
+      const withItsMoney = await withMoney(app.db, items, receiptPrefix);
       return {
-        items: items.map((b) =>
+        items: withItsMoney.map((b) =>
           contactAsSeenBy(principal, toAdminBookingDto(b, now, tz, app.checkInCodes)),
         ),
         total,
@@ -103,10 +111,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         include: bookingInclude,
       });
       if (!booking) throw notFound(`There is no booking ${request.params.id}.`);
-      return contactAsSeenBy(
-        principalOf(request),
-        toAdminBookingDto(booking, new Date(), tz, app.checkInCodes),
-      );
+      return contactAsSeenBy(principalOf(request), await asStaffSee(booking));
     },
   );
 
@@ -120,10 +125,12 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
           'The same rules as a devotee’s booking, except that staff may book outside the booking window ' +
           'and beyond the per-phone cap. An API key keeps to both, as a devotee does, unless an admin ' +
           'created it with `overrideBookingLimits`. Capacity is never overridden. Source is `counter` ' +
-          'for staff and `api` for an API key.',
+          'for staff and `api` for an API key. With `payment: {method}` the whole fee is recorded ' +
+          'as paid at once (cash, UPI or card) with its receipt, as POST …/payments does; a free ' +
+          'booking ignores it.',
         security: staffSecurity,
         headers: idempotencyHeaders,
-        body: createBookingSchema,
+        body: adminCreateBookingSchema,
         response: {
           201: adminBookingSchema,
           200: adminBookingSchema,
@@ -136,18 +143,20 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const principal = principalOf(request);
       const counterRules = principal.kind === 'staff' || (await overridesLimits(principal.id));
+      const { payment, ...details } = request.body;
       const result = await createBooking(counterRules ? ctx : devoteeLimits, {
-        ...request.body,
+        ...details,
         source: principal.kind === 'api_key' ? 'api' : 'counter',
         actor: principal.actor,
         idempotencyKey: request.headers['idempotency-key'],
         ignoreBookingWindow: counterRules,
         ...creatorOf(principal),
       });
+      if (payment) await payAtOnce(app.db, result.booking, payment.method, principal.actor, tz);
       void reply
         .code(result.replayed ? 200 : 201)
         .header('location', `/api/v1/admin/bookings/${result.booking.id}`);
-      return toAdminBookingDto(result.booking, new Date(), tz, app.checkInCodes);
+      return asStaffSee(result.booking);
     },
   );
 
@@ -178,7 +187,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         principalOf(request).actor,
       );
-      return toAdminBookingDto(booking, new Date(), tz, app.checkInCodes);
+      return asStaffSee(booking);
     },
   );
 
@@ -188,9 +197,15 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin: bookings'],
         summary: 'Cancel a booking (frees its places; cancelling twice is harmless)',
+        description:
+          'A paid booking follows its seva’s refund policy: the whole fee back when cancelled at ' +
+          'least `refundFullHoursBefore` hours before the start, nothing after. `refund: true` ' +
+          'refunds anyway, `refund: false` keeps the fee. An online payment is refunded through ' +
+          'Razorpay; money taken at the counter is recorded as handed back in cash by the ' +
+          'cancelling clerk at once. The cancellation message tells the devotee the refund.',
         security: staffSecurity,
         params: idParamSchema,
-        body: cancelBookingSchema.nullish(),
+        body: adminCancelBookingSchema.nullish(),
         response: { 200: adminBookingSchema, 404: problemSchema, ...authProblems },
       },
     },
@@ -200,8 +215,9 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         reason: request.body?.reason,
         enforceCutOff: false,
         holdMessageMs: app.config.cancellationUndoMs,
+        refund: request.body?.refund,
       });
-      return toAdminBookingDto(booking, new Date(), tz, app.checkInCodes);
+      return asStaffSee(booking);
     },
   );
 
@@ -233,10 +249,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         principalOf(request).actor,
       );
-      return {
-        ...toAdminBookingDto(booking, new Date(), tz, app.checkInCodes),
-        cancellationWithdrawn,
-      };
+      return { ...(await asStaffSee(booking)), cancellationWithdrawn };
     },
   );
 };

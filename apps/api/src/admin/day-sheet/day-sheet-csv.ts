@@ -15,6 +15,8 @@ const COLUMNS = [
   'Status',
   'Fee (₹)',
   'WhatsApp confirmation',
+  'Arrived',
+  'Checked in by',
 ];
 
 /**
@@ -53,6 +55,8 @@ export function daySheetCsv(sheet: DaySheet): string {
       b.status,
       (b.feePaise / 100).toFixed(2),
       b.confirmationStatus ?? '',
+      b.arrivedTime ?? '',
+      b.arrivedBy ?? '',
     ]),
   );
   return stringify(rows, { bom: true, header: true, columns: COLUMNS, escape_formulas: true });

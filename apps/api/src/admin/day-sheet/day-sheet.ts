@@ -7,7 +7,9 @@ import {
   type SevaSummary,
 } from '@sevabook/shared';
 import type { Tx } from '../../db/client.ts';
+import { bookingMoney, paymentsInclude } from '../payments/booking-money.ts';
 import { sevaName } from '../../sevas/seva-dto.ts';
+import { arrivalOf, arrivalsOf, arrivedByInclude } from '../../check-in/arrivals.ts';
 
 /** The temple-local day [start, end) as UTC instants. */
 function dayRange(from: string, to: string, timeZone: string) {
@@ -22,6 +24,7 @@ export async function buildDaySheet(
   db: Tx,
   query: DaySheetQuery,
   timeZone: string,
+  receiptPrefix: string,
 ): Promise<DaySheet> {
   const slots = await db.slot.findMany({
     where: {
@@ -40,6 +43,8 @@ export async function buildDaySheet(
             orderBy: { id: 'desc' },
             take: 1,
           },
+          ...arrivedByInclude,
+          payments: paymentsInclude,
         },
       },
     },
@@ -60,8 +65,10 @@ export async function buildDaySheet(
     booked: slot.booked,
     status: slot.status,
     note: slot.note,
+    arrivals: arrivalsOf(slot.bookings),
     bookings: slot.bookings.map((b) => {
-      const feePaise = b.persons * slot.seva.feePaise;
+      // The fee it was booked at, whatever the seva's fee is now.
+      const { feePaise } = b;
       if (b.status === 'confirmed') {
         totals.bookings += 1;
         totals.persons += b.persons;
@@ -81,6 +88,8 @@ export async function buildDaySheet(
         feePaise,
         confirmationStatus: b.notifications[0]?.status ?? null,
         confirmationAttempts: b.notifications[0]?.attempts ?? null,
+        ...arrivalOf(b, timeZone),
+        ...bookingMoney(b, receiptPrefix),
       };
     }),
   }));

@@ -33,7 +33,12 @@ const daySheetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const whole = await buildDaySheet(app.db, request.query, tz);
+      const whole = await buildDaySheet(
+        app.db,
+        request.query,
+        tz,
+        app.config.payments.receiptPrefix,
+      );
       const sheet = {
         ...whole,
         slots: whole.slots.map((slot) => ({

@@ -23,7 +23,8 @@ export async function cancelBookingsOfSlot(
     SELECT id FROM booking WHERE slot_id = ${slotId} AND status = 'confirmed' ORDER BY id FOR UPDATE`;
   for (const { id } of locked) {
     const booking = await tx.booking.findUniqueOrThrow({ where: { id }, include: bookingInclude });
-    await cancelLockedBooking(tx, booking, actor, reason, now);
+    // The temple cancelled: every payment is refunded in full, whatever the seva's policy.
+    await cancelLockedBooking(tx, booking, actor, reason, now, { refund: true });
   }
   return locked.length;
 }

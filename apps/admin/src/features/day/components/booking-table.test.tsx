@@ -14,6 +14,7 @@ const slot: DaySheet['slots'][number] = {
   booked: 3,
   status: 'open',
   note: null,
+  arrivals: { bookings: 1, persons: 3, expectedBookings: 1, expectedPersons: 3 },
   bookings: [
     {
       id: 41,
@@ -29,6 +30,12 @@ const slot: DaySheet['slots'][number] = {
       feePaise: 15000,
       confirmationStatus: 'failed',
       confirmationAttempts: 3,
+      arrivedAt: '2026-11-25T00:52:00.000Z',
+      arrivedTime: '06:22',
+      arrivedBy: 'Ravi',
+      pays: 'counter',
+      payment: null,
+      refund: null,
     },
   ],
 };
@@ -72,6 +79,13 @@ describe('BookingTable', () => {
     expect(within(row).getByText('SB-7K3Q9P')).toBeTruthy();
     expect(within(row).getByText('Counter')).toBeTruthy();
     expect(within(row).getByText('Failed')).toBeTruthy();
+  });
+
+  it('says when a booking was checked in at the gate, and by whom', () => {
+    signInAs('viewer');
+    renderTable();
+    const row = screen.getByRole('row', { name: /Lakshmi Rao/ });
+    expect(within(row).getByTestId('arrived').textContent).toBe('Arrived 06:22 · Ravi');
   });
 
   it('shows a confirmation queued again after a failed try as retrying, not queued', () => {
