@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { TRANSACTION_OPTIONS } from '../bookings/booking-dependencies.ts';
 import { releasePlaces } from '../bookings/places.ts';
 import { confirmPayment } from './confirm-payment.ts';
-import type { RazorpayGateway } from './razorpay-gateway.ts';
+import { isRefusal, type RazorpayGateway } from './razorpay-gateway.ts';
 
 /**
  * Releasing held places whose time ran out: bookings `pending_payment` (waiting for an online
@@ -43,10 +43,11 @@ export class HoldExpiry {
 
   /** One round: claims due holds, releases or confirms each. Returns how many it handled. */
   async runOnce(now = new Date()): Promise<number> {
-    const { expireNow, lookUp } = await this.claim(now);
+    const { expireNow, lookUp, leaseEnds } = await this.claim(now);
     for (const id of expireNow) await this.expire(id, now);
     for (const hold of lookUp) {
-      if (!(await this.paidMeanwhile(hold))) await this.expire(hold.id, new Date());
+      // Still ours if no one leased it further meanwhile.
+      if (!(await this.paidMeanwhile(hold))) await this.expire(hold.id, leaseEnds);
     }
     return expireNow.length + lookUp.length;
   }
@@ -55,7 +56,10 @@ export class HoldExpiry {
    * Claims due holds. Those with nothing to ask Razorpay are expired at once; those with an
    * order get a lease (their hold moved a little ahead) while Razorpay is asked.
    */
-  private async claim(now: Date): Promise<{ expireNow: number[]; lookUp: DueHold[] }> {
+  private async claim(
+    now: Date,
+  ): Promise<{ expireNow: number[]; lookUp: DueHold[]; leaseEnds: Date }> {
+    const leaseEnds = new Date(now.getTime() + this.settings.lookupLeaseMs);
     return this.db.$transaction(async (tx) => {
       const due = await tx.$queryRaw<DueHold[]>`
         SELECT id, status, razorpay_order_id FROM booking
@@ -66,14 +70,14 @@ export class HoldExpiry {
         (b) => b.status === 'pending_payment' && b.razorpay_order_id && this.gateway,
       );
       if (lookUp.length > 0) {
-        const leaseEnds = new Date(now.getTime() + this.settings.lookupLeaseMs);
         await tx.booking.updateMany({
           where: { id: { in: lookUp.map((b) => b.id) } },
           data: { holdExpiresAt: leaseEnds },
         });
       }
       const leased = new Set(lookUp.map((b) => b.id));
-      return { expireNow: due.filter((b) => !leased.has(b.id)).map((b) => b.id), lookUp };
+      const expireNow = due.filter((b) => !leased.has(b.id)).map((b) => b.id);
+      return { expireNow, lookUp, leaseEnds };
     }, TRANSACTION_OPTIONS);
   }
 
@@ -82,7 +86,9 @@ export class HoldExpiry {
     let payments;
     try {
       payments = await this.gateway!.paymentsOfOrder(hold.razorpay_order_id!);
-    } catch {
+    } catch (error) {
+      // Razorpay knows no such order: nothing was paid through it.
+      if (isRefusal(error)) return false;
       // Razorpay not answering: the hold waits for the lease to run out and is asked again.
       return true;
     }

@@ -103,15 +103,16 @@ export class RefundSender {
     if (attempts >= this.settings.maxAttempts) return this.fail(refund, reason);
     const { backoffBaseMs, backoffMaxMs } = this.settings;
     const wait = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (attempts - 1));
-    await this.db.refund.update({
-      where: { id: refund.id },
+    // Only while still pending: a worker that found it sent meanwhile has the last word.
+    await this.db.refund.updateMany({
+      where: { id: refund.id, status: 'pending' },
       data: { dueAt: new Date(Date.now() + wait), leaseUntil: null, lastError: reason },
     });
   }
 
   private async fail(refund: Refund, reason: string): Promise<void> {
-    await this.db.refund.update({
-      where: { id: refund.id },
+    await this.db.refund.updateMany({
+      where: { id: refund.id, status: 'pending' },
       data: { status: 'failed', leaseUntil: null, lastError: reason },
     });
   }

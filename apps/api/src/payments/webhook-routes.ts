@@ -89,7 +89,7 @@ const razorpayWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       await handleRazorpayEvent(
         app.db,
         eventId,
-        request.body as RazorpayEvent,
+        request.body,
         app.config.templeTimeZone,
       );
       return { received: true };

@@ -131,4 +131,22 @@ export async function bookingState(reference: string) {
   return { booking, payments: booking.payments, slot: booking.slot, notifications };
 }
 
+/**
+ * Lets the booking's hold run out (as if its time had passed) and runs the payments' worker
+ * until it has nothing left to do. Only this booking is moved in time: other suites' holds
+ * in the shared database are left to run out when they do.
+ */
+export async function runOutHold(workers: PaymentWorkers, reference: string): Promise<void> {
+  await testDb().booking.update({
+    where: { reference },
+    data: { holdExpiresAt: new Date(Date.now() - 1_000) },
+  });
+  await runWorkers(workers);
+}
+
+/** Runs the payments' worker until a round finds nothing to do. */
+export async function runWorkers(workers: PaymentWorkers): Promise<void> {
+  for (let round = 0; round < 20 && (await workers.runOnce()) > 0; round++);
+}
+
 export { uniquePhone };
