@@ -1,5 +1,5 @@
 import { formatPhoneInternational, type Booking } from '@sevabook/shared';
-import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
@@ -23,22 +23,22 @@ function BookingCard({
   renderBooking: RenderBooking;
 }) {
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
+    // No card around the booking's own reference card: at 200 % text on a phone, every
+    // padding taken from the width cut the reference in two.
+    <Stack
       component="article"
+      gap="md"
+      pb="xl"
       data-testid="my-booking"
       data-reference={booking.reference}
+      style={{ borderBottom: '2px solid var(--sevabook-cream-border)' }}
     >
-      <Stack gap="md">
-        {renderBooking(booking)}
-        {booking.status === 'confirmed' && (
-          <CalendarButton reference={booking.reference} token={token} />
-        )}
-        <SessionCancel booking={booking} token={token} />
-      </Stack>
-    </Card>
+      {renderBooking(booking)}
+      {booking.status === 'confirmed' && (
+        <CalendarButton reference={booking.reference} token={token} />
+      )}
+      <SessionCancel booking={booking} token={token} />
+    </Stack>
   );
 }
 
