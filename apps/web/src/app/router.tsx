@@ -17,6 +17,16 @@ const ManageRoute = lazy(() =>
 const MyBookingsRoute = lazy(() =>
   import('./routes/my-bookings.tsx').then((m) => ({ default: m.MyBookingsRoute })),
 );
+const JoinWaitlistRoute = lazy(() =>
+  import('../features/waitlist/routes/join-waitlist-route.tsx').then((m) => ({
+    default: m.JoinWaitlistRoute,
+  })),
+);
+const WaitlistEntryRoute = lazy(() =>
+  import('../features/waitlist/routes/waitlist-entry-route.tsx').then((m) => ({
+    default: m.WaitlistEntryRoute,
+  })),
+);
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),
 );
@@ -42,6 +52,8 @@ export function AppRoutes() {
         <Route path="booked/:reference" element={<ConfirmationRoute />} />
         <Route path="manage/:reference" element={<ManageRoute />} />
         <Route path="my-bookings" element={<MyBookingsRoute />} />
+        <Route path="sevas/:sevaId/slots/:slotId/waitlist" element={<JoinWaitlistRoute />} />
+        <Route path="waitlist/:id" element={<WaitlistEntryRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

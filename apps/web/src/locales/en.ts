@@ -327,6 +327,52 @@ export const en = {
         'WhatsApp could not take the message just now. Please try again in a minute.',
     },
   },
+  waitlist: {
+    fullJoin: 'Full — join the waiting list',
+    join: 'Join the waiting list',
+    joinTitle: 'Waiting list: {{seva}}',
+    joinIntro:
+      'This time is full. Join its waiting list: when places are freed, the first devotee in line whose persons fit is offered them by WhatsApp, with a link to accept.',
+    personsHint: 'The places you need. You are offered places only when all of them fit.',
+    joinSubmit: 'Join the waiting list',
+    joining: 'Joining…',
+    bookInstead: 'Book this time',
+    entryTitle: 'Your place on the waiting list',
+    personsCount_one: '{{count}} person',
+    personsCount_other: '{{count}} persons',
+    position: 'You are number {{position}} in line',
+    waitingNote:
+      'When places are free for you, we send a WhatsApp message with a link to accept them. Keep this page’s link to see your place in line or to leave the list.',
+    offeredTitle: 'Places are held for you',
+    offeredNote:
+      'Please accept them before {{until}}. After that they go to the next devotee waiting.',
+    accept: 'Accept the places',
+    decline: 'No thank you, give them to the next devotee',
+    leave: 'Leave the waiting list',
+    leaveConfirm: 'Leave the waiting list? You will lose your place in line.',
+    stay: 'Stay on the list',
+    booked: 'You accepted the places. Your booking is confirmed.',
+    bookedReference: 'Booking reference: {{reference}}',
+    expired:
+      'This waiting list entry has ended: the places were not accepted in time, or the seva has begun.',
+    removed: 'You are no longer on this waiting list.',
+    otherDates: 'See other dates of this seva',
+    errors: {
+      places_available: 'Places are free at this time now. Please book it directly.',
+      already_waiting: 'This WhatsApp number is already on the waiting list for this time.',
+      offer_not_open:
+        'This offer is no longer open: the time to accept it passed, and the places went to the next devotee waiting.',
+      duplicate_booking: 'This WhatsApp number already has a booking for this time.',
+      booking_limit_reached:
+        'This WhatsApp number already has the most bookings and waiting places one number may hold for this seva on that day.',
+      booking_window_closed: 'Booking for this time has closed, and so has its waiting list.',
+      slot_not_bookable: 'This time is no longer open.',
+      slot_full: 'These places are no longer free.',
+      not_found:
+        'We could not find this waiting list entry. Please open the link from the WhatsApp message again.',
+      generic: 'Something went wrong. Please try again in a moment.',
+    },
+  },
 };
 
 /** Widens every string leaf, so another language must give the same keys with its own text. */

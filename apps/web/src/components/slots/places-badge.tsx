@@ -14,7 +14,11 @@ export function PlacesBadge({ slot }: { slot: Slot }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const { timeZone } = useTemple();
-  const reason = unbookableSentence(slot, t, language, timeZone);
+  // Full, but its waiting list takes devotees (the same condition the API gives as waitlist.open).
+  const waitlistOpen = slot.waitlist?.open ?? slot.unbookableReason === 'full';
+  const reason = waitlistOpen
+    ? t('waitlist.fullJoin')
+    : unbookableSentence(slot, t, language, timeZone);
   return (
     <span className={classes.places} data-available={reason === null} data-testid="places">
       {reason ?? t('seva.placesLeft', { count: slot.remaining })}

@@ -28,6 +28,17 @@ export function SlotCard({ slot }: { slot: Slot }) {
           </Text>
           <PlacesBadge slot={slot} />
         </Group>
+        {slot.unbookableReason === 'full' && (
+          <Button
+            component={Link}
+            to={`/sevas/${slot.sevaId}/slots/${slot.id}/waitlist`}
+            size="lg"
+            variant="outline"
+            fullWidth
+          >
+            {t('waitlist.join')}
+          </Button>
+        )}
         {slot.bookable && (
           <Button
             component={Link}
