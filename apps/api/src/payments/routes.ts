@@ -41,7 +41,7 @@ const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:reference/payments/razorpay/order',
     {
       schema: {
-        tags: ['payments'],
+        tags: ['bookings'],
         summary: 'The Razorpay order to pay a held booking with (needs its token)',
         description:
           'Made on first asking and the same order after, until the hold expires. 409 ' +
@@ -71,7 +71,7 @@ const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:reference/payments/razorpay/verify',
     {
       schema: {
-        tags: ['payments'],
+        tags: ['bookings'],
         summary: 'Confirm a held booking with what Razorpay Checkout returned (needs its token)',
         description:
           'Checks the signature (HMAC-SHA256 of order_id|payment_id with the key secret), then ' +

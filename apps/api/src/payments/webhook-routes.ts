@@ -5,7 +5,7 @@ import { problemSchema } from '@sevabook/shared';
 import { AppError } from '../errors.ts';
 import { paymentProblems } from './payment-problems.ts';
 import { webhookSignatureValid } from './signatures.ts';
-import { handleRazorpayEvent, type RazorpayEvent } from './webhook-events.ts';
+import { handleRazorpayEvent } from './webhook-events.ts';
 
 const webhookBody = z
   .looseObject({
@@ -86,12 +86,7 @@ const razorpayWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
           [{ path: 'headers.x-razorpay-event-id', message: 'Required' }],
         );
       }
-      await handleRazorpayEvent(
-        app.db,
-        eventId,
-        request.body,
-        app.config.templeTimeZone,
-      );
+      await handleRazorpayEvent(app.db, eventId, request.body, app.config.templeTimeZone);
       return { received: true };
     },
   );
