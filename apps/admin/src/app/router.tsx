@@ -22,6 +22,7 @@ const SevaRoute = lazy(() => import('./routes/seva.tsx'));
 const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
 const UsersRoute = lazy(() => import('./routes/users.tsx'));
 const PrivacyRoute = lazy(() => import('./routes/privacy.tsx'));
+const CheckInRoute = lazy(() => import('./routes/check-in.tsx'));
 const WaitlistRoute = lazy(() => import('../features/waitlist/waitlist-route.tsx'));
 
 export function AppRoutes() {
@@ -108,6 +109,14 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <UsersRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/check-in"
+            element={
+              <Lazy>
+                <CheckInRoute />
               </Lazy>
             }
           />

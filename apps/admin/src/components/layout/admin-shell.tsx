@@ -29,6 +29,7 @@ export function AdminShell() {
     { to: '/day', label: t('nav.day'), show: true },
     { to: '/calendar', label: t('nav.calendar'), show: true },
     { to: '/counter', label: t('nav.counter'), show: canChange },
+    { to: '/check-in', label: t('checkIn.nav'), show: canChange },
     { to: '/sevas', label: t('nav.sevas'), show: true },
     { to: '/notifications', label: t('nav.notifications'), show: true },
     { to: '/users', label: t('nav.users'), show: canManageStaff },

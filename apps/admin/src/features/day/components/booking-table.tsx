@@ -83,6 +83,13 @@ export function BookingTable({
                   <Text size="sm" fw={400} className={classes.nowrap}>
                     {formatPhoneInternational(b.phone)}
                   </Text>
+                  {b.arrivedTime && (
+                    <Text size="sm" fw={600} c="green.9" data-testid="arrived">
+                      {b.arrivedBy
+                        ? t('checkIn.arrivedBy', { time: b.arrivedTime, name: b.arrivedBy })
+                        : t('checkIn.arrived', { time: b.arrivedTime })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{b.persons}</Table.Td>
                 <Table.Td>{sankalpaShort(b) || '—'}</Table.Td>

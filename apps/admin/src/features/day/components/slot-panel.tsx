@@ -91,6 +91,11 @@ export function SlotPanel({
           <Stat label={t('day.capacity')} value={slot.capacity} testId="capacity" />
           <Stat label={t('day.booked')} value={slot.booked} testId="booked" />
           <Stat label={t('day.remaining')} value={remaining} testId="remaining" />
+          <Stat
+            label={t('checkIn.arrivedOf', { expected: slot.arrivals.expectedBookings })}
+            value={slot.arrivals.bookings}
+            testId="arrived"
+          />
           {canManage && (
             <Button
               size="compact-md"
