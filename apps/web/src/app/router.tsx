@@ -18,14 +18,10 @@ const MyBookingsRoute = lazy(() =>
   import('./routes/my-bookings.tsx').then((m) => ({ default: m.MyBookingsRoute })),
 );
 const JoinWaitlistRoute = lazy(() =>
-  import('../features/waitlist/routes/join-waitlist-route.tsx').then((m) => ({
-    default: m.JoinWaitlistRoute,
-  })),
+  import('./routes/join-waitlist.tsx').then((m) => ({ default: m.JoinWaitlistRoute })),
 );
 const WaitlistEntryRoute = lazy(() =>
-  import('../features/waitlist/routes/waitlist-entry-route.tsx').then((m) => ({
-    default: m.WaitlistEntryRoute,
-  })),
+  import('./routes/waitlist-entry.tsx').then((m) => ({ default: m.WaitlistEntryRoute })),
 );
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found.tsx').then((m) => ({ default: m.NotFoundRoute })),

@@ -334,6 +334,7 @@ export const en = {
     joinIntro:
       'This time is full. Join its waiting list: when places are freed, the first devotee in line whose persons fit is offered them by WhatsApp, with a link to accept.',
     personsHint: 'The places you need. You are offered places only when all of them fit.',
+    phoneHint: 'The offer is sent to this WhatsApp number. +91 is added for you.',
     joinSubmit: 'Join the waiting list',
     joining: 'Joining…',
     bookInstead: 'Book this time',

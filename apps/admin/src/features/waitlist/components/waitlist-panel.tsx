@@ -1,7 +1,9 @@
 import type { AdminWaitlistEntry } from '@sevabook/shared';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../../lib/temple-format.ts';
 import { useCan } from '../../../lib/use-session.ts';
+import { useTemple } from '@sevabook/ui';
 import { useSlotWaitlist, useWaitlistAction } from '../api/waitlist-api.ts';
 
 const statusColor: Record<AdminWaitlistEntry['status'], string> = {
@@ -17,19 +19,15 @@ const statusColor: Record<AdminWaitlistEntry['status'], string> = {
  * an offer and until when. Staff offer free places to an entry by hand, or remove one.
  */
 export function WaitlistPanel({ slotId }: { slotId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   const list = useSlotWaitlist(slotId);
   const offer = useWaitlistAction(slotId, 'offer');
   const remove = useWaitlistAction(slotId, 'remove');
   const failed = offer.error ?? remove.error;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'kn' ? 'kn-IN' : 'en-IN', {
-      hour: 'numeric',
-      minute: '2-digit',
-      day: 'numeric',
-      month: 'short',
-    }).format(new Date(iso));
+  const { timeZone } = useTemple();
+  // In the temple's time, whatever the counter tablet's clock zone.
+  const time = (iso: string) => formatInstant(iso, timeZone);
 
   if (list.isPending) return <Text>{t('waitlist.loading')}</Text>;
   if (list.isError) return <Alert color="red">{t('waitlist.loadFailed')}</Alert>;

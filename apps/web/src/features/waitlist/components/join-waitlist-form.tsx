@@ -11,8 +11,6 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { messageKey } from '../../bookings/booking-form-resolver.ts';
-import { PhoneField } from '../../bookings/components/phone-field.tsx';
 import { useJoinWaitlist } from '../api/waitlist-api.ts';
 import { waitlistProblem } from '../waitlist-problem.ts';
 
@@ -23,6 +21,13 @@ interface JoinWaitlistFormProps {
 }
 
 const validate = zodResolver(joinWaitlistSchema);
+
+/** The booking form's sentence for a field the shared schema refused (its messages are English). */
+function errorKeyOf(field: string): string {
+  return field === 'devoteeName' || field === 'phone' || field === 'email'
+    ? `form.errors.${field}`
+    : 'form.errors.generic';
+}
 
 /**
  * The same details as a booking, minus what only the day itself needs: the devotee's name, the
@@ -37,8 +42,7 @@ export function JoinWaitlistForm({ seva, slot, onJoined }: JoinWaitlistFormProps
     resolver: async (values, context, options) => {
       const result = await validate(values, context, options);
       for (const [field, error] of Object.entries(result.errors)) {
-        if (error)
-          error.message = messageKey(field, { type: String(error.type), message: error.message });
+        if (error) error.message = errorKeyOf(field);
       }
       return result;
     },
@@ -73,13 +77,20 @@ export function JoinWaitlistForm({ seva, slot, onJoined }: JoinWaitlistFormProps
           control={control}
           name="phone"
           render={({ field }) => (
-            <PhoneField
+            <TextInput
               ref={field.ref}
               name={field.name}
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
+              label={t('form.phone')}
+              description={t('waitlist.phoneHint')}
               error={text(errors.phone?.message)}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              size="lg"
+              withAsterisk
             />
           )}
         />

@@ -2,11 +2,10 @@ import type { WaitlistEntry } from '@sevabook/shared';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { formatDate, formatInstant, formatTime, localized } from '../../../lib/temple-format.ts';
 import { useTemple } from '../../../lib/use-temple.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { confirmationPath } from '../../bookings/api/get-booking.ts';
 import { useAcceptOffer, useLeaveWaitlist } from '../api/waitlist-api.ts';
 import { waitlistProblem } from '../waitlist-problem.ts';
 
@@ -14,11 +13,17 @@ import { waitlistProblem } from '../waitlist-problem.ts';
  * One entry as its devotee sees it: the place in line while waiting; the places held and one
  * big button to accept while offered; what became of it otherwise.
  */
-export function WaitlistEntryPanel({ entry, token }: { entry: WaitlistEntry; token: string }) {
+interface WaitlistEntryPanelProps {
+  entry: WaitlistEntry;
+  token: string;
+  /** The offer became this booking; its manage token is shown once. */
+  onAccepted: (reference: string, manageToken: string) => void;
+}
+
+export function WaitlistEntryPanel({ entry, token, onAccepted }: WaitlistEntryPanelProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const { timeZone } = useTemple();
-  const navigate = useNavigate();
   const accept = useAcceptOffer(entry.id, token);
   const leave = useLeaveWaitlist(entry.id, token);
   const [confirmingLeave, setConfirmingLeave] = useState(false);
@@ -62,10 +67,7 @@ export function WaitlistEntryPanel({ entry, token }: { entry: WaitlistEntry; tok
               loading={accept.isPending}
               onClick={() =>
                 accept.mutate(undefined, {
-                  onSuccess: (booked) =>
-                    void navigate(confirmationPath(booked.reference, booked.manageToken), {
-                      replace: true,
-                    }),
+                  onSuccess: (booked) => onAccepted(booked.reference, booked.manageToken),
                 })
               }
             >

@@ -1,17 +1,17 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { PageHeading } from '../../../components/feedback/page-heading.tsx';
-import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
-import { QueryState } from '../../../components/feedback/query-state.tsx';
-import { BackLink } from '../../../components/layout/back-link.tsx';
-import { SlotSummary } from '../../bookings/components/slot-summary.tsx';
-import { useSeva } from '../../sevas/api/get-seva.ts';
-import { useSlot } from '../../slots/api/get-slot.ts';
-import { localized } from '../../../lib/temple-format.ts';
-import { useUiLanguage } from '../../../lib/use-ui-language.ts';
-import { waitlistEntryPath } from '../api/waitlist-api.ts';
-import { JoinWaitlistForm } from '../components/join-waitlist-form.tsx';
+import { PageHeading } from '../../components/feedback/page-heading.tsx';
+import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
+import { QueryState } from '../../components/feedback/query-state.tsx';
+import { BackLink } from '../../components/layout/back-link.tsx';
+import { SlotSummary } from '../../features/bookings/components/slot-summary.tsx';
+import { useSeva } from '../../features/sevas/api/get-seva.ts';
+import { useSlot } from '../../features/slots/api/get-slot.ts';
+import { localized } from '../../lib/temple-format.ts';
+import { useUiLanguage } from '../../lib/use-ui-language.ts';
+import { waitlistEntryPath } from '../../features/waitlist/api/waitlist-api.ts';
+import { JoinWaitlistForm } from '../../features/waitlist/components/join-waitlist-form.tsx';
 
 /** /sevas/:sevaId/slots/:slotId/waitlist: joining a full time's waiting list. */
 export function JoinWaitlistRoute() {
