@@ -51,6 +51,11 @@ export function bookingRequest(
       manageTokenHash: randomBytes(32).toString('hex'),
       createdByStaffId: null,
       apiKeyId: null,
+      // A free seva's booking, confirmed at once, as in the plain flash sale.
+      status: 'confirmed',
+      feePaise: 0,
+      pays: 'counter',
+      holdExpiresAt: null,
     },
     terms: {
       startsAt: slot.startsAt,

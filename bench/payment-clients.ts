@@ -40,7 +40,8 @@ export interface HoldAttempt {
 export interface Hold {
   reference: string;
   manageToken: string;
-  orderId: string;
+  /** Undefined when the API held the place but could not make the order in time. */
+  orderId: string | undefined;
   /** Epoch ms. */
   expiresAt: number;
   bookingStatus: string;
@@ -85,7 +86,7 @@ export async function hold(
     const ms = performance.now() - t0;
     const orderId = body.razorpay?.orderId;
     const held =
-      response.statusCode === 201 && body.reference && body.manageToken && orderId
+      response.statusCode === 201 && body.reference && body.manageToken
         ? {
             reference: body.reference,
             manageToken: body.manageToken,
@@ -117,6 +118,8 @@ export async function hold(
 export interface Verification {
   hold: Hold;
   status: number;
+  /** The problem's code when refused. */
+  code: string | undefined;
   bookingStatus: string | undefined;
   /** The verify request alone, ms. */
   ms: number;
@@ -131,10 +134,13 @@ export async function payAndVerify(
   razorpay: FakeRazorpay,
   held: Hold,
 ): Promise<Verification> {
-  const signed = razorpay.pay(held.orderId);
-  const sentAt = epochNow();
-  const t0 = performance.now();
+  let sentAt = epochNow();
+  let t0 = performance.now();
   try {
+    // The site asks for the order again when the booking's answer came without one.
+    const signed = razorpay.pay(held.orderId ?? (await orderOf(agent, url, held)));
+    sentAt = epochNow();
+    t0 = performance.now();
     const response = await request(
       `${url}/api/v1/bookings/${held.reference}/payments/razorpay/verify`,
       {
@@ -144,11 +150,12 @@ export async function payAndVerify(
         body: JSON.stringify(signed),
       },
     );
-    const body = (await response.body.json()) as { status?: string; booking?: { status?: string } };
+    const body = (await response.body.json()) as { status?: string; code?: string };
     return {
       hold: held,
       status: response.statusCode,
-      bookingStatus: body.booking?.status ?? body.status,
+      code: body.code,
+      bookingStatus: body.status,
       ms: performance.now() - t0,
       sentAt,
       answeredAt: epochNow(),
@@ -157,12 +164,23 @@ export async function payAndVerify(
     return {
       hold: held,
       status: -1,
+      code: undefined,
       bookingStatus: undefined,
       ms: performance.now() - t0,
       sentAt,
       answeredAt: epochNow(),
     };
   }
+}
+
+async function orderOf(agent: Agent, url: string, held: Hold): Promise<string> {
+  const response = await request(
+    `${url}/api/v1/bookings/${held.reference}/payments/razorpay/order`,
+    { method: 'POST', dispatcher: agent, headers: { 'x-booking-token': held.manageToken } },
+  );
+  const body = (await response.body.json()) as { orderId?: string };
+  if (!body.orderId) throw new Error(`No order for ${held.reference}: ${response.statusCode}`);
+  return body.orderId;
 }
 
 /**
@@ -204,4 +222,14 @@ export async function resale(
   }
   await Promise.all(inFlight);
   return { attempts, firstSeenFreeAt };
+}
+
+/** How many answers of each kind: {"201": 500, "409 slot_full": 500}. */
+export function answers(list: { status: number; code: string | undefined }[]): string {
+  const counts = new Map<string, number>();
+  for (const { status, code } of list) {
+    const key = status === -1 ? 'no answer' : code ? `${status} ${code}` : String(status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key}: ${n}`).join(', ');
 }

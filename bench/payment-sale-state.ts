@@ -40,9 +40,8 @@ export interface SaleEndState {
   /** Payments kept (captured) for the slot's bookings, and receipts issued for them. */
   paymentsKept: number;
   receipts: number;
-  /** From each expired hold's end to the worker marking it expired, ms (p50, max). */
-  releaseLagP50Ms: number;
-  releaseLagMaxMs: number;
+  /** When the worker marked each expired booking expired (epoch ms), by reference. */
+  expiredAt: Map<string, number>;
 }
 
 export async function readEndState(pool: Pool, slotId: number): Promise<SaleEndState> {
@@ -69,14 +68,12 @@ export async function readEndState(pool: Pool, slotId: number): Promise<SaleEndS
      WHERE b.slot_id = ?`,
     [slotId],
   );
-  // The booking's updated_at is set by the database on every change, the worker's included.
-  const lags = (
-    await pool.query<{ ms: number }[]>(
-      `SELECT TIMESTAMPDIFF(MICROSECOND, hold_expires_at, updated_at) / 1000 AS ms
-       FROM booking WHERE slot_id = ? AND status = 'expired' ORDER BY ms`,
-      [slotId],
-    )
-  ).map((r) => Number(r.ms));
+  // Expiring is the booking's last change, so its updated_at is when the worker expired it.
+  // (Not against hold_expires_at: the worker moves it a lease ahead while it asks Razorpay.)
+  const expired = await pool.query<{ reference: string; updatedAt: Date }[]>(
+    `SELECT reference, updated_at AS updatedAt FROM booking WHERE slot_id = ? AND status = 'expired'`,
+    [slotId],
+  );
   return {
     capacity: Number(slot?.capacity),
     booked: Number(slot?.booked),
@@ -90,8 +87,7 @@ export async function readEndState(pool: Pool, slotId: number): Promise<SaleEndS
     confirmationsNotSent: perBooking.reduce((n, b) => n + Number(b.unsent), 0),
     paymentsKept: Number(money?.kept ?? 0),
     receipts: Number(money?.receipts ?? 0),
-    releaseLagP50Ms: Math.round(lags[Math.floor((lags.length - 1) / 2)] ?? NaN),
-    releaseLagMaxMs: Math.round(lags.at(-1) ?? NaN),
+    expiredAt: new Map(expired.map((r) => [r.reference, r.updatedAt.getTime()])),
   };
 }
 
