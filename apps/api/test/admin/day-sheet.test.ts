@@ -22,10 +22,13 @@ describe('GET /api/v1/admin/day-sheet', () => {
       devoteeName: 'ಶ್ರೀನಿವಾಸ ರಾವ್',
       persons: 2,
       gotra: 'Kashyapa',
+      // Each booking keeps the fee it was booked at: ₹250 a person.
+      feePaise: 50_000,
     });
     const { booking: eveningBooking } = await createBooking(db, {
       slotId: evening.id,
       devoteeName: 'Evening Devotee',
+      feePaise: 25_000,
     });
     // Its WhatsApp confirmation failed once and waits to be sent again.
     const retrying = { status: 'pending', attempts: 1, dueAt: new Date() } as const;
@@ -42,8 +45,13 @@ describe('GET /api/v1/admin/day-sheet', () => {
       slotId: evening.id,
       devoteeName: 'Cancelled Devotee',
       status: 'cancelled',
+      feePaise: 25_000,
     });
-    await createBooking(db, { slotId: nextDay.id, devoteeName: 'Tomorrow Devotee' });
+    await createBooking(db, {
+      slotId: nextDay.id,
+      devoteeName: 'Tomorrow Devotee',
+      feePaise: 25_000,
+    });
   });
 
   const url = (extra = '') => `/api/v1/admin/day-sheet?date=${date}&sevaId=${sevaId}${extra}`;
