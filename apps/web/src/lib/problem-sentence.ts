@@ -1,5 +1,11 @@
 import type { ProblemCode } from '@sevabook/shared';
-import { bookingProblemCodes, problemKey, problemKind, type ProblemKind } from '@sevabook/ui';
+import {
+  ApiError,
+  bookingProblemCodes,
+  problemKey,
+  problemKind,
+  type ProblemKind,
+} from '@sevabook/ui';
 import type { TFunction } from 'i18next';
 
 /**
@@ -20,5 +26,9 @@ export function errorKind(error: unknown): ErrorKind {
 }
 
 export function problemSentence(error: unknown, t: TFunction): string {
+  // The no-show limit's refusal is the gate's to word (locales' checkIn section).
+  if (error instanceof ApiError && error.problem.code === 'too_many_no_shows') {
+    return t('checkIn.tooManyNoShows');
+  }
   return t(problemKey(error, worded));
 }

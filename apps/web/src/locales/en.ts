@@ -374,6 +374,10 @@ export const en = {
       generic: 'Something went wrong. Please try again in a moment.',
     },
   },
+  checkIn: {
+    tooManyNoShows:
+      'This WhatsApp number has missed several sevas it booked recently, so it cannot book online for now. You are most welcome to book at the temple counter.',
+  },
 };
 
 /** Widens every string leaf, so another language must give the same keys with its own text. */
