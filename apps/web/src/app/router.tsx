@@ -14,6 +14,7 @@ const ConfirmationRoute = lazy(() =>
 const ManageRoute = lazy(() =>
   import('./routes/manage.tsx').then((m) => ({ default: m.ManageRoute })),
 );
+const PayRoute = lazy(() => import('./routes/pay.tsx').then((m) => ({ default: m.PayRoute })));
 const MyBookingsRoute = lazy(() =>
   import('./routes/my-bookings.tsx').then((m) => ({ default: m.MyBookingsRoute })),
 );
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="sevas/:sevaId/slots/:slotId/book" element={<BookRoute />} />
         <Route path="booked/:reference" element={<ConfirmationRoute />} />
         <Route path="manage/:reference" element={<ManageRoute />} />
+        <Route path="pay/:reference" element={<PayRoute />} />
         <Route path="my-bookings" element={<MyBookingsRoute />} />
         <Route path="sevas/:sevaId/slots/:slotId/waitlist" element={<JoinWaitlistRoute />} />
         <Route path="waitlist/:id" element={<WaitlistEntryRoute />} />

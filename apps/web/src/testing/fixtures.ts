@@ -18,6 +18,8 @@ export function aSeva(overrides: Partial<Seva> = {}): Seva {
     asks: { gotra: true, nakshatra: true, rashi: false },
     active: true,
     nextOpenDates: [],
+    paymentMode: 'counter',
+    refundFullHoursBefore: 24,
     ...overrides,
   };
 }

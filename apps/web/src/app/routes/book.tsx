@@ -9,6 +9,7 @@ import { confirmationPath } from '../../features/bookings/api/get-booking.ts';
 import { bookedFrom } from '../../features/bookings/booking-draft.ts';
 import { BookingForm } from '../../features/bookings/components/booking-form.tsx';
 import { SlotSummary } from '../../features/bookings/components/slot-summary.tsx';
+import { paymentStepPath } from '../../features/payments/api/payment-order.ts';
 import { useSeva } from '../../features/sevas/api/get-seva.ts';
 import { useSlot } from '../../features/slots/api/get-slot.ts';
 import { useAvailabilityStream } from '../../features/slots/hooks/use-availability-stream.ts';
@@ -31,9 +32,12 @@ export function BookRoute() {
   const returning = useNavigationType() === NavigationType.Pop;
   const booked = returning ? bookedFrom(slotId) : null;
 
-  const onBooked = (reference: string, token: string) => {
-    // Replace, not push: "back" from the confirmation must not reopen a filled-in form.
-    void navigate(confirmationPath(reference, token), { replace: true });
+  const onBooked = (reference: string, token: string, status: string) => {
+    // Held for an online payment: on to the payment step by a full page load, since only that
+    // page's policy lets Razorpay's script in. Replace, not push, either way: "back" from the
+    // next page must not reopen a filled-in form.
+    if (status === 'pending_payment') window.location.replace(paymentStepPath(reference, token));
+    else void navigate(confirmationPath(reference, token), { replace: true });
   };
 
   if (booked) return <Navigate to={confirmationPath(booked.reference, booked.token)} replace />;

@@ -7,6 +7,7 @@ import {
 } from '@sevabook/shared';
 import { Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, formatTime, localized } from '../../../lib/temple-format.ts';
 import { useUiLanguage } from '../../../lib/use-ui-language.ts';
@@ -16,9 +17,12 @@ import classes from './bookings.module.css';
 export function BookingDetails({
   booking,
   withStatus = false,
+  feeLabel,
 }: {
   booking: Booking;
   withStatus?: boolean;
+  /** The fee's label when it is not paid at the counter (paid online, say). */
+  feeLabel?: string;
 }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
@@ -37,7 +41,7 @@ export function BookingDetails({
   if (nakshatra) rows.push([t('booking.nakshatra'), sankalpaName(nakshatra, language)]);
   if (rashi) rows.push([t('booking.rashi'), sankalpaName(rashi, language)]);
   rows.push([
-    t('booking.fee'),
+    feeLabel ?? t('booking.fee'),
     booking.feePaise === 0 ? t('seva.free') : formatMoney(booking.feePaise, language),
   ]);
 
@@ -51,10 +55,16 @@ export function BookingDetails({
               size="lg"
               radius="sm"
               tt="none"
-              color={booking.status === 'confirmed' ? 'leaf.8' : 'maroon.7'}
+              color={
+                booking.status === 'confirmed'
+                  ? 'leaf.8'
+                  : booking.status === 'pending_payment'
+                    ? 'saffron.8'
+                    : 'maroon.7'
+              }
               data-testid="booking-status"
             >
-              {booking.status === 'confirmed' ? t('booking.confirmed') : t('booking.cancelled')}
+              {statusWords[booking.status] ? t(statusWords[booking.status]!) : booking.status}
             </Badge>
           </dd>
         </div>
@@ -72,3 +82,10 @@ export function BookingDetails({
     </dl>
   );
 }
+
+const statusWords: Partial<Record<Booking['status'], ParseKeys>> = {
+  confirmed: 'booking.confirmed',
+  cancelled: 'booking.cancelled',
+  pending_payment: 'payment.statusPending',
+  expired: 'payment.statusExpired',
+};

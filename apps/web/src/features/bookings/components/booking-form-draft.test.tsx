@@ -37,7 +37,12 @@ describe('BookingForm keeps what was typed', () => {
       vi.fn(
         async () =>
           new Response(
-            JSON.stringify({ reference: 'SB-7K3Q9P', manageToken: 'tok', manageUrl: '/m' }),
+            JSON.stringify({
+              reference: 'SB-7K3Q9P',
+              manageToken: 'tok',
+              manageUrl: '/m',
+              status: 'confirmed',
+            }),
             { status: 201, headers: { 'content-type': 'application/json' } },
           ),
       ),
@@ -48,7 +53,7 @@ describe('BookingForm keeps what was typed', () => {
     await user.type(screen.getByLabelText(/Devotee’s name/), 'Lakshmi Rao');
     await user.type(screen.getByLabelText(/WhatsApp number/), '98765 43210');
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
-    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('SB-7K3Q9P', 'tok'));
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('SB-7K3Q9P', 'tok', 'confirmed'));
     first.unmount();
 
     expect(bookedFrom(slot.id)).toEqual({ reference: 'SB-7K3Q9P', token: 'tok', slotIds: [5] });

@@ -89,6 +89,7 @@ describe('BookingForm', () => {
       reference: 'SB-7K3Q9P',
       manageToken: 'tok',
       manageUrl: '/manage/SB-7K3Q9P?token=tok',
+      status: 'confirmed',
     };
     const fetch = vi
       .fn()
@@ -103,7 +104,7 @@ describe('BookingForm', () => {
     await user.click(submit);
     expect(await screen.findByText(/No connection/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
-    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('SB-7K3Q9P', 'tok'));
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('SB-7K3Q9P', 'tok', 'confirmed'));
 
     const keys = fetch.mock.calls.map(
       ([, init]) =>

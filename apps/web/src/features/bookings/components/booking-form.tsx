@@ -2,10 +2,21 @@ import {
   PRIVACY_NOTICE_VERSION,
   type CreateBooking,
   type CreateBookingInput,
+  type CreatedBooking,
   type Seva,
   type Slot,
 } from '@sevabook/shared';
-import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useLocation } from 'react-router';
@@ -31,7 +42,8 @@ import { errorText, SankalpaFields } from './sankalpa-fields.tsx';
 interface BookingFormProps {
   seva: Seva;
   slot: Slot;
-  onBooked: (reference: string, manageToken: string) => void;
+  /** `status` is pending_payment when the booking waits for its online payment. */
+  onBooked: (reference: string, manageToken: string, status: CreatedBooking['status']) => void;
 }
 
 const unavailableKinds = new Set<ErrorKind>([
@@ -60,6 +72,7 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
   const carried = carriedDetails(useLocation().state);
   // What was typed before a reload or back-and-forward, then what a filled slot's form handed on.
   const [typed] = useState(() => ({ ...readDraft(), ...carried.details }));
+  const choosesHowToPay = seva.feePaise > 0 && seva.paymentMode === 'online_or_counter';
 
   const form = useForm<CreateBookingInput, BookingFormContext, CreateBooking>({
     resolver: bookingFormResolver,
@@ -75,11 +88,17 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
       ...typed,
       // Persons carry over, as far as this slot has room.
       persons: Math.min(typed.persons ?? 1, maxPersons),
+      // A seva paid online or at the counter asks how; online is offered first.
+      ...(choosesHowToPay ? { pays: 'online' as const } : {}),
     },
   });
   const { register, control, handleSubmit, formState, setError, getValues } = form;
   const errors = formState.errors;
   const persons = Number(useWatch({ control, name: 'persons' })) || 1;
+  const pays = useWatch({ control, name: 'pays' });
+  const paysOnline =
+    seva.feePaise > 0 &&
+    (seva.paymentMode === 'online_required' || (choosesHowToPay && pays !== 'counter'));
 
   const typedSoFar = useWatch({ control });
   useEffect(() => saveDraft(typedSoFar), [typedSoFar]);
@@ -101,7 +120,7 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
             token: created.manageToken,
             slotIds: [...carried.triedSlotIds, slot.id],
           });
-          onBooked(created.reference, created.manageToken);
+          onBooked(created.reference, created.manageToken, created.status);
         },
         onError: (error) => {
           // A definite "no" from the API means nothing was booked: the next try is a new attempt.
@@ -200,13 +219,55 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
 
         <PrivacyNotice />
 
+        {choosesHowToPay && (
+          <Controller
+            control={control}
+            name="pays"
+            render={({ field }) => (
+              <Radio.Group
+                name={field.name}
+                value={field.value ?? 'online'}
+                onChange={field.onChange}
+                label={t('payment.form.howToPay')}
+                size="lg"
+              >
+                <Stack gap="sm" mt="xs">
+                  {(['online', 'counter'] as const).map((way) => (
+                    <Radio.Card
+                      key={way}
+                      value={way}
+                      radius="md"
+                      p="md"
+                      data-testid={`pays-${way}`}
+                    >
+                      <Group wrap="nowrap" align="center">
+                        <Radio.Indicator />
+                        <Text fw={700}>{t(`payment.form.${way}`)}</Text>
+                      </Group>
+                    </Radio.Card>
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+          />
+        )}
+
         <Alert color="saffron" variant="light" radius="md">
           <Text fw={700}>
             {seva.feePaise === 0
               ? t('form.freeSeva')
-              : t('form.toPayFor', { count: persons, amount: formatMoney(fee, language) })}
+              : paysOnline
+                ? t('payment.form.toPayOnlineFor', {
+                    count: persons,
+                    amount: formatMoney(fee, language),
+                  })
+                : t('form.toPayFor', { count: persons, amount: formatMoney(fee, language) })}
           </Text>
-          {seva.feePaise > 0 && <Text size="sm">{t('form.noOnlinePayment')}</Text>}
+          {seva.feePaise > 0 && (
+            <Text size="sm">
+              {paysOnline ? t('payment.form.onlineNote') : t('form.noOnlinePayment')}
+            </Text>
+          )}
         </Alert>
 
         {unavailable ? (
@@ -232,7 +293,11 @@ export function BookingForm({ seva, slot, onBooked }: BookingFormProps) {
               </Alert>
             )}
             <Button type="submit" size="xl" fullWidth loading={createBooking.isPending}>
-              {createBooking.isPending ? t('form.submitting') : t('form.submit')}
+              {createBooking.isPending
+                ? t('form.submitting')
+                : paysOnline
+                  ? t('payment.form.submit')
+                  : t('form.submit')}
             </Button>
           </>
         )}

@@ -1,6 +1,6 @@
 import type { Booking } from '@sevabook/shared';
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
 import { formatDate, formatInstant, formatTime, localized } from '../../../lib/temple-format.ts';
@@ -12,7 +12,16 @@ import { useCancelBooking } from '../api/cancel-booking.ts';
  * Cancelling, in two deliberate steps (a devotee should never lose a booking to a stray tap),
  * until the seva's cut-off; after it, a plain sentence saying why not and what to do instead.
  */
-export function CancelPanel({ booking, token }: { booking: Booking; token: string }) {
+export function CancelPanel({
+  booking,
+  token,
+  refundPolicy,
+}: {
+  booking: Booking;
+  token: string;
+  /** What cancelling now brings back of a paid fee, said before the devotee confirms. */
+  refundPolicy?: ReactNode;
+}) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const { timeZone } = useTemple();
@@ -82,6 +91,7 @@ export function CancelPanel({ booking, token }: { booking: Booking; token: strin
             time: formatTime(booking.slot.time, language),
           })}
         </Text>
+        {refundPolicy}
         {cancel.isError && (
           <Alert color="maroon" variant="light" role="alert">
             {problemSentence(cancel.error, t)}
