@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { FakeRazorpay } from '@sevabook/api/testing/fake-razorpay';
 import { FakeTwilio } from '@sevabook/api/testing/fake-twilio';
 import { startApi, freePort } from './support/api-server.ts';
+import { processRefunds } from './support/razorpay-refunds.ts';
 import { DEFAULT_SERVER_URL, databaseUrlNamed, onServer } from './support/database.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -9,10 +11,11 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Once per run: a fresh database `sevabook_e2e_<random>` on the server of DATABASE_URL, the real
  * API started on a free port against it (it migrates, seeds the demo temple and serves the
- * built sites), and both torn down at the end. WhatsApp goes to a fake Twilio run in this
- * process (the real SDK's requests, through TWILIO_API_BASE), so the specs can read what a
- * devotee was sent (support/whatsapp.ts). The specs read where things are from the E2E_*
- * variables set here (Playwright's workers inherit them).
+ * built sites), and both torn down at the end. WhatsApp goes to a fake Twilio and payments to a
+ * fake Razorpay, both run in this process (the real SDKs' requests, through TWILIO_API_BASE and
+ * RAZORPAY_API_BASE): the specs read what a devotee was sent (support/whatsapp.ts), and the
+ * fake's Checkout page stands in for Razorpay's (RAZORPAY_CHECKOUT_URL). The specs read where
+ * things are from the E2E_* variables set here (Playwright's workers inherit them).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
@@ -26,6 +29,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const adminEmail = 'admin@e2e.sevabook.test';
   const adminPassword = `e2e-${randomBytes(12).toString('hex')}`;
   const twilio = await new FakeTwilio().start();
+  const razorpay = await new FakeRazorpay().start();
   let api;
   try {
     api = await startApi(
@@ -44,11 +48,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         TWILIO_AUTH_TOKEN: twilio.authToken,
         TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
         TWILIO_API_BASE: twilio.url,
+        RAZORPAY_KEY_ID: razorpay.keyId,
+        RAZORPAY_KEY_SECRET: razorpay.keySecret,
+        RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
+        RAZORPAY_API_BASE: razorpay.url,
+        RAZORPAY_CHECKOUT_URL: razorpay.checkoutUrl,
       },
       await freePort(),
     );
   } catch (error) {
     await twilio.close();
+    await razorpay.close();
     await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
     throw error;
   }
@@ -60,10 +70,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_FAKE_TWILIO_URL = twilio.url;
   process.env.E2E_TWILIO_ACCOUNT_SID = twilio.accountSid;
   process.env.E2E_TWILIO_AUTH_TOKEN = twilio.authToken;
+  process.env.E2E_FAKE_RAZORPAY_URL = razorpay.url;
+  const stopRefunds = processRefunds(razorpay, api.baseUrl);
 
   return async () => {
+    stopRefunds();
     await api.stop();
     await twilio.close();
+    await razorpay.close();
     await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
   };
 }

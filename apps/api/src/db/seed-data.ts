@@ -178,6 +178,10 @@ export const demoSevas: DemoSeva[] = [
     asksGotra: true,
     asksNakshatra: true,
     sortOrder: 70,
+    // Paid online when booked, its place held meanwhile (at the counter where the temple has
+    // no Razorpay keys); a full refund when cancelled two days ahead.
+    paymentMode: 'online_required',
+    refundFullHoursBefore: 48,
     schedules: [{ weekdays: '6,7', times: '10:30,16:00' }],
   },
   {
