@@ -42,6 +42,10 @@ export default fp(async function openapi(app) {
         { name: 'waitlist', description: 'Devotees: waiting for a full slot, and its offers' },
         { name: 'admin: waitlist', description: 'Staff: slots’ waiting lists and offers' },
         {
+          name: 'payments',
+          description: 'Devotees: paying a held booking online; Razorpay’s webhooks',
+        },
+        {
           name: 'admin: payments',
           description: 'Staff: payments at the counter, refunds, collections and reconciliation',
         },
