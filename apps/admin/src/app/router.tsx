@@ -23,6 +23,9 @@ const NotificationsRoute = lazy(() => import('./routes/notifications.tsx'));
 const UsersRoute = lazy(() => import('./routes/users.tsx'));
 const PrivacyRoute = lazy(() => import('./routes/privacy.tsx'));
 const CheckInRoute = lazy(() => import('./routes/check-in.tsx'));
+const CollectionsRoute = lazy(() => import('./routes/collections.tsx'));
+const RefundsRoute = lazy(() => import('./routes/refunds.tsx'));
+const ReceiptRoute = lazy(() => import('./routes/receipt.tsx'));
 const WaitlistRoute = lazy(() => import('../features/waitlist/waitlist-route.tsx'));
 
 export function AppRoutes() {
@@ -35,6 +38,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <DaySheetRoute />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/receipt/:id"
+          element={
+            <Lazy>
+              <ReceiptRoute />
             </Lazy>
           }
         />
@@ -125,6 +136,22 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <PrivacyRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/collections"
+            element={
+              <Lazy>
+                <CollectionsRoute />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/refunds"
+            element={
+              <Lazy>
+                <RefundsRoute />
               </Lazy>
             }
           />

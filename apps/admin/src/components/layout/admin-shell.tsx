@@ -32,6 +32,8 @@ export function AdminShell() {
     { to: '/check-in', label: t('checkIn.nav'), show: canChange },
     { to: '/sevas', label: t('nav.sevas'), show: true },
     { to: '/notifications', label: t('nav.notifications'), show: true },
+    { to: '/collections', label: t('collections.nav'), show: true },
+    { to: '/refunds', label: t('payments.refunds.title'), show: true },
     { to: '/users', label: t('nav.users'), show: canManageStaff },
     { to: '/privacy', label: t('nav.privacy'), show: canManageStaff },
   ];

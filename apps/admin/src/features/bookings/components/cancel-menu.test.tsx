@@ -34,6 +34,12 @@ const cancelled: AdminBooking = {
   apiKeyId: null,
   privacyNoticeVersion: null,
   updatedAt: '2026-11-24T10:00:00.000Z',
+  pays: 'counter',
+  holdExpiresAt: null,
+  razorpay: null,
+  receipt: null,
+  payment: null,
+  refund: null,
 };
 
 const user: StaffUser = {

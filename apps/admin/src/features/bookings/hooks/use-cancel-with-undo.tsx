@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { problemSentence } from '../../../lib/problem-sentence.ts';
+import { formatMoney } from '../../../lib/temple-format.ts';
 import { useCancelBooking } from '../api/cancel-booking.ts';
 import { useRestoreBooking } from '../api/restore-booking.ts';
 
@@ -24,10 +25,11 @@ export function useCancelWithUndo() {
 
   return {
     isPending: cancel.isPending,
-    cancel: (id: number, reason: string) => {
+    /** `refund` overrides the seva's refund policy; left out, the policy decides. */
+    cancel: (id: number, reason: string, refund?: boolean) => {
       // NOTE: promises, not per-call callbacks: the row that started this is gone once the
       // cancellation lands, and React Query skips per-call callbacks of unmounted components.
-      cancel.mutateAsync({ id, reason }).then(
+      cancel.mutateAsync({ id, reason, refund }).then(
         (booking) => {
           const notificationId = `cancelled-${booking.id}`;
           const undo = () => {
@@ -57,6 +59,14 @@ export function useCancelWithUndo() {
                     reference: booking.reference,
                     count: booking.persons,
                   })}
+                  {/* A counter payment refunded: the clerk hands the cash back there and then. */}
+                  {booking.refund?.method === 'cash' && (
+                    <Text span fw={700} display="block">
+                      {t('payments.cancel.handCashNow', {
+                        amount: formatMoney(booking.refund.amountPaise),
+                      })}
+                    </Text>
+                  )}
                 </Text>
                 <Button
                   size="compact-sm"

@@ -24,7 +24,7 @@ export function CollectionsSummary({ data }: { data: Collections }) {
           {t('collections.byMethod')}
         </Title>
         <div className={classes.scroll}>
-          <Table className={classes.table} data-testid="by-method">
+          <Table className={classes.table} miw={420} data-testid="by-method">
             <Table.Thead>
               <Table.Tr>
                 {methods.map((m) => (
@@ -59,7 +59,7 @@ export function CollectionsSummary({ data }: { data: Collections }) {
           <Text size="sm">{t('collections.noClerks')}</Text>
         ) : (
           <div className={classes.scroll}>
-            <Table className={classes.table} data-testid="by-clerk">
+            <Table className={classes.table} miw={720} data-testid="by-clerk">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('collections.clerk')}</Table.Th>

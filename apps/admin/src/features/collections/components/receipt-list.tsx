@@ -21,7 +21,7 @@ export function ReceiptList({ data }: { data: Collections }) {
           <Text size="sm">{t('collections.noReceipts')}</Text>
         ) : (
           <div className={classes.scroll}>
-            <Table className={classes.table} striped data-testid="receipts">
+            <Table className={classes.table} striped miw={760} data-testid="receipts">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('collections.receiptNumber')}</Table.Th>
@@ -76,7 +76,7 @@ export function ReceiptList({ data }: { data: Collections }) {
             {t('collections.refunds')}
           </Title>
           <div className={classes.scroll}>
-            <Table className={classes.table} striped data-testid="collection-refunds">
+            <Table className={classes.table} striped miw={680} data-testid="collection-refunds">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('collections.receiptNumber')}</Table.Th>

@@ -30,10 +30,12 @@ export function ReconciliationPanel({ data }: { data: Reconciliation }) {
         </Alert>
       ) : (
         <>
-          <Text size="sm">{t('collections.reconMatched', { count: data.matched })}</Text>
+          {data.matched > 0 && (
+            <Text size="sm">{t('collections.reconMatched', { count: data.matched })}</Text>
+          )}
           {mismatches === 0 && (
             <Alert color="leaf" variant="light">
-              {t('collections.reconAllGood')}
+              {data.matched > 0 ? t('collections.reconAllGood') : t('collections.reconNone')}
             </Alert>
           )}
           {data.settledWithoutPayment.length > 0 && (
@@ -41,7 +43,7 @@ export function ReconciliationPanel({ data }: { data: Reconciliation }) {
               <Text fw={700} c="red.9">
                 {t('collections.settledWithoutPayment')}
               </Text>
-              <Table className={classes.table} striped>
+              <Table className={classes.table} striped miw={560}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('collections.razorpayId')}</Table.Th>
@@ -73,7 +75,7 @@ export function ReconciliationPanel({ data }: { data: Reconciliation }) {
               <Text fw={700} c="maroon.9">
                 {t('collections.paidWithoutSettlement')}
               </Text>
-              <Table className={classes.table} striped>
+              <Table className={classes.table} striped miw={560}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('collections.receiptNumber')}</Table.Th>

@@ -57,10 +57,23 @@ export function ReceiptSlip({
             ))}
         </dl>
         <Divider />
-        <Text fw={700}>
-          {t('counter.receiptFee')}:{' '}
-          {booking.feePaise === 0 ? t('counter.receiptFree') : formatMoney(booking.feePaise)}
-        </Text>
+        {booking.payment ? (
+          // Paid at once: the slip carries the receipt number and how it was paid.
+          <>
+            <Text fw={700} data-testid="receipt-paid">
+              {t('payments.paid')} {formatMoney(booking.payment.amountPaise)} ·{' '}
+              {t(`payments.methods.${booking.payment.method}`)}
+            </Text>
+            <Text className={classes.receiptNumber} data-testid="receipt-number">
+              {t('payments.receipt.number')} {booking.payment.receiptNumber}
+            </Text>
+          </>
+        ) : (
+          <Text fw={700}>
+            {t('counter.receiptFee')}:{' '}
+            {booking.feePaise === 0 ? t('counter.receiptFree') : formatMoney(booking.feePaise)}
+          </Text>
+        )}
         <Text size="sm">{t('counter.receiptThanks')}</Text>
         <Text size="xs">{formatInstant(booking.createdAt, timeZone)}</Text>
       </Stack>

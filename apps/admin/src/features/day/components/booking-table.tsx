@@ -35,7 +35,7 @@ export function BookingTable({
   const { t } = useTranslation();
   const canChange = useCan('changeBookings');
   return (
-    <ScrollTable minWidth={(canChange ? 980 : 700) + (payment ? 190 : 0)} label={caption}>
+    <ScrollTable minWidth={(canChange ? 980 : 700) + (payment ? 20 : 0)} label={caption}>
       <Table striped highlightOnHover verticalSpacing={6} className={classes.table}>
         <Table.Caption className={classes.visuallyHidden}>{caption}</Table.Caption>
         {/* Fixed widths line the columns up from one slot's table to the next. */}
@@ -45,7 +45,7 @@ export function BookingTable({
           <col />
           <col style={{ width: '7.5rem' }} />
           <col style={{ width: '6.5rem' }} />
-          {payment && <col style={{ width: '12rem' }} />}
+          {payment && <col style={{ width: '9.5rem' }} />}
           <col style={{ width: canChange ? '17.5rem' : '0' }} />
         </colgroup>
         <Table.Thead>

@@ -34,15 +34,19 @@ export function PaymentStatus({ booking }: { booking: PayableBooking }) {
     case 'paid':
       return (
         <Stack gap={0} data-testid="payment-status" data-state="paid">
-          <Badge color="leaf" variant="light" w="fit-content">
-            {t('payments.paid')} {payment && formatMoney(payment.amountPaise)}
-          </Badge>
+          <Text size="sm" fw={700} c="leaf.9">
+            {t('payments.paid')}
+            {payment &&
+              ` ${formatMoney(payment.amountPaise)} · ${t(`payments.methods.${payment.method}`)}`}
+          </Text>
           {payment && (
-            <Text size="xs" ff="monospace" data-testid="receipt-number">
-              {t('payments.paidDetail', {
-                method: t(`payments.methods.${payment.method}`),
-                receipt: payment.receiptNumber,
-              })}
+            <Text
+              size="xs"
+              ff="monospace"
+              style={{ whiteSpace: 'nowrap' }}
+              data-testid="receipt-number"
+            >
+              {payment.receiptNumber}
             </Text>
           )}
         </Stack>
