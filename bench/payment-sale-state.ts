@@ -4,7 +4,7 @@
  * behind, read back to check it.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Pool } from 'mariadb';
+import type { Pool, PoolConnection } from 'mariadb';
 
 /** A seva that must be paid online, `feePaise` a person, and one slot of `capacity` places. */
 export async function makeOnlineSlot(
@@ -45,6 +45,18 @@ export interface SaleEndState {
 }
 
 export async function readEndState(pool: Pool, slotId: number): Promise<SaleEndState> {
+  // One snapshot for every count: the worker may still be confirming a payment meanwhile.
+  const db = await pool.getConnection();
+  try {
+    await db.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+    return await readState(db, slotId);
+  } finally {
+    await db.query('COMMIT');
+    await db.release();
+  }
+}
+
+async function readState(pool: PoolConnection, slotId: number): Promise<SaleEndState> {
   const [slot] = await pool.query<{ capacity: number; booked: number }[]>(
     'SELECT capacity, booked FROM slot WHERE id = ?',
     [slotId],

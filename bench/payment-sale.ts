@@ -59,6 +59,8 @@ export interface PaymentSaleOptions {
   holdSeconds: number;
   /** Devotees of the second wave, after the released places. */
   resaleClients: number;
+  /** How long after the last hold's end the second wave waits for every released place. */
+  resaleWaitSeconds: number;
   /** Whole sales (every hold paid) on slots of their own before the measured one. */
   warmups: number;
   feePaise: number;
@@ -167,7 +169,7 @@ export async function runPaymentSale(o: PaymentSaleOptions) {
         slotId,
         wave,
         abandoned.length,
-        lastExpiry + 60_000,
+        lastExpiry + o.resaleWaitSeconds * 1000,
       );
       console.log(`Second wave: ${answers(resold.attempts)}.`);
       const resoldHolds = resold.attempts.filter(
@@ -285,6 +287,7 @@ async function main() {
     // The API's shortest hold (PAYMENT_HOLD_SECONDS is at least 60).
     holdSeconds: argValue('hold-seconds', 60),
     resaleClients: argValue('resale-clients', 200),
+    resaleWaitSeconds: argValue('resale-wait-seconds', 120),
     warmups: argValue('warmups', 0),
     feePaise: argValue('fee-paise', 10_100),
   };
