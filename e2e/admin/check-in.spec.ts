@@ -24,7 +24,9 @@ test('a booking is checked in at the gate, once, and the day view shows the arri
 
   await signIn(page);
   await page.goto('/admin/check-in');
-  await expect(page.getByRole('heading', { name: 'Check-in at the gate' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check-in at the gate' })).toBeVisible({
+    timeout: 30_000,
+  });
   await typeReference(page, booking.reference);
 
   const answer = page.getByTestId('check-in-answer');
