@@ -58,7 +58,7 @@ export function CodeStep({
     check.mutate(
       { phone, code: value },
       {
-        onSuccess: onSession,
+        onSuccess: (answer) => onSession(answer),
         // Empty boxes for the next try: typing over a wrong code would make mixed codes, each
         // checked (and counted) as the sixth box fills.
         onError: () => {
