@@ -67,7 +67,8 @@ export async function openCheckout(page: Page): Promise<void> {
 /** Pages in a PDF, and the first one's size in points. */
 export function pdfPages(pdf: Buffer): { count: number; width: number; height: number } {
   const text = pdf.toString('latin1');
-  const count = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  // The page tree's root counts every page: /Type /Pages … /Count n.
+  const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(text)?.[1] ?? 0);
   const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
   return {
     count,
