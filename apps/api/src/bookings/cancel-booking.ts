@@ -94,6 +94,11 @@ export async function cancelLockedBooking(
   { messageDueAt, refund, cashPaidOutNow = false }: CancelLockedOptions = {},
 ): Promise<BookingWithSlot> {
   const version = booking.version + 1;
+  // NOTE: the slot's row is locked for writing before the booking changes. Changing the
+  // booking's status rewrites its entry in booking_one_confirmed_per_phone, the index the slot
+  // foreign key uses, and InnoDB then takes a shared lock on the slot row; two cancellations of
+  // one slot would each hold that shared lock and wait for the other to upgrade it (deadlock).
+  await tx.$queryRaw`SELECT id FROM slot WHERE id = ${booking.slotId} FOR UPDATE`;
   // First, so that the booking read back below carries its refund, and the message (rendered
   // later by the notifier from the same rows) tells it. A held booking never paid, or a free
   // one, has nothing to refund.
