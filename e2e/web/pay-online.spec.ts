@@ -117,8 +117,9 @@ test('a devotee pays online, gets the receipt, cancels within the policy and is 
   await expect(page.getByTestId('printable-receipt')).toContainText(receiptNumber);
   await expect(page.getByTestId('printable-receipt')).toContainText('Sharada Bhat');
   await saveScreenshot(page, 'pay-receipt-print');
-  await page.emulateMedia({ media: 'screen' });
+  // NOTE: page.pdf() prints with the media last emulated: print it before going back to screen.
   const pdf = await page.pdf({ preferCSSPageSize: true });
+  await page.emulateMedia({ media: null });
   writeFileSync(fileURLToPath(new URL('../screenshots/pay-receipt.pdf', import.meta.url)), pdf);
   const pages = pdfPages(pdf);
   expect(pages.count).toBe(1);
