@@ -28,7 +28,7 @@ async function shootEverySize(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 640 });
   const style = await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
   await shoot(page, `${name}-200pct`);
-  await style.evaluate((node) => node.remove());
+  await style.evaluate((node) => (node as Element).remove());
 }
 
 test.describe('The waiting list', () => {

@@ -85,7 +85,12 @@ const envSchema = z.object({
     .min(1_024)
     .default(64 * 1024),
   BOOKINGS_PER_PHONE_PER_SEVA_PER_DAY: z.coerce.number().int().min(1).default(3),
-  WAITLIST_OFFER_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(7200),
+  WAITLIST_OFFER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(7200),
   SIGN_IN_CODES_PER_PHONE: z.coerce.number().int().min(1).max(20).default(3),
   SIGN_IN_RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   TWILIO_CONTENT_SID_SIGN_IN_CODE: z.string().optional(),

@@ -150,6 +150,11 @@ export async function createBooking(db: Db, fields: BookingFields) {
   const manageToken = randomBytes(16).toString('base64url');
   const persons = fields.persons ?? 1;
   const status = fields.status ?? 'confirmed';
+  // Like the booking path: the booking keeps its seva's fee for all its persons.
+  const { seva } = await db.slot.findUniqueOrThrow({
+    where: { id: fields.slotId },
+    select: { seva: { select: { feePaise: true } } },
+  });
   const [booking] = await db.$transaction([
     db.booking.create({
       data: {
@@ -158,6 +163,7 @@ export async function createBooking(db: Db, fields: BookingFields) {
         phone: uniquePhone(),
         source: 'web',
         manageTokenHash: ManageTokens.hash(manageToken),
+        feePaise: seva.feePaise * persons,
         ...fields,
         persons,
         status,

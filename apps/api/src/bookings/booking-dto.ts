@@ -2,7 +2,6 @@ import { templeDateOf, templeTimeOf, type Booking as BookingDto } from '@sevaboo
 import type { Booking, Seva, Slot } from '../generated/prisma/client.ts';
 import type { CheckInCodes } from '../check-in/check-in-code.ts';
 import {
-  DEFAULT_RECEIPT_PREFIX,
   receiptOf,
   refundOf,
   type PaymentViewSettings,
@@ -27,8 +26,7 @@ export function toBookingDto(
   now: Date,
   timeZone: string,
   checkInCodes: CheckInCodes,
-  // NOTE: without settings, receipts show the default prefix and no Checkout order is offered.
-  money: PaymentViewSettings = { receiptPrefix: DEFAULT_RECEIPT_PREFIX },
+  money: PaymentViewSettings,
 ): BookingDto {
   const payments = booking.payments ?? [];
   const pending = booking.status === 'pending_payment';

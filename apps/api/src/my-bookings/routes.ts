@@ -161,7 +161,9 @@ const myBookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const { upcoming, past } = await bookingsOfPhone(app.db, phone, now);
       const dto = (b: (typeof upcoming)[number]) =>
-        toBookingDto(b, now, config.templeTimeZone, app.checkInCodes);
+        toBookingDto(b, now, config.templeTimeZone, app.checkInCodes, {
+          receiptPrefix: config.payments.receiptPrefix,
+        });
       void reply.header('cache-control', 'no-store');
       return { upcoming: upcoming.map(dto), past: past.map(dto) };
     },

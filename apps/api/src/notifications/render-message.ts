@@ -99,7 +99,8 @@ function messageFields(booking: BookingForMessage, ctx: RenderContext): MessageF
     manageUrl: ctx.manageUrl(booking.reference, language),
     templeName: ctx.templeName,
     persons: booking.persons,
-    fee: seva.feePaise === 0 ? null : money.format((seva.feePaise * booking.persons) / 100),
+    // What the booking was made at, whatever the seva's fee is now.
+    fee: booking.feePaise === 0 ? null : money.format(booking.feePaise / 100),
     arriveBy:
       seva.arriveMinutesBefore > 0
         ? timeFormat.format(new Date(startsAt.getTime() - seva.arriveMinutesBefore * 60_000))

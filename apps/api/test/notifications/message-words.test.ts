@@ -28,6 +28,8 @@ function booking(overrides: Partial<BookingForMessage> = {}): BookingForMessage 
     reference: 'SB-7K3Q9P',
     devoteeName: 'ಲಕ್ಷ್ಮಿ',
     persons: 2,
+    // Booked at the seva's fee for both persons.
+    feePaise: 10000,
     language: 'kn',
     status: 'confirmed',
     cancelledBy: null,

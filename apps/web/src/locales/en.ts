@@ -10,7 +10,7 @@ export const en = {
     siteName: 'Seva booking',
     skipToContent: 'Skip to main content',
     languageLabel: 'Language',
-    footer: 'Questions? Please ask at the temple counter. Fees are paid at the counter.',
+    footer: 'Questions? Please ask at the temple counter.',
     offline:
       'No internet connection. Please check your connection; the page will update when you are back online.',
     loading: 'Loading…',
@@ -21,7 +21,7 @@ export const en = {
   home: {
     title: 'Book a seva',
     intro:
-      'Choose a seva to see its open dates. Booking takes about a minute, and you pay at the temple counter.',
+      'Choose a seva to see its open dates. Booking takes about a minute; each seva says whether its fee is paid online or at the temple counter.',
     empty:
       'No sevas are open for booking right now. Please look again later, or ask at the temple counter.',
     nextDates: 'Next open dates',

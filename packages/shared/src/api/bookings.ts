@@ -152,7 +152,9 @@ export const bookingSchema = z
       .describe('pending_payment: the places are held until then, to pay online'),
     razorpay: razorpayCheckoutSchema
       .nullable()
-      .describe('While pending_payment: the order to pay with Checkout; null when none is made yet'),
+      .describe(
+        'While pending_payment: the order to pay with Checkout; null when none is made yet',
+      ),
     receipt: bookingReceiptSchema.nullable(),
     refund: bookingRefundViewSchema.nullable(),
   })

@@ -22,9 +22,10 @@ export function toAdminBookingDto(
   now: Date,
   timeZone: string,
   checkInCodes: CheckInCodes,
+  receiptPrefix: string,
 ): AdminBooking {
   return {
-    ...toBookingDto(booking, now, timeZone, checkInCodes),
+    ...toBookingDto(booking, now, timeZone, checkInCodes, { receiptPrefix }),
     id: booking.id,
     version: booking.version,
     cancelledBy: booking.cancelledBy,

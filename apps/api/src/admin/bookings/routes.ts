@@ -44,7 +44,7 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
   /** One booking as staff see it, its money read afresh. */
   const asStaffSee = async (booking: BookingWithSlot, now = new Date()) => {
     const [withItsMoney] = await withMoney(app.db, [booking], receiptPrefix);
-    return toAdminBookingDto(withItsMoney!, now, tz, app.checkInCodes);
+    return toAdminBookingDto(withItsMoney!, now, tz, app.checkInCodes, receiptPrefix);
   };
   /** A devotee's limits, for an API key that was not created to override them. */
   const devoteeLimits = {
@@ -84,7 +84,10 @@ const adminBookingRoutes: FastifyPluginAsyncZod = async (app) => {
       const withItsMoney = await withMoney(app.db, items, receiptPrefix);
       return {
         items: withItsMoney.map((b) =>
-          contactAsSeenBy(principal, toAdminBookingDto(b, now, tz, app.checkInCodes)),
+          contactAsSeenBy(
+            principal,
+            toAdminBookingDto(b, now, tz, app.checkInCodes, receiptPrefix),
+          ),
         ),
         total,
         page: request.query.page,
