@@ -117,9 +117,10 @@ for (const language of languages) {
       await openManage(page, booking);
       await expectNothingCut(page, `large-manage-${language}`);
       await page.getByRole('button', { name: /Cancel this booking|ಈ ಬುಕಿಂಗ್ ರದ್ದುಮಾಡಿ/ }).click();
-      await expect(page.locator('#confirm-cancel')).toBeVisible();
+      const question = page.getByRole('group', { name: /Cancel this booking\?|ರದ್ದುಮಾಡಬೇಕೆ\?/ });
+      await expect(question).toBeVisible();
       await expectNothingCut(page, `large-cancel-question-${language}`);
-      await page.locator('#confirm-cancel').scrollIntoViewIfNeeded();
+      await question.scrollIntoViewIfNeeded();
       await saveViewportScreenshot(page, `large-cancel-question-close-${language}`);
       await openManage(page, cancelled);
       await expectNothingCut(page, `large-manage-cancelled-${language}`);

@@ -17,10 +17,12 @@ function BookingCard({
   booking,
   token,
   renderBooking,
+  renderRefundPolicy,
 }: {
   booking: Booking;
   token: string;
   renderBooking: RenderBooking;
+  renderRefundPolicy: RenderBooking;
 }) {
   return (
     // No card around the booking's own reference card: at 200 % text on a phone, every
@@ -37,7 +39,7 @@ function BookingCard({
       {booking.status === 'confirmed' && (
         <CalendarButton reference={booking.reference} token={token} />
       )}
-      <SessionCancel booking={booking} token={token} />
+      <SessionCancel booking={booking} token={token} refundPolicy={renderRefundPolicy(booking)} />
     </Stack>
   );
 }
@@ -45,11 +47,14 @@ function BookingCard({
 export function MyBookingsList({
   session,
   renderBooking,
+  renderRefundPolicy,
   onSessionOver,
   onSignOut,
 }: {
   session: StoredSession;
   renderBooking: RenderBooking;
+  /** What cancelling now gives back of a paid fee, said in the cancel question. */
+  renderRefundPolicy: RenderBooking;
   onSessionOver: () => void;
   onSignOut: () => void;
 }) {
@@ -85,6 +90,7 @@ export function MyBookingsList({
                     booking={booking}
                     token={session.token}
                     renderBooking={renderBooking}
+                    renderRefundPolicy={renderRefundPolicy}
                   />
                 ))}
               </Stack>
@@ -99,6 +105,7 @@ export function MyBookingsList({
                       booking={booking}
                       token={session.token}
                       renderBooking={renderBooking}
+                      renderRefundPolicy={renderRefundPolicy}
                     />
                   ))}
                 </Stack>

@@ -17,9 +17,11 @@ import { PhoneStep, type PhoneInputProps } from './phone-step.tsx';
 export function MyBookingsPage({
   PhoneInput,
   renderBooking,
+  renderRefundPolicy,
 }: {
   PhoneInput: ComponentType<PhoneInputProps>;
   renderBooking: RenderBooking;
+  renderRefundPolicy: RenderBooking;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -45,6 +47,7 @@ export function MyBookingsPage({
         <MyBookingsList
           session={session}
           renderBooking={renderBooking}
+          renderRefundPolicy={renderRefundPolicy}
           onSessionOver={sessionOver}
           onSignOut={() => finish('signed-out')}
         />
