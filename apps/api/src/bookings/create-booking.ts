@@ -9,9 +9,9 @@ import {
 import type { SlotWithSeva } from '../slots/slot-dto.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { BookingSource } from '../generated/prisma/client.ts';
-import { AppError, conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
+import { AppError, conflict, notFound, validationFailed } from '../errors.ts';
 import { auditView, type Actor } from '../audit/audit-log.ts';
-import { bookingWindow } from '../slots/booking-window.ts';
+import { refuseOutsideBookingWindow, refuseTooManyPersons } from './booking-terms.ts';
 import { assertUnderNoShowLimit } from '../check-in/no-show-limit.ts';
 import type { BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
@@ -122,29 +122,9 @@ function assertBookable(
     // (A place freed a moment ago is a race the devotee could have lost anyway.)
     throw slotFull(slot.capacity - slot.booked);
   }
-  if (input.persons > seva.maxPersonsPerBooking) {
-    throw unprocessable(
-      'persons_exceed_limit',
-      'Too many persons',
-      `One booking of ${seva.nameEn} may cover at most ${seva.maxPersonsPerBooking} persons.`,
-    );
-  }
+  refuseTooManyPersons(seva, input.persons);
   if (input.ignoreBookingWindow) return;
-  const window = bookingWindow(slot.startsAt, seva, timeZone);
-  if (now < window.opensAt) {
-    throw unprocessable(
-      'booking_not_open_yet',
-      'Booking not open yet',
-      `Booking for this slot opens at ${window.opensAt.toISOString()}.`,
-    );
-  }
-  if (now > window.closesAt) {
-    throw unprocessable(
-      'booking_window_closed',
-      'Booking closed',
-      'Booking for this slot has closed.',
-    );
-  }
+  refuseOutsideBookingWindow(slot.startsAt, seva, timeZone, now);
 }
 
 /**

@@ -7,9 +7,9 @@ import {
 } from '@sevabook/shared';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, withDeadlockRetry } from '../db/db-errors.ts';
-import { conflict, notFound, unprocessable, validationFailed } from '../errors.ts';
+import { conflict, notFound, validationFailed } from '../errors.ts';
 import { ManageTokens } from '../bookings/manage-token.ts';
-import { bookingWindow } from '../slots/booking-window.ts';
+import { refuseOutsideBookingWindow, refuseTooManyPersons } from '../bookings/booking-terms.ts';
 import { waitlistTokenFor } from './entry-token.ts';
 import { entryInclude, positionOf, type EntryWithSlot } from './entry-view.ts';
 import { WAITLIST_TRANSACTION, type WaitlistDependencies } from './waitlist-dependencies.ts';
@@ -48,28 +48,14 @@ export async function joinWaitlist(
         if (!seva.active || slot.status !== 'open') {
           throw conflict('slot_not_bookable', 'Slot not bookable', 'This slot is not open.');
         }
-        const window = bookingWindow(slot.startsAt, seva, deps.timeZone);
-        if (now < window.opensAt) {
-          throw unprocessable(
-            'booking_not_open_yet',
-            'Booking not open yet',
-            `Booking for this slot opens at ${window.opensAt.toISOString()}.`,
-          );
-        }
-        if (now > window.closesAt) {
-          throw unprocessable(
-            'booking_window_closed',
-            'Booking closed',
-            'Booking for this slot has closed, and so has its waiting list.',
-          );
-        }
-        if (input.persons > seva.maxPersonsPerBooking) {
-          throw unprocessable(
-            'persons_exceed_limit',
-            'Too many persons',
-            `One booking of ${seva.nameEn} may cover at most ${seva.maxPersonsPerBooking} persons.`,
-          );
-        }
+        refuseOutsideBookingWindow(
+          slot.startsAt,
+          seva,
+          deps.timeZone,
+          now,
+          'Booking for this slot has closed, and so has its waiting list.',
+        );
+        refuseTooManyPersons(seva, input.persons);
         const left = slot.capacity - slot.booked;
         if (input.persons <= left) {
           throw conflict(
