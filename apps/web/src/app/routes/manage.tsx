@@ -1,12 +1,7 @@
 import type { Booking } from '@sevabook/shared';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { ErrorState } from '../../components/feedback/error-state.tsx';
-import { PageHeading } from '../../components/feedback/page-heading.tsx';
-import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
-import { QueryState } from '../../components/feedback/query-state.tsx';
-import { useBooking } from '../../features/bookings/api/get-booking.ts';
+import { Link } from 'react-router';
 import { AddToCalendarButton } from '../../features/bookings/components/add-to-calendar-button.tsx';
 import { BookingDetails } from '../../features/bookings/components/booking-details.tsx';
 import { CancelPanel } from '../../features/bookings/components/cancel-panel.tsx';
@@ -20,31 +15,14 @@ import {
 } from '../../features/payments/components/refund-policy-note.tsx';
 import { RefundNotice } from '../../features/payments/components/refund-notice.tsx';
 import { useSeva } from '../../features/sevas/api/get-seva.ts';
-import { ApiError } from '../../lib/api-client.ts';
+import { BookingByLink } from './booking-by-link.tsx';
 
 export function ManageRoute() {
   const { t } = useTranslation();
-  const reference = useParams().reference ?? '';
-  const token = useSearchParams()[0].get('token');
-  const booking = useBooking(reference, token);
-
   return (
-    <Stack gap="lg">
-      <PageHeading title={t('manage.title')} />
-      {!token ? (
-        <ErrorState error={null} message={t('manage.missingToken')} />
-      ) : (
-        <QueryState
-          query={booking}
-          skeleton={<PageSkeleton cards={1} />}
-          errorMessage={(e) =>
-            e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined
-          }
-        >
-          {(data) => <ManagedBooking booking={data} token={token} />}
-        </QueryState>
-      )}
-    </Stack>
+    <BookingByLink title={t('manage.title')} skeletonCards={1}>
+      {(booking, token) => <ManagedBooking booking={booking} token={token} />}
+    </BookingByLink>
   );
 }
 

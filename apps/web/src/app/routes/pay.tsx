@@ -2,19 +2,14 @@ import type { Booking } from '@sevabook/shared';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ErrorState } from '../../components/feedback/error-state.tsx';
-import { PageHeading } from '../../components/feedback/page-heading.tsx';
-import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
-import { QueryState } from '../../components/feedback/query-state.tsx';
+import { Navigate, useNavigate } from 'react-router';
 import {
   bookingQueryOptions,
   confirmationPath,
   manageBookingPath,
-  useBooking,
 } from '../../features/bookings/api/get-booking.ts';
 import { PaymentStep } from '../../features/payments/components/payment-step.tsx';
-import { ApiError } from '../../lib/api-client.ts';
+import { BookingByLink } from './booking-by-link.tsx';
 import { useTemple } from '../../lib/use-temple.ts';
 
 /**
@@ -24,27 +19,10 @@ import { useTemple } from '../../lib/use-temple.ts';
  */
 export function PayRoute() {
   const { t } = useTranslation();
-  const reference = useParams().reference ?? '';
-  const token = useSearchParams()[0].get('token');
-  const booking = useBooking(reference, token);
-
   return (
-    <Stack gap="lg">
-      <PageHeading title={t('payment.title')} />
-      {!token ? (
-        <ErrorState error={null} message={t('manage.missingToken')} />
-      ) : (
-        <QueryState
-          query={booking}
-          skeleton={<PageSkeleton cards={2} />}
-          errorMessage={(e) =>
-            e instanceof ApiError && e.code === 'not_found' ? t('manage.notFound') : undefined
-          }
-        >
-          {(data) => <Payment booking={data} token={token} />}
-        </QueryState>
-      )}
-    </Stack>
+    <BookingByLink title={t('payment.title')} skeletonCards={2}>
+      {(booking, token) => <Payment booking={booking} token={token} />}
+    </BookingByLink>
   );
 }
 
