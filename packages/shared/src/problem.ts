@@ -26,6 +26,7 @@ export const problemCodes = [
   'cancellation_closed',
   'already_cancelled',
   'not_restorable',
+  'refund_under_way',
   'idempotency_key_reused',
   'persons_exceed_limit',
   'capacity_below_booked',

@@ -109,6 +109,8 @@ export async function cancelLockedBooking(
     refundFullHoursBefore: booking.slot.seva.refundFullHoursBefore,
     override: refund,
     cashPaidOutNow,
+    // Sent to Razorpay only once the cancellation can no longer be undone, with its message.
+    sendAfter: messageDueAt,
   });
   const cancelled = await tx.booking.update({
     where: { id: booking.id },

@@ -3,6 +3,7 @@ import { withDeadlockRetry } from '../db/db-errors.ts';
 import { conflict, notFound } from '../errors.ts';
 import { auditView, recordAudit, type Actor } from '../audit/audit-log.ts';
 import { enqueueNotification, scheduleReminder } from '../notifications/outbox.ts';
+import { withdrawCancellationRefund } from '../payments/refund-policy.ts';
 import { isAnonymisedPhone } from '../privacy/anonymise.ts';
 import { TRANSACTION_OPTIONS, type BookingDependencies } from './booking-dependencies.ts';
 import { bookingInclude, type BookingWithSlot } from './booking-dto.ts';
@@ -72,6 +73,7 @@ async function restoreLockedBooking(
     );
   }
 
+  await withdrawCancellationRefund(tx, bookingId);
   await takePlaces(tx, before.slotId, before.persons);
   const version = before.version + 1;
   const after = await tx.booking.update({

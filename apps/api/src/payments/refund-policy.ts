@@ -22,6 +22,8 @@ export interface RefundOnCancel {
   override?: boolean | undefined;
   /** A counter payment's refund is handed back in cash now by the acting clerk. */
   cashPaidOutNow: boolean;
+  /** An online refund waits until then, while staff can still undo the cancellation. */
+  sendAfter?: Date | undefined;
 }
 
 /**
@@ -58,7 +60,13 @@ export async function refundOnCancel(
     });
     return null;
   }
-  const refund = await queueRefund(tx, { paymentId: payment.id, reason: 'cancelled', actor, now });
+  const refund = await queueRefund(tx, {
+    paymentId: payment.id,
+    reason: 'cancelled',
+    actor,
+    now,
+    dueAt: request.sendAfter,
+  });
   if (refund.status === 'due_at_counter' && request.cashPaidOutNow && actor.type === 'staff') {
     return payOutCashRefund(tx, refund.id, actor, now);
   }
@@ -142,4 +150,32 @@ export async function retryFailedRefund(
   });
   const { payment: _payment, ...row } = refund;
   return row;
+}
+
+/**
+ * When staff undo a cancellation (bookings/restore-booking.ts), the refund it asked for goes
+ * too, and the payment is kept again. Refused (409 refund_under_way) once an online refund has
+ * been taken up by the refund sender: from then on the money may already be on its way back.
+ * A cash refund the clerk recorded a moment ago is withdrawn: the undo means the cash stayed.
+ */
+export async function withdrawCancellationRefund(tx: Tx, bookingId: number): Promise<void> {
+  const payment = await tx.payment.findFirst({
+    where: { bookingId, status: { not: 'captured' }, refund: { reason: 'cancelled' } },
+    include: { refund: true },
+    orderBy: { id: 'desc' },
+  });
+  if (!payment?.refund) return;
+  // Conditional: the sender claims a row under its lock and sets its lease, so either this
+  // deletes the row before any claim, or it deletes nothing.
+  const withdrawn = await tx.$executeRaw`
+    DELETE FROM refund WHERE id = ${payment.refund.id} AND (method = 'cash'
+      OR (status = 'pending' AND attempts = 0 AND lease_until IS NULL))`;
+  if (withdrawn !== 1) {
+    throw conflict(
+      'refund_under_way',
+      'Refund already sent',
+      'The refund of this booking has already gone to Razorpay, so the cancellation cannot be undone. Please make a new booking instead.',
+    );
+  }
+  await tx.payment.update({ where: { id: payment.id }, data: { status: 'captured' } });
 }

@@ -19,6 +19,11 @@ export interface RefundRequest {
   reason: RefundReason;
   actor: Actor;
   now: Date;
+  /**
+   * When an online refund may be sent: later than now while staff can still undo the
+   * cancellation that asked for it (restore-booking.ts withdraws it then). Default: now.
+   */
+  dueAt?: Date | undefined;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface RefundRequest {
  * or card at the counter. Queuing the same payment twice returns the refund already queued.
  */
 export async function queueRefund(tx: Tx, request: RefundRequest): Promise<Refund> {
-  const { paymentId, reason, actor, now } = request;
+  const { paymentId, reason, actor, now, dueAt = now } = request;
   const existing = await tx.refund.findUnique({ where: { paymentId } });
   if (existing) return existing;
   const payment = await tx.payment.update({
@@ -43,7 +48,7 @@ export async function queueRefund(tx: Tx, request: RefundRequest): Promise<Refun
       method: online ? 'razorpay' : 'cash',
       status: online ? 'pending' : 'due_at_counter',
       reason,
-      dueAt: now,
+      dueAt,
       recordedByStaffId: actor.type === 'staff' ? (actor.id ?? null) : null,
     },
   });

@@ -281,6 +281,57 @@ describe('the refund policy when a paid booking is cancelled', () => {
     expect(await db.refund.count({ where: { payment: { bookingId: booking.id } } })).toBe(0);
   });
 
+  describe('staff undoing a paid cancellation', () => {
+    const cancelAsStaff = (id: number) =>
+      send(app, 'POST', `/api/v1/admin/bookings/${id}/cancel`, staff.staff, {});
+    const restore = (id: number) =>
+      send(app, 'POST', `/api/v1/admin/bookings/${id}/restore`, staff.staff);
+
+    it('holds an online refund back for the undo window, and the undo withdraws it', async () => {
+      const { booking, payment } = await paidBooking('online');
+      expect((await cancelAsStaff(booking.id)).statusCode).toBe(200);
+      const refund = await db.refund.findUniqueOrThrow({ where: { paymentId: payment.id } });
+      // Not for the sender before the cancellation's own message could go.
+      expect(refund.dueAt.getTime()).toBeGreaterThan(Date.now());
+
+      const res = await restore(booking.id);
+      expect(res.statusCode).toBe(200);
+      expect(await db.refund.findUnique({ where: { paymentId: payment.id } })).toBeNull();
+      expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+        status: 'captured',
+      });
+      expect(res.json()).toMatchObject({ status: 'confirmed', refund: null });
+    });
+
+    it('withdraws the cash a clerk recorded as handed back, so the cash box still counts it', async () => {
+      const { booking, payment } = await paidBooking('cash');
+      await cancelAsStaff(booking.id);
+      expect((await restore(booking.id)).statusCode).toBe(200);
+      expect(await db.refund.findUnique({ where: { paymentId: payment.id } })).toBeNull();
+      expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe(
+        'captured',
+      );
+    });
+
+    it('refuses once the refund has gone to Razorpay, and changes nothing', async () => {
+      const { booking, payment } = await paidBooking('online');
+      await cancelAsStaff(booking.id);
+      await db.refund.update({
+        where: { paymentId: payment.id },
+        data: { status: 'processing', attempts: 1, razorpayRefundId: `rfnd_${booking.id}` },
+      });
+      const res = await restore(booking.id);
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'refund_under_way' });
+      expect(await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+        status: 'cancelled',
+      });
+      expect(await db.refund.findUniqueOrThrow({ where: { paymentId: payment.id } })).toMatchObject(
+        { status: 'processing' },
+      );
+    });
+  });
+
   describe('the cancellation message', () => {
     const ctx: RenderContext = {
       timeZone: 'Asia/Kolkata',
