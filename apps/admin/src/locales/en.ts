@@ -482,7 +482,8 @@ export const en = {
     },
     methods: { cash: 'Cash', upi: 'UPI', card: 'Card', online: 'Online' },
     take: 'Take {{amount}}',
-    takeFor: 'Take payment of {{amount}} for {{reference}}',
+    // Begins with the button's own words, so speech control finds it by what it shows.
+    takeFor: 'Take {{amount}} for {{reference}}',
     takeTitle: 'Payment for {{reference}}',
     paidCash: 'Paid in cash {{amount}}',
     paidBy: 'Paid by {{method}}',

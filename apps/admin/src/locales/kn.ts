@@ -26,7 +26,7 @@ export const kn = {
     },
     methods: { cash: 'ನಗದು', upi: 'ಯುಪಿಐ', card: 'ಕಾರ್ಡ್', online: 'ಆನ್‌ಲೈನ್' },
     take: '{{amount}} ಪಡೆಯಿರಿ',
-    takeFor: '{{reference}} ಗೆ {{amount}} ಪಾವತಿ ಪಡೆಯಿರಿ',
+    takeFor: '{{reference}}: {{amount}} ಪಡೆಯಿರಿ',
     takeTitle: '{{reference}} ರ ಪಾವತಿ',
     paidCash: 'ನಗದಾಗಿ ಪಾವತಿ {{amount}}',
     paidBy: '{{method}} ಮೂಲಕ ಪಾವತಿ',

@@ -20,6 +20,8 @@ export function SheetSummaryPage({ sheet }: { sheet: DaySheet }) {
   return (
     <section
       className={classes.summaryPage}
+      // On a phone the summary's table scrolls sideways: the keyboard must reach it too.
+      tabIndex={0}
       aria-labelledby="sheet-summary"
       data-testid="sheet-summary"
     >

@@ -53,7 +53,7 @@ export function PaymentStatus({ booking }: { booking: PayableBooking }) {
       );
     case 'unpaid':
       return (
-        <Badge color="saffron" variant="outline" data-testid="payment-status" data-state="unpaid">
+        <Badge color="saffron" variant="light" data-testid="payment-status" data-state="unpaid">
           {t('payments.unpaid', { amount: formatMoney(state.amountPaise) })}
         </Badge>
       );

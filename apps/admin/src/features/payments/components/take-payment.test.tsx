@@ -50,7 +50,7 @@ describe('TakePayment', () => {
   const open = async () => {
     const events = userEvent.setup();
     renderWithProviders(<TakePayment bookingId={41} reference="SB-7K3Q9P" amountPaise={30000} />);
-    await events.click(screen.getByRole('button', { name: 'Take payment of ₹300 for SB-7K3Q9P' }));
+    await events.click(screen.getByRole('button', { name: 'Take ₹300 for SB-7K3Q9P' }));
     return events;
   };
 
