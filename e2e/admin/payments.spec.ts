@@ -149,6 +149,8 @@ test('a booking is marked paid from the day view with the keyboard, and its rece
   await expect(a5).toBeVisible();
   await expect(page.getByTestId('payment-receipt-number')).toHaveText(number);
   await expect(a5).toContainText('Day View Payer');
+  // The receipt alone: the toast that said the payment was recorded has gone by then.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await expectAccessible(page, 'payment receipt');
   await saveScreenshot(page, 'admin-payments-receipt');
   await page.emulateMedia({ media: 'print' });

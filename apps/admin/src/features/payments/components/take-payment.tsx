@@ -29,6 +29,8 @@ export function TakePayment({ bookingId, reference, amountPaise }: TakePaymentPr
       setPaid(payment);
       notifications.show({
         color: 'leaf',
+        // The toast's close button is read out by its name, as every close button is.
+        closeButtonProps: { 'aria-label': t('app.close') },
         message: t('payments.recorded', {
           reference,
           method: t(`payments.methods.${payment.method}`),
